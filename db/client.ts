@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "pglite"; dataDir: string | null; holder: string };
+
+export class EmbeddedDatabaseBusyError extends Error {}
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** PGlite is one process's database: a lock file keeps a second process (a CLI beside the app) out. */
+function takeEmbeddedLock(dataDir: string, holder: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "soudan.lock");
+  const mine = JSON.stringify({ pid: process.pid, holder, since: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, mine, { flag: "wx" });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const other = readLock(lockPath);
+      if (other && isAlive(other.pid) && other.pid !== process.pid) {
+        throw new EmbeddedDatabaseBusyError(
+          `The embedded database in ${dataDir} is in use by ${other.holder} (pid ${other.pid}). ` +
+            "Stop it first, or set DATABASE_URL to use PostgreSQL.",
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new EmbeddedDatabaseBusyError(`Could not lock the embedded database in ${dataDir}`);
+}
+
+function readLock(lockPath: string): { pid: number; holder: string } | null {
+  try {
+    return JSON.parse(fs.readFileSync(lockPath, "utf8")) as { pid: number; holder: string };
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.kind === "postgres") {
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      kind: "postgres",
+      db: db as unknown as Db,
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const release = options.dataDir ? takeEmbeddedLock(options.dataDir, options.holder) : () => {};
+  try {
+    const client = options.dataDir ? new PGlite(path.join(options.dataDir, "pgdata")) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema });
+    return {
+      kind: "pglite",
+      db: db as unknown as Db,
+      migrate: () => migratePglite(db, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** The driver follows the environment: PostgreSQL when DATABASE_URL is set, PGlite under DATA_DIR otherwise. */
+export function openOptionsFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }, holder: string): OpenOptions {
+  return env.DATABASE_URL
+    ? { kind: "postgres", url: env.DATABASE_URL }
+    : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR), holder };
+}

@@ -1,0 +1,20 @@
+import { getConfig } from "@/lib/config";
+import { openDatabase, openOptionsFromEnv, type Database, type Db } from "./client";
+
+export type { Db } from "./client";
+
+const globalForDb = globalThis as unknown as { soudanDatabase?: Promise<Database> };
+
+/** The app's one database, opened and migrated on first use and shared by every request of this process. */
+export function getDatabase(): Promise<Database> {
+  globalForDb.soudanDatabase ??= (async () => {
+    const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`));
+    await database.migrate();
+    return database;
+  })();
+  return globalForDb.soudanDatabase;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "./client";
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
+ * database when SOUDAN_TEST_DATABASE=postgres (the same tests run on both drivers).
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (process.env.SOUDAN_TEST_DATABASE !== "postgres") {
+    const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
+    await database.migrate();
+    return database;
+  }
+  const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `soudan_test_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
+  await database.migrate();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.SOUDAN_TEST_DATABASE === "postgres" ? "postgres" : "pglite";
+}

@@ -1,0 +1,101 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { staff, staffRecoveryCodes } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
+import { now } from "@/lib/clock";
+import { decryptField, type Keyring } from "@/lib/crypto";
+import { AuthError } from "./errors";
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password";
+import { createStaffSession } from "./staff-sessions";
+import { hashRecoveryCode, verifyTotp } from "./totp";
+
+export interface SignInInput {
+  loginId: string;
+  password: string;
+  code?: string;
+}
+
+export interface SignInPolicy {
+  /** Outside the demo every account needs a second factor; one without it may only enrol. */
+  requireSecondFactor: boolean;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  keyring: Keyring;
+}
+
+export interface SignedIn {
+  staffId: string;
+  sessionId: string;
+  secondFactorDone: boolean;
+}
+
+type StaffRow = typeof staff.$inferSelect;
+
+async function recordFailure(db: Db, row: StaffRow, policy: SignInPolicy, reason: string): Promise<never> {
+  const [updated] = await db
+    .update(staff)
+    .set({ failedAttempts: sql`${staff.failedAttempts} + 1` })
+    .where(eq(staff.id, row.id))
+    .returning({ failedAttempts: staff.failedAttempts });
+  await appendAudit(db, { action: "auth.sign_in_failed", actorLabel: row.loginId, target: `staff:${row.id}`, details: { reason } });
+  if ((updated?.failedAttempts ?? 0) >= policy.lockoutThreshold) {
+    const lockedUntil = new Date(now().getTime() + policy.lockoutMinutes * 60_000);
+    await db.update(staff).set({ failedAttempts: 0, lockedUntil }).where(eq(staff.id, row.id));
+    await appendAudit(db, { action: "auth.locked_out", actorLabel: row.loginId, target: `staff:${row.id}`, details: { until: lockedUntil.toISOString() } });
+    throw new AuthError("locked");
+  }
+  throw new AuthError(reason === "code_invalid" ? "code_invalid" : "invalid_credentials");
+}
+
+async function useRecoveryCode(db: Db, row: StaffRow, code: string): Promise<boolean> {
+  const used = await db
+    .update(staffRecoveryCodes)
+    .set({ usedAt: now() })
+    .where(and(eq(staffRecoveryCodes.staffId, row.id), eq(staffRecoveryCodes.codeHash, hashRecoveryCode(code)), isNull(staffRecoveryCodes.usedAt)))
+    .returning({ id: staffRecoveryCodes.id });
+  if (used.length === 0) return false;
+  await appendAudit(db, { action: "auth.recovery_code_used", actorLabel: row.loginId, target: `staff:${row.id}` });
+  return true;
+}
+
+/** Checks the second factor; returns the TOTP step to remember, or null when a recovery code was used. */
+async function checkSecondFactor(db: Db, row: StaffRow, code: string | undefined, policy: SignInPolicy): Promise<number | null> {
+  if (!code) throw new AuthError("code_required");
+  const secret = decryptField(policy.keyring, row.totpSecret!);
+  const step = verifyTotp(secret, code.trim(), now(), row.totpLastStep);
+  if (step !== null) return step;
+  if (!/^\d{6}$/.test(code.trim()) && (await useRecoveryCode(db, row, code))) return null;
+  return recordFailure(db, row, policy, "code_invalid");
+}
+
+export async function authenticateStaff(db: Db, input: SignInInput, policy: SignInPolicy): Promise<SignedIn> {
+  const [row] = await db.select().from(staff).where(eq(staff.loginId, input.loginId.trim()));
+  if (!row) {
+    await verifyPassword(DUMMY_PASSWORD_HASH, input.password);
+    await appendAudit(db, { action: "auth.sign_in_failed", actorLabel: input.loginId.slice(0, 64), details: { reason: "unknown_user" } });
+    throw new AuthError("invalid_credentials");
+  }
+  if (row.lockedUntil && row.lockedUntil > now()) {
+    await appendAudit(db, { action: "auth.sign_in_failed", actorLabel: row.loginId, target: `staff:${row.id}`, details: { reason: "locked" } });
+    throw new AuthError("locked");
+  }
+  if (!(await verifyPassword(row.passwordHash, input.password))) return recordFailure(db, row, policy, "wrong_password");
+  if (!row.active) {
+    await appendAudit(db, { action: "auth.sign_in_failed", actorLabel: row.loginId, target: `staff:${row.id}`, details: { reason: "inactive" } });
+    throw new AuthError("inactive");
+  }
+  const step = row.totpSecret ? await checkSecondFactor(db, row, input.code, policy) : null;
+  const secondFactorDone = row.totpSecret !== null || !policy.requireSecondFactor;
+  await db
+    .update(staff)
+    .set({ failedAttempts: 0, lockedUntil: null, ...(step !== null ? { totpLastStep: step } : {}) })
+    .where(eq(staff.id, row.id));
+  const sessionId = await createStaffSession(db, row.id, secondFactorDone);
+  await appendAudit(db, {
+    action: "auth.sign_in",
+    actor: { id: row.id, loginId: row.loginId },
+    target: `staff:${row.id}`,
+    details: { secondFactor: row.totpSecret ? "totp" : "none" },
+  });
+  return { staffId: row.id, sessionId, secondFactorDone };
+}

@@ -1,0 +1,18 @@
+/** A refusal the person can act on; `code` maps to a Japanese message in lib/i18n. */
+export class AuthError extends Error {
+  constructor(
+    public readonly code:
+      | "invalid_credentials"
+      | "locked"
+      | "inactive"
+      | "code_required"
+      | "code_invalid"
+      | "login_id_taken"
+      | "not_found"
+      | "last_admin"
+      | "self_change",
+  ) {
+    super(code);
+    this.name = "AuthError";
+  }
+}

@@ -1,0 +1,17 @@
+export { authenticateStaff, type SignedIn, type SignInInput, type SignInPolicy } from "./authenticate-staff";
+export { changeStaffRole } from "./change-staff-role";
+export { confirmSecondFactorEnrolment } from "./confirm-second-factor-enrolment";
+export { createStaff } from "./create-staff";
+export { deactivateStaff } from "./deactivate-staff";
+export { AuthError } from "./errors";
+export { listStaff } from "./list-staff";
+export { hashPassword, passwordSchema, verifyPassword } from "./password";
+export { actions, can, roleHome, type Action } from "./permissions";
+export { reactivateStaff } from "./reactivate-staff";
+export { resetSecondFactor } from "./reset-second-factor";
+export { qualificationSchema, roleSchema, type Qualification, type Role } from "./roles";
+export { signOutStaff } from "./sign-out-staff";
+export { createStaffInputSchema, displayNameSchema, loginIdSchema, type Actor, type CreateStaffInput } from "./staff-input";
+export { createStaffSession, endSessionsOfStaff, endStaffSession, resolveStaffSession, type ResolvedSession } from "./staff-sessions";
+export { startSecondFactorEnrolment } from "./start-second-factor-enrolment";
+export { generateTotpCode } from "./totp";

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { can, roleHome } from "./permissions";
+
+describe("permissions", () => {
+  it("gives staff administration and the audit log to admins only", () => {
+    expect(can("admin", "staff.manage")).toBe(true);
+    for (const role of ["supervisor", "counselor", "city"] as const) {
+      expect(can(role, "staff.manage")).toBe(false);
+      expect(can(role, "audit.view")).toBe(false);
+    }
+  });
+
+  it("keeps the city role to reports (R20: inspection is granted separately)", () => {
+    expect(can("city", "reports.view")).toBe(true);
+    expect(can("city", "console.use")).toBe(false);
+    expect(can("city", "records.inspect")).toBe(false);
+  });
+
+  it("lets counselors and supervisors use the console, and only supervisors oversee it", () => {
+    expect(can("counselor", "console.use")).toBe(true);
+    expect(can("counselor", "consultations.supervise")).toBe(false);
+    expect(can("supervisor", "consultations.supervise")).toBe(true);
+  });
+
+  it("sends every role home to a page it may see", () => {
+    expect(roleHome).toEqual({ admin: "/admin/staff", supervisor: "/supervisor", counselor: "/console", city: "/reports" });
+  });
+});

@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 random bytes in base64 (openssl rand -base64 32)");
+
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((v) => v === "1" || v === "true");
+
+/** Every environment variable Soudan reads. `.env.example` documents each one. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SOUDAN_PUBLIC_URL: z.string().url().optional(),
+  SOUDAN_DEMO: flag.default(false),
+  SOUDAN_ENCRYPTION_KEY: base64Key.optional(),
+  SOUDAN_ENCRYPTION_KEYS_OLD: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((k) => k.trim()).filter(Boolean) : []))
+    .pipe(z.array(base64Key)),
+  SOUDAN_TIME_ORIGIN: z.iso.datetime({ offset: true }).optional(),
+  SOUDAN_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SOUDAN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  SOUDAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
+  LINE_API_BASE_URL: z.string().url().default("https://api.line.me"),
+  LINE_DATA_API_BASE_URL: z.string().url().default("https://api-data.line.me"),
+  LINE_LOGIN_CHANNEL_ID: z.string().min(1).optional(),
+  LIFF_ID: z.string().min(1).optional(),
+  CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** What the running app needs beyond the bare environment: it never starts without its key (the demo generates one). */
+export const runtimeEnvSchema = envSchema.superRefine((env, ctx) => {
+  if (!env.SOUDAN_ENCRYPTION_KEY) {
+    ctx.addIssue({ code: "custom", path: ["SOUDAN_ENCRYPTION_KEY"], message: "is required (openssl rand -base64 32)" });
+  }
+});
