@@ -47,7 +47,7 @@ async function recordFailure(db: Db, row: StaffRow, policy: SignInPolicy, reason
   throw new AuthError(reason === "code_invalid" ? "code_invalid" : "invalid_credentials");
 }
 
-async function useRecoveryCode(db: Db, row: StaffRow, code: string): Promise<boolean> {
+async function redeemRecoveryCode(db: Db, row: StaffRow, code: string): Promise<boolean> {
   const used = await db
     .update(staffRecoveryCodes)
     .set({ usedAt: now() })
@@ -64,7 +64,7 @@ async function checkSecondFactor(db: Db, row: StaffRow, code: string | undefined
   const secret = decryptField(policy.keyring, row.totpSecret!);
   const step = verifyTotp(secret, code.trim(), now(), row.totpLastStep);
   if (step !== null) return step;
-  if (!/^\d{6}$/.test(code.trim()) && (await useRecoveryCode(db, row, code))) return null;
+  if (!/^\d{6}$/.test(code.trim()) && (await redeemRecoveryCode(db, row, code))) return null;
   return recordFailure(db, row, policy, "code_invalid");
 }
 

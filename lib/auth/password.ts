@@ -1,13 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
 
 // argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
-
-export const passwordSchema = z
-  .string()
-  .min(12, "パスワードは12文字以上にしてください。")
-  .max(256, "パスワードが長すぎます。");
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

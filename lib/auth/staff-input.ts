@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "./password";
+import { passwordSchema } from "./password-policy";
 import { qualificationSchema, roleSchema } from "./roles";
 
 export const loginIdSchema = z

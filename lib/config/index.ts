@@ -9,7 +9,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   return `Configuration error: ${String(issue.path[0] ?? "environment")} ${issue.message}`;
 }
 
-export function parseEnv(source: NodeJS.ProcessEnv, options: { requireSecrets: boolean }): Env {
+export function parseEnv(source: Record<string, string | undefined>, options: { requireSecrets: boolean }): Env {
   const schema = options.requireSecrets ? runtimeEnvSchema : envSchema;
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);

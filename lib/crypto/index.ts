@@ -4,6 +4,7 @@ import { createKeyring, deriveSubkey, type Keyring } from "./keyring";
 export { createKeyring, deriveSubkey, type Key, type Keyring } from "./keyring";
 export { decryptField, encryptField, keyIdOf, DecryptionError } from "./field";
 export { lookupHash, lookupHashes } from "./lookup";
+export { rotateKeys } from "./rotate-keys";
 
 let cached: Keyring | undefined;
 

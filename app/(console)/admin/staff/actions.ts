@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireStaff } from "@/app/_server/guard";
+import { getDb } from "@/db";
+import {
+  AuthError,
+  changeStaffRole,
+  createStaff,
+  createStaffInputSchema,
+  deactivateStaff,
+  reactivateStaff,
+  resetSecondFactor,
+  roleSchema,
+  type Actor,
+} from "@/lib/auth";
+import { errorMessage, ja } from "@/lib/i18n/ja";
+
+export type StaffActionState = { ok: boolean; message: string | null; fieldErrors?: Record<string, string> };
+
+const idSchema = z.uuid();
+
+async function run(work: (actor: Actor) => Promise<void>, done: string): Promise<StaffActionState> {
+  const { staff } = await requireStaff("staff.manage");
+  try {
+    await work({ id: staff.id, loginId: staff.loginId });
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, message: errorMessage(error.code) };
+    if (error instanceof z.ZodError) return { ok: false, message: ja.fieldErrorSummary };
+    throw error;
+  }
+  revalidatePath("/admin/staff");
+  return { ok: true, message: done };
+}
+
+export async function createStaffAction(values: unknown): Promise<StaffActionState> {
+  await requireStaff("staff.manage");
+  const parsed = createStaffInputSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+    return { ok: false, message: ja.fieldErrorSummary, fieldErrors };
+  }
+  return run(async (actor) => {
+    await createStaff(await getDb(), parsed.data, actor);
+  }, ja.staffAdmin.created);
+}
+
+export async function deactivateStaffAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => deactivateStaff(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+}
+
+export async function reactivateStaffAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => reactivateStaff(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+}
+
+export async function changeStaffRoleAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(
+    async (actor) => changeStaffRole(await getDb(), idSchema.parse(form.get("staffId")), roleSchema.parse(form.get("role")), actor),
+    ja.staffAdmin.done,
+  );
+}
+
+export async function resetSecondFactorAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => resetSecondFactor(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+}

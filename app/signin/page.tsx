@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { peekStaff } from "@/app/_server/guard";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { roleHome } from "@/lib/auth";
+import { ja } from "@/lib/i18n/ja";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string; error?: string }> }) {
+  const staff = await peekStaff();
+  if (staff) redirect(roleHome[staff.staff.role]);
+  const { reason } = await searchParams;
+  const notice = reason && reason in ja.signIn.ended ? ja.signIn.ended[reason as keyof typeof ja.signIn.ended] : null;
+  return (
+    <main className="mx-auto max-w-sm px-4 py-12">
+      <p className="text-sm text-slate-600">{ja.appTagline}</p>
+      <h1 className="mb-6 text-2xl font-bold">{ja.signIn.title}</h1>
+      <SignInForm notice={notice} />
+    </main>
+  );
+}

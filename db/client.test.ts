@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, expect, it } from "vitest";
+import { EmbeddedDatabaseBusyError, openDatabase } from "./client";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "soudan-lock-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+it("keeps a second process out of an embedded database in use, and says so", async () => {
+  const first = await openDatabase({ kind: "pglite", dataDir: dir, holder: "the Soudan app" });
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, "soudan.lock"), "utf8"));
+  expect(lock).toMatchObject({ pid: process.pid, holder: "the Soudan app" });
+  // Pretend the lock belongs to another live process (this test's parent).
+  fs.writeFileSync(path.join(dir, "soudan.lock"), JSON.stringify({ pid: process.ppid, holder: "the Soudan app" }));
+  const error = await openDatabase({ kind: "pglite", dataDir: dir, holder: "a CLI" }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(EmbeddedDatabaseBusyError);
+  expect((error as Error).message).toMatch(/in use by the Soudan app \(pid \d+\)\. Stop it first, or set DATABASE_URL/);
+  fs.writeFileSync(path.join(dir, "soudan.lock"), JSON.stringify(lock));
+  await first.close();
+  expect(fs.existsSync(path.join(dir, "soudan.lock"))).toBe(false);
+});
+
+it("takes over a lock left by a process that died", async () => {
+  const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+  fs.writeFileSync(path.join(dir, "soudan.lock"), JSON.stringify({ pid: Number(dead), holder: "crashed app" }));
+  const database = await openDatabase({ kind: "pglite", dataDir: dir, holder: "a CLI" });
+  await database.close();
+});

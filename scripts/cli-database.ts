@@ -1,0 +1,18 @@
+import { openDatabase, openOptionsFromEnv, EmbeddedDatabaseBusyError, type Database } from "@/db/client";
+import { ConfigError, parseEnv, type Env } from "@/lib/config";
+
+/** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
+export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {
+  try {
+    const env = parseEnv(process.env, { requireSecrets: options.requireSecrets ?? false });
+    const database = await openDatabase(openOptionsFromEnv(env, holder));
+    await database.migrate();
+    return { database, env };
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseBusyError || error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
