@@ -1,0 +1,16 @@
+export { scheduleSchema, timeframeSchema, closureSchema, openingSchema } from "./schema";
+export type { Schedule, Timeframe, Closure, Opening } from "./schema";
+export { parseSchedule } from "./parseSchedule";
+export type { ParseScheduleResult, ScheduleIssue } from "./parseSchedule";
+export type { Session } from "./sessions";
+export { resolveDay } from "./resolveDay";
+export type { DayPlan } from "./resolveDay";
+export { isStaffedAt } from "./isStaffedAt";
+export { findCurrentSession } from "./findCurrentSession";
+export { findNextOpening } from "./findNextOpening";
+export type { FindNextOpeningOptions } from "./findNextOpening";
+export { listOpenings } from "./listOpenings";
+export { formatSessionJa, formatNextOpeningJa } from "./describeOpening";
+export { formatOpeningLine } from "./formatOpeningLine";
+export { takeo2024Preset } from "./presets/takeo-2024";
+export { buildFiscalYearPreset } from "./presets/fiscal-year";
