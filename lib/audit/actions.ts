@@ -15,6 +15,7 @@ export const auditActions = [
   "staff.second_factor_reset",
   "staff.password_reset",
   "keys.rotated",
+  "schedule.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
