@@ -1,0 +1,18 @@
+import type { Action } from "@/lib/auth";
+
+/**
+ * Every route the app serves and the permission it requires. A test fails when a page or route
+ * handler exists without an entry here, and the end-to-end matrix walks this table for every role.
+ */
+export const routeAccess = {
+  "/": "public",
+  "/signin": "public",
+  "/api/health": "public",
+  "/api/auth/[...nextauth]": "public",
+  "/account": "account.manage_own",
+  "/console": "console.use",
+  "/supervisor": "consultations.supervise",
+  "/reports": "reports.view",
+  "/admin/staff": "staff.manage",
+  "/admin/audit": "audit.view",
+} as const satisfies Record<string, Action | "public">;

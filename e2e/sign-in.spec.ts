@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { formAlert, signIn, signOut } from "./helpers";
+
+const homes = [
+  { loginId: "admin", path: "/admin/staff", heading: "スタッフ管理" },
+  { loginId: "supervisor", path: "/supervisor", heading: "業務責任者ダッシュボード" },
+  { loginId: "counselor1", path: "/console", heading: "相談コンソール" },
+  { loginId: "city", path: "/reports", heading: "報告書" },
+];
+
+test("the sign-in page is in Japanese and reachable by keyboard", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.getByRole("heading", { name: "スタッフ サインイン" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("ログインID")).toBeFocused();
+});
+
+for (const home of homes) {
+  test(`${home.loginId} signs in and lands on their own home`, async ({ page }) => {
+    await signIn(page, home.loginId);
+    await expect(page).toHaveURL(new RegExp(`${home.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
+    await signOut(page);
+    await page.goto(home.path);
+    await expect(page).toHaveURL(/\/signin/);
+  });
+}
+
+test("a wrong password and an unknown user get the same Japanese message", async ({ page }) => {
+  await signIn(page, "counselor1", "not the password");
+  await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。");
+  await signIn(page, "nobody-here", "not the password");
+  await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。");
+});
+
+test("empty fields are refused in the form", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.locator("#loginId-error")).toHaveText("入力してください。");
+  await expect(page.locator("#password-error")).toHaveText("入力してください。");
+});
+
+test("a tampered session cookie is refused", async ({ page, context, baseURL }) => {
+  await signIn(page, "counselor1");
+  await expect(page).toHaveURL(/\/console$/);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toBeDefined();
+  const forged = `${cookie!.value.slice(0, -4)}AAAA`;
+  await context.addCookies([{ name: cookie!.name, value: forged, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto("/console");
+  await expect(page).toHaveURL(/\/signin\?reason=invalid/);
+  await expect(page.getByText("セッションが無効です。もう一度サインインしてください。")).toBeVisible();
+});

@@ -1,0 +1,33 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+
+/** Debian's Chromium, started with the flags this closed network needs; nothing downloads a browser. */
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { baseURL, trace: "retain-on-failure", launchOptions: chromium, locale: "ja-JP", timezoneId: "Asia/Tokyo" },
+  projects: [
+    { name: "laptop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+  ],
+  webServer: {
+    // A fresh embedded database for every run: the tests create and lock accounts.
+    command: "rm -rf .e2e-data && npx tsx scripts/demo.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    env: { PORT: String(port), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5" },
+    stdout: "pipe",
+  },
+});
