@@ -11,4 +11,10 @@ export async function startServer(): Promise<void> {
   }
   const database = await getDatabase();
   console.info(`[soudan] database ready (${database.kind})`);
+  // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void database.close().finally(() => process.exit(0));
+    });
+  }
 }

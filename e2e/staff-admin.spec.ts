@@ -137,4 +137,5 @@ test("the city role gets 403 on staff admin, and the refusal is audited", async 
   const denied = admin.getByRole("row").filter({ hasText: "access.denied" }).filter({ hasText: "city" });
   await expect(denied.first()).toContainText("staff.manage");
   await expect(admin.getByRole("row").filter({ hasText: "staff.deactivated" }).first()).toContainText("leaver");
+  await expect(admin.getByRole("row").filter({ hasText: "auth.sign_out" }).first()).toBeVisible();
 });
