@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { routeAccess } from "@/app/_server/route-access";
-import { can, type Role } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 import { signInByApi } from "./helpers";
 
 const accounts: Record<Role, string> = { admin: "admin", supervisor: "supervisor", counselor: "counselor2", city: "city" };
