@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["admin", "supervisor", "counselor", "city"]);
 
@@ -65,3 +65,136 @@ export const auditLog = pgTable("audit_log", {
   prevHash: text("prev_hash").notNull(),
   hash: text("hash").notNull(),
 });
+
+/**
+ * R5: staffed hours are data an administrator changes without a deploy. Every change is a new
+ * row and none is ever rewritten, so "which rules applied on that day" stays answerable; the
+ * current schedule is the highest version. `definition` is the lib/schedule Schedule JSON, typed
+ * `unknown` here because rows outlive code: readers validate it with parseSchedule.
+ */
+export const scheduleVersions = pgTable("schedule_versions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: integer("version").notNull().unique(),
+  definition: jsonb("definition").$type<unknown>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Null when saved from the command line or the demo seed; the audit log names the actor too. */
+  createdBy: uuid("created_by").references(() => staff.id),
+  note: text("note"),
+});
+
+/** A young person who wrote to the LINE account. Only a keyed hash and the encrypted id are kept: never a name or picture. */
+export const youths = pgTable("youths", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  lineUserHash: text("line_user_hash").notNull().unique(),
+  lineUserIdEnc: text("line_user_id_enc").notNull(),
+  /** What staff see instead of any LINE identity. */
+  pseudonym: text("pseudonym").notNull().unique(),
+  following: boolean("following").notNull().default(true),
+  unfollowedAt: timestamp("unfollowed_at", { withTimezone: true }),
+  lastRefusalNoticeAt: timestamp("last_refusal_notice_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const inboxStatus = pgEnum("line_inbox_status", ["pending", "done", "ignored", "failed"]);
+
+/** Every webhook event, stored before the 200 and processed afterwards; the event id makes redelivery a no-op. */
+export const lineInbox = pgTable(
+  "line_inbox",
+  {
+    webhookEventId: text("webhook_event_id").primaryKey(),
+    /** Orders and serialises a user's events; null for events without a user (groups without one, unknown sources). */
+    userHash: text("user_hash"),
+    sourceType: text("source_type").notNull(),
+    eventType: text("event_type").notNull(),
+    eventTimestamp: bigint("event_timestamp", { mode: "number" }).notNull(),
+    isRedelivery: boolean("is_redelivery").notNull().default(false),
+    /** The whole event, encrypted: it holds the user id and any message text. */
+    payloadEnc: text("payload_enc").notNull(),
+    status: inboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Null: due at once. Set from the app's clock (lib/clock), never the database's, so a shifted demo clock works. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lastError: text("last_error"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+  },
+  (t) => [index("line_inbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_inbox_user_idx").on(t.userHash, t.eventTimestamp)],
+);
+
+export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
+export const consultationChannel = pgEnum("consultation_channel", ["line", "secure_chat"]);
+
+export const consultations = pgTable(
+  "consultations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    youthId: uuid("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    status: consultationStatus("status").notNull().default("open"),
+    channel: consultationChannel("channel").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    lastYouthMessageAt: timestamp("last_youth_message_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [index("consultations_youth_idx").on(t.youthId, t.status)],
+);
+
+export const messageSender = pgEnum("message_sender", ["youth", "counselor", "system"]);
+export const messageKind = pgEnum("message_kind", ["text", "sticker", "media_refused", "location_refused"]);
+
+export const consultationMessages = pgTable(
+  "consultation_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    sender: messageSender("sender").notNull(),
+    kind: messageKind("kind").notNull(),
+    /** Encrypted text; null for kinds without content and after the youth unsends. */
+    bodyEnc: text("body_enc"),
+    /** For media_refused: image, video, audio or file. The content itself is never fetched. */
+    mediaType: text("media_type"),
+    via: consultationChannel("via").notNull(),
+    lineMessageId: text("line_message_id").unique(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("consultation_messages_consultation_idx").on(t.consultationId, t.sentAt)],
+);
+
+export const outboxKind = pgEnum("line_outbox_kind", ["reply", "push", "loading", "mark_read", "richmenu_link"]);
+export const outboxStatus = pgEnum("line_outbox_status", ["pending", "sending", "sent", "failed", "cancelled"]);
+
+/** Every call to LINE goes through here: durable, retried with backoff, pushes deduplicated by their retry key. */
+export const lineOutbox = pgTable(
+  "line_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Orders a youth's calls exactly as they were queued, even within one transaction. */
+    seq: bigserial("seq", { mode: "number" }).notNull(),
+    kind: outboxKind("kind").notNull(),
+    youthId: uuid("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    /** Encrypted JSON: the messages (which may hold a counselor's words) or the call's parameters. */
+    payloadEnc: text("payload_enc").notNull(),
+    replyToken: text("reply_token"),
+    replyTokenExpiresAt: timestamp("reply_token_expires_at", { withTimezone: true }),
+    /** X-Line-Retry-Key: the same for every attempt of one push, so LINE accepts it once. */
+    retryKey: uuid("retry_key").notNull().defaultRandom(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Null: due at once. Set from the app's clock (lib/clock), never the database's, so a shifted demo clock works. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    httpStatus: integer("http_status"),
+    sentVia: text("sent_via"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("line_outbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_outbox_youth_idx").on(t.youthId, t.seq)],
+);

@@ -1,5 +1,5 @@
 import { addCalendarDays, instantAt, minutesOf, type CalendarDate } from "./jst";
-import { resolveDay } from "./resolveDay";
+import { resolveDay } from "./resolve-day";
 import type { Schedule } from "./schema";
 
 /** A continuous staffed stretch, [start, end): at `end` nobody is on duty any more. */

@@ -1,4 +1,4 @@
-import { findCurrentSession } from "./findCurrentSession";
+import { findCurrentSession } from "./find-current-session";
 import type { Schedule } from "./schema";
 
 /** Whether a counselor is on duty at `instant`. Messages are received at any hour regardless. */
