@@ -1,20 +1,31 @@
 import { getDatabase } from "@/db";
+import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
+import { getKeyring } from "@/lib/crypto";
+import { createSdkLineApi, startLineWorkers, stopLineWorkers } from "@/lib/line";
 
-/** Configuration is checked and migrations applied before the first request is served. */
+/** Configuration is checked, migrations applied and the LINE workers started before the first request. */
 export async function startServer(): Promise<void> {
+  let config;
   try {
-    getConfig();
+    config = getConfig();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
   const database = await getDatabase();
   console.info(`[soudan] database ready (${database.kind})`);
+  const api = config.LINE_CHANNEL_ACCESS_TOKEN
+    ? createSdkLineApi({ channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN, baseURL: config.LINE_API_BASE_URL })
+    : null;
+  if (!api) console.warn("[soudan] LINE_CHANNEL_ACCESS_TOKEN is not set: events are received, but nothing is sent to LINE");
+  startLineWorkers(database.db, { keyring: getKeyring(), now, api });
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void database.close().finally(() => process.exit(0));
+      void stopLineWorkers()
+        .then(() => database.close())
+        .finally(() => process.exit(0));
     });
   }
 }

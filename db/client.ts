@@ -10,6 +10,9 @@ import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction, or the database itself: what a use case needs to read and write. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
 
 export interface Database {
   kind: "pglite" | "postgres";

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { openDatabase, openOptionsFromEnv, type Database, type Db } from "./client";
 
-export type { Db } from "./client";
+export type { Db, DbOrTx, Tx } from "./client";
 
 const globalForDb = globalThis as unknown as { soudanDatabase?: Promise<Database> };
 

@@ -9,6 +9,8 @@ export const routeAccess = {
   "/signin": "public",
   "/api/health": "public",
   "/api/auth/[...nextauth]": "public",
+  /** Authenticated by LINE's signature over the body, not by a staff session. */
+  "/api/line/webhook": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/supervisor": "consultations.supervise",

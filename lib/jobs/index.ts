@@ -1,0 +1,3 @@
+export { backoffDelayMs } from "./backoff";
+export { startWorkerLoop, type WorkerLoop } from "./worker-loop";
+export { describeError } from "./describe-error";

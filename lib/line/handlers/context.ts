@@ -1,0 +1,22 @@
+import type { Tx } from "@/db";
+import type { Keyring } from "@/lib/crypto";
+import type { StoredWebhookEvent } from "../inbox/webhook-schema";
+
+export interface HandlerDeps {
+  keyring: Keyring;
+  now: () => Date;
+}
+
+export interface HandlerContext extends HandlerDeps {
+  tx: Tx;
+  receivedAt: Date;
+}
+
+/** `ignored`: stored, looked at, and deliberately not acted on (groups, unknown types). */
+export type EventOutcome = "done" | "ignored";
+
+export type EventHandler = (event: StoredWebhookEvent & { source: { type: "user"; userId: string } }, ctx: HandlerContext) => Promise<EventOutcome>;
+
+export function replyTokenOf(event: StoredWebhookEvent): string | undefined {
+  return typeof event.replyToken === "string" ? event.replyToken : undefined;
+}

@@ -1,0 +1,16 @@
+import { ja } from "@/lib/i18n/ja";
+import { ensureYouth, setYouthFollowing } from "@/lib/youths";
+import { enqueueReply } from "../outbox/enqueue";
+import { replyTokenOf, type EventHandler } from "./context";
+
+/** Adding the account, or unblocking it, is greeted the same way. */
+export const handleFollow: EventHandler = async (event, ctx) => {
+  const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
+  await setYouthFollowing(ctx.tx, youth.id, true, ctx.now());
+  await enqueueReply(
+    ctx.tx,
+    { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt, messages: [{ type: "text", text: ja.line.greeting }] },
+    ctx.keyring,
+  );
+  return "done";
+};

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { consultationMessages, youths } from "@/db/schema";
+import { receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
+import { ja } from "@/lib/i18n/ja";
+import { ensureYouth, type Youth } from "@/lib/youths";
+import { enqueueReply } from "../outbox/enqueue";
+import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
+
+/** One refusal notice per few minutes: a youth sending ten photos gets one explanation, not ten. */
+export const REFUSAL_NOTICE_INTERVAL_MS = 5 * 60_000;
+
+const MEDIA_TYPES = new Set(["image", "video", "audio", "file"]);
+
+type LineMessageEvent = { id?: unknown; type?: unknown; text?: unknown };
+
+function classify(message: LineMessageEvent): Pick<YouthMessage, "kind" | "text" | "mediaType"> | null {
+  if (message.type === "text" && typeof message.text === "string") return { kind: "text", text: message.text };
+  if (message.type === "sticker") return { kind: "sticker" };
+  if (typeof message.type === "string" && MEDIA_TYPES.has(message.type)) return { kind: "media_refused", mediaType: message.type };
+  if (message.type === "location") return { kind: "location_refused" };
+  return null;
+}
+
+async function shouldSendRefusal(ctx: HandlerContext, youth: Youth): Promise<boolean> {
+  const at = ctx.now();
+  if (youth.lastRefusalNoticeAt && at.getTime() - youth.lastRefusalNoticeAt.getTime() < REFUSAL_NOTICE_INTERVAL_MS) return false;
+  await ctx.tx.update(youths).set({ lastRefusalNoticeAt: at }).where(eq(youths.id, youth.id));
+  return true;
+}
+
+/**
+ * Text and stickers join the youth's consultation. Media is never downloaded and location never kept:
+ * only the fact that one arrived is recorded (R12), and the youth is told why.
+ */
+export const handleMessage: EventHandler = async (event, ctx) => {
+  const message = (event.message ?? {}) as LineMessageEvent;
+  const classified = classify(message);
+  if (!classified) return "ignored";
+  const lineMessageId = typeof message.id === "string" ? message.id : undefined;
+  if (lineMessageId) {
+    const [seen] = await ctx.tx.select({ id: consultationMessages.id }).from(consultationMessages).where(eq(consultationMessages.lineMessageId, lineMessageId));
+    if (seen) return "done";
+  }
+  const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
+  const received = await receiveYouthMessage(
+    ctx.tx,
+    { youthId: youth.id, via: "line", ...classified, lineMessageId, sentAt: new Date(event.timestamp) },
+    ctx.keyring,
+  );
+  const replyTo = { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt };
+  if (classified.kind === "media_refused" || classified.kind === "location_refused") {
+    if (await shouldSendRefusal(ctx, youth)) {
+      const text = classified.kind === "media_refused" ? ja.line.mediaRefused : ja.line.locationRefused;
+      await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
+    }
+  } else if (received.opened) {
+    await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text: ja.line.received }] }, ctx.keyring);
+  }
+  return "done";
+};

@@ -1,0 +1,10 @@
+import { ensureYouth, setYouthFollowing } from "@/lib/youths";
+import { cancelPendingCalls } from "../outbox/enqueue";
+import type { EventHandler } from "./context";
+
+export const handleUnfollow: EventHandler = async (event, ctx) => {
+  const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
+  await setYouthFollowing(ctx.tx, youth.id, false, ctx.now());
+  await cancelPendingCalls(ctx.tx, youth.id);
+  return "done";
+};

@@ -1,0 +1,30 @@
+import { LineApiError, type LineApi, type LineMessage } from "../api";
+
+export type RecordedCall =
+  | { op: "reply"; replyToken: string; messages: LineMessage[] }
+  | { op: "push"; to: string; messages: LineMessage[]; retryKey: string }
+  | { op: "loading"; chatId: string; seconds: number }
+  | { op: "markAsRead"; userId: string }
+  | { op: "linkRichMenu"; userId: string; richMenuId: string };
+
+/** Records every call; `failNext` makes the next calls of an operation fail with a given HTTP status. */
+export function createFakeLineApi() {
+  const calls: RecordedCall[] = [];
+  const failures: { op: RecordedCall["op"]; status: number | null }[] = [];
+  function record(call: RecordedCall) {
+    const i = failures.findIndex((f) => f.op === call.op);
+    if (i >= 0) {
+      const [failure] = failures.splice(i, 1);
+      throw new LineApiError(failure!.status, `${call.op}: HTTP ${failure!.status}`);
+    }
+    calls.push(call);
+  }
+  const api: LineApi = {
+    reply: async (replyToken, messages) => record({ op: "reply", replyToken, messages }),
+    push: async (to, messages, retryKey) => record({ op: "push", to, messages, retryKey }),
+    showLoading: async (chatId, seconds) => record({ op: "loading", chatId, seconds }),
+    markAsRead: async (userId) => record({ op: "markAsRead", userId }),
+    linkRichMenu: async (userId, richMenuId) => record({ op: "linkRichMenu", userId, richMenuId }),
+  };
+  return { api, calls, failNext: (op: RecordedCall["op"], status: number | null, times = 1) => failures.push(...Array.from({ length: times }, () => ({ op, status }))) };
+}

@@ -1,0 +1,3 @@
+export { ensureYouth, type Youth } from "./ensure-youth";
+export { createPseudonym } from "./pseudonym";
+export { setYouthFollowing } from "./set-youth-following";
