@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+export const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 3211);
 
 /** Debian's Chromium, started with the flags this closed network needs; nothing downloads a browser. */
 const chromium = {
@@ -27,7 +28,7 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(port), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5" },
+    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5" },
     stdout: "pipe",
   },
 });

@@ -1,59 +1,115 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "@/db/seed";
+import { now } from "@/lib/clock";
+import { seedDemoSchedule } from "@/lib/schedule/store";
 import { openCliDatabase } from "./cli-database";
 
 /**
- * `npm run demo`: the whole product on the embedded database, with nothing to configure.
- * The demo's key is generated once and kept in DATA_DIR, so the demo data stays readable across restarts.
+ * `npm run demo`: the whole product on the embedded database with the LINE emulator beside it, with
+ * nothing to configure. The demo's secrets are generated once and kept in DATA_DIR, so its data stays
+ * readable across restarts.
  */
 const dataDir = path.resolve(process.env.DATA_DIR || "./data");
 const port = process.env.PORT || "3000";
+const emulatorPort = process.env.EMULATOR_PORT || "3100";
 fs.mkdirSync(dataDir, { recursive: true });
 
-function demoKey(): string {
-  const file = path.join(dataDir, "demo-secrets.json");
-  if (fs.existsSync(file)) return (JSON.parse(fs.readFileSync(file, "utf8")) as { encryptionKey: string }).encryptionKey;
-  const encryptionKey = randomBytes(32).toString("base64");
-  fs.writeFileSync(file, JSON.stringify({ encryptionKey }), { mode: 0o600 });
-  return encryptionKey;
+interface DemoSecrets {
+  encryptionKey: string;
+  channelSecret: string;
+  channelAccessToken: string;
 }
 
+function demoSecrets(): DemoSecrets {
+  const file = path.join(dataDir, "demo-secrets.json");
+  const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DemoSecrets>) : {};
+  const secrets: DemoSecrets = {
+    encryptionKey: existing.encryptionKey ?? randomBytes(32).toString("base64"),
+    channelSecret: existing.channelSecret ?? randomBytes(16).toString("hex"),
+    channelAccessToken: existing.channelAccessToken ?? randomBytes(32).toString("base64url"),
+  };
+  fs.writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
+
+const secrets = demoSecrets();
+const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+const appUrl = `http://localhost:${port}`;
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: dataDir,
   PORT: port,
   SOUDAN_DEMO: "1",
-  SOUDAN_ENCRYPTION_KEY: process.env.SOUDAN_ENCRYPTION_KEY || demoKey(),
+  SOUDAN_ENCRYPTION_KEY: process.env.SOUDAN_ENCRYPTION_KEY || secrets.encryptionKey,
+  LINE_CHANNEL_SECRET: secrets.channelSecret,
+  LINE_CHANNEL_ACCESS_TOKEN: secrets.channelAccessToken,
+  LINE_API_BASE_URL: emulatorUrl,
+  LINE_DATA_API_BASE_URL: emulatorUrl,
+  LINE_LOGIN_CHANNEL_ID: process.env.LINE_LOGIN_CHANNEL_ID || "2000000000",
+  LIFF_ID: process.env.LIFF_ID || "2000000000-demo",
 };
 Object.assign(process.env, env);
 
-if (!fs.existsSync(".next/BUILD_ID")) {
-  console.log("Building the app (first run only)…");
+/** The newest modification time under the folders the build is made from. */
+function newestSourceMtime(dirs: string[]): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    }
+  };
+  for (const dir of dirs) if (fs.existsSync(dir)) walk(dir);
+  return newest;
+}
+
+const buildId = ".next/BUILD_ID";
+const stale = !fs.existsSync(buildId) || newestSourceMtime(["app", "components", "lib", "db"]) > fs.statSync(buildId).mtimeMs;
+if (stale) {
+  console.log("Building the app (the sources changed since the last build)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const { database } = await openCliDatabase("npm run demo (seeding)", { requireSecrets: true });
 const created = await seedDemoStaff(database.db);
+const schedule = await seedDemoSchedule(database.db, now());
 await database.close();
 if (created > 0) console.log(`Seeded ${created} demo staff accounts.`);
+if (schedule) console.log(`Seeded the demo schedule (version ${schedule.version}): Saturdays, Sundays and holidays 20:00–24:00.`);
 
-const app = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+const children: ChildProcess[] = [
+  spawn("npx", ["tsx", "emulator/main.ts"], {
+    stdio: "inherit",
+    env: { ...env, EMULATOR_PORT: emulatorPort, EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/line/webhook`, LIFF_URL: `${appUrl}/liff` },
+  }),
+  spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }),
+];
 
-const url = `http://localhost:${port}`;
 console.log(`
 Soudan demo
-  Staff console:  ${url}/signin
+  Staff console:  ${appUrl}/signin
   Accounts:       ${demoStaff.map((s) => s.loginId).join(", ")}
   Password:       ${DEMO_PASSWORD}   (demo only; no second factor)
+  LINE emulator:  ${emulatorUrl}/   (a phone: add the friend, write as a youth)
   Data:           ${dataDir}
 Stop with Ctrl+C.
 `);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => app.kill(signal));
+let stopping = false;
+function stopAll(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill(signal);
 }
-app.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(signal));
+for (const child of children) {
+  child.on("exit", (code) => {
+    stopAll("SIGTERM");
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(code ?? 0);
+  });
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import { createHmac } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { emulatorPort } from "../playwright.config";
+
+const emulator = `http://127.0.0.1:${emulatorPort}`;
+
+function talk(page: Page) {
+  return page.getByRole("log", { name: "トーク" });
+}
+
+async function newYouth(page: Page) {
+  await page.goto(`${emulator}/`);
+  await page.getByRole("button", { name: "新規ユーザー" }).click();
+  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
+}
+
+test("a youth adds the friend, is greeted, writes, and is told images cannot be received", async ({ page, request }) => {
+  await request.delete(`${emulator}/_emulator/requests`);
+  await newYouth(page);
+  await page.getByRole("button", { name: "友だち追加" }).click();
+  await expect(talk(page).locator(".row.bot").first()).toContainText("友だち追加ありがとうございます");
+
+  await page.getByLabel("メッセージ").fill("はじめまして。相談したいです");
+  await page.getByRole("button", { name: "送信" }).click();
+  await expect(talk(page).locator(".row.bot").nth(1)).toContainText("メッセージを受け付けました");
+
+  await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
+  await expect(talk(page).locator(".row.bot").nth(2)).toContainText("画像・動画・音声・ファイルは受け取ることができません");
+  await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
+  await page.getByRole("button", { name: "スタンプを送る" }).click();
+  await expect(talk(page).locator(".row.user")).toHaveCount(4);
+  // A second image within minutes gets no second notice; a sticker in an open consultation gets no reply.
+  await page.waitForTimeout(1500);
+  await expect(talk(page).locator(".row.bot")).toHaveCount(3);
+
+  const log = (await (await request.get(`${emulator}/_emulator/requests`)).json()) as { requests: { method: string; path: string; headers: Record<string, string> }[] };
+  const paths = log.requests.map((r) => r.path);
+  expect(paths.some((p) => p.startsWith("/v2/bot/profile"))).toBe(false);
+  expect(paths.some((p) => /\/v2\/bot\/message\/[^/]+\/content/.test(p))).toBe(false);
+  for (const push of log.requests.filter((r) => r.path === "/v2/bot/message/push")) {
+    expect(push.headers["x-line-retry-key"]).toMatch(/^[0-9a-f-]{36}$/);
+  }
+  expect(paths.filter((p) => p === "/v2/bot/message/reply").length).toBeGreaterThanOrEqual(3);
+});
+
+test("the webhook refuses forged, oversized and malformed requests", async ({ request }) => {
+  const secret = (JSON.parse(fs.readFileSync(".e2e-data/demo-secrets.json", "utf8")) as { channelSecret: string }).channelSecret;
+  const body = JSON.stringify({ destination: "U0", events: [] });
+  const signed = (raw: string) => createHmac("sha256", secret).update(raw).digest("base64");
+
+  expect((await request.post("/api/line/webhook", { data: body, headers: { "content-type": "application/json" } })).status()).toBe(401);
+  expect((await request.post("/api/line/webhook", { data: body, headers: { "x-line-signature": signed("other") } })).status()).toBe(401);
+  expect((await request.post("/api/line/webhook", { data: body, headers: { "x-line-signature": signed(body) } })).status()).toBe(200);
+  const truncated = body.slice(0, 10);
+  expect((await request.post("/api/line/webhook", { data: truncated, headers: { "x-line-signature": signed(truncated) } })).status()).toBe(400);
+  const huge = JSON.stringify({ events: [], pad: "x".repeat(10 * 1024 * 1024) });
+  expect((await request.post("/api/line/webhook", { data: huge, headers: { "x-line-signature": signed(huge) } })).status()).toBe(413);
+});
