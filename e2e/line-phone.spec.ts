@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { emulatorPort } from "../playwright.config";
+import { signIn } from "./helpers";
 
 const emulator = `http://127.0.0.1:${emulatorPort}`;
 
@@ -56,4 +57,13 @@ test("the webhook refuses forged, oversized and malformed requests", async ({ re
   expect((await request.post("/api/line/webhook", { data: truncated, headers: { "x-line-signature": signed(truncated) } })).status()).toBe(400);
   const huge = JSON.stringify({ events: [], pad: "x".repeat(10 * 1024 * 1024) });
   expect((await request.post("/api/line/webhook", { data: huge, headers: { "x-line-signature": signed(huge) } })).status()).toBe(413);
+});
+
+test("the admin sees the month's paid pushes and any failed LINE traffic", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "LINE連携" }).click();
+  await expect(page.getByRole("heading", { name: "LINE連携の状況" })).toBeVisible();
+  await expect(page.getByTestId("pushes-this-month")).toHaveText(/^\d+件$/);
+  await expect(page.getByTestId("inbox-failed")).toHaveText("0件");
+  await expect(page.getByTestId("outbox-failed")).toHaveText("0件");
 });

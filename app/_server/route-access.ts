@@ -17,4 +17,5 @@ export const routeAccess = {
   "/reports": "reports.view",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
+  "/admin/line": "line.monitor",
 } as const satisfies Record<string, Action | "public">;

@@ -9,6 +9,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/reports", label: ja.nav.reports, action: "reports.view" },
   { href: "/admin/staff", label: ja.nav.staff, action: "staff.manage" },
   { href: "/admin/audit", label: ja.nav.audit, action: "audit.view" },
+  { href: "/admin/line", label: ja.nav.line, action: "line.monitor" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
 ];
 

@@ -11,11 +11,12 @@ export const actions = [
   "reports.view",
   "records.inspect",
   "schedule.manage",
+  "line.monitor",
 ] as const;
 export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
-  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view"],
+  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor"],
   supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "schedule.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],

@@ -51,7 +51,20 @@ export const ja = {
     reports: "報告書",
     staff: "スタッフ管理",
     audit: "監査ログ",
+    line: "LINE連携",
     account: "アカウント",
+  },
+  lineAdmin: {
+    title: "LINE連携の状況",
+    pushes: "プッシュ送信数（有料）",
+    pushesNote: "応答メッセージ（reply）は無料です。プッシュ送信は月ごとの上限・料金の対象です。",
+    thisMonth: "今月",
+    lastMonth: "先月",
+    inbox: "受信イベント",
+    outbox: "LINEへの送信",
+    pending: "処理待ち・再試行中",
+    failed: "失敗（要確認）",
+    count: "件",
   },
   forbidden: { title: "アクセスできません（403）", back: "ホームに戻る" },
   notFound: { title: "ページが見つかりません（404）" },
@@ -133,6 +146,13 @@ export const ja = {
       "相談時間は、土曜日・日曜日・祝日の 20:00〜24:00 です（12月28日〜1月5日はお休みです）。メッセージは24時間受け付けています。相談時間になったら、相談員が順番にお返事します。",
     emergency:
       "命の危険を感じるときや、今すぐ助けが必要なときは、すぐに電話してください。\n・警察 110\n・救急車 119\n・児童相談所 虐待対応ダイヤル 189（いちはやく・24時間）\n・24時間子供SOSダイヤル 0120-0-78310（なやみ言おう）",
+  },
+  /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
+  richMenu: {
+    chatBarText: "メニュー",
+    consult: "相談する",
+    hours: "相談時間",
+    emergency: "緊急のときは",
   },
 } as const;
 

@@ -7,3 +7,4 @@ export { deliverNextOutboxItem, OUTBOX_MAX_ATTEMPTS, type DeliveryDeps } from ".
 export { cancelPendingCalls, enqueueLineCall, enqueueReply, REPLY_TOKEN_LIFETIME_MS } from "./outbox/enqueue";
 export { createSdkLineApi } from "./sdk-api";
 export { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "./workers";
+export { summarizeLineChannel, type LineChannelSummary } from "./summarize-line-channel";

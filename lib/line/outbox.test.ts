@@ -140,3 +140,21 @@ describe("outbox", () => {
     expect(await countPushesInMonth(database.db, 2024, 8)).toBe(0);
   });
 });
+
+describe("channel summary", () => {
+  it("reports this and last month's pushes (Japan time) and what is pending or failed", async () => {
+    const { summarizeLineChannel } = await import("./index");
+    await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("jan") } }, keyring);
+    clock = new Date("2025-01-15T03:00:00Z");
+    await deliverAll();
+    await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("fails") } }, keyring);
+    fake.failNext("push", 400);
+    await deliverAll();
+    await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("waits") } }, keyring);
+    const summary = await summarizeLineChannel(database.db, new Date("2025-02-01T00:00:00+09:00"));
+    expect(summary.month).toEqual({ year: 2025, month: 2, pushes: 0 });
+    expect(summary.previousMonth).toEqual({ year: 2025, month: 1, pushes: 1 });
+    expect(summary.outbox).toEqual({ pending: 1, failed: 1 });
+    expect(summary.inbox).toEqual({ pending: 0, failed: 0 });
+  });
+});
