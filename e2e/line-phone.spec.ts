@@ -22,18 +22,25 @@ test("a youth adds the friend, is greeted, writes, and is told images cannot be 
   await page.getByRole("button", { name: "友だち追加" }).click();
   await expect(talk(page).locator(".row.bot").first()).toContainText("友だち追加ありがとうございます");
 
+  const menu = page.getByRole("region", { name: "リッチメニュー" });
+  await expect(menu.getByRole("button", { name: "相談する" })).toBeVisible();
+  await menu.getByRole("button", { name: "緊急のときは" }).click();
+  await expect(talk(page).locator(".row.bot").last()).toContainText("189");
+  await menu.getByRole("button", { name: "相談時間" }).click();
+  await expect(talk(page).locator(".row.bot").last()).toContainText("20:00〜24:00");
+
   await page.getByLabel("メッセージ").fill("はじめまして。相談したいです");
   await page.getByRole("button", { name: "送信" }).click();
-  await expect(talk(page).locator(".row.bot").nth(1)).toContainText("メッセージを受け付けました");
+  await expect(talk(page).locator(".row.bot").last()).toContainText("メッセージを受け付けました");
 
   await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
-  await expect(talk(page).locator(".row.bot").nth(2)).toContainText("画像・動画・音声・ファイルは受け取ることができません");
+  await expect(talk(page).locator(".row.bot").last()).toContainText("画像・動画・音声・ファイルは受け取ることができません");
   await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
   await page.getByRole("button", { name: "スタンプを送る" }).click();
   await expect(talk(page).locator(".row.user")).toHaveCount(4);
   // A second image within minutes gets no second notice; a sticker in an open consultation gets no reply.
   await page.waitForTimeout(1500);
-  await expect(talk(page).locator(".row.bot")).toHaveCount(3);
+  await expect(talk(page).locator(".row.bot")).toHaveCount(5);
 
   const log = (await (await request.get(`${emulator}/_emulator/requests`)).json()) as { requests: { method: string; path: string; headers: Record<string, string> }[] };
   const paths = log.requests.map((r) => r.path);

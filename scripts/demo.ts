@@ -90,6 +90,17 @@ const children: ChildProcess[] = [
   spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }),
 ];
 
+/** The emulator plays LINE: give it the rich menu as an operator would with `npm run line:setup`. */
+async function setUpRichMenu(): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await fetch(`${emulatorUrl}/_emulator/config`).then((r) => r.ok, () => false)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const setup = spawn("npx", ["tsx", "scripts/line-setup.ts"], { stdio: "inherit", env });
+  await new Promise((resolve) => setup.on("exit", resolve));
+}
+await setUpRichMenu();
+
 console.log(`
 Soudan demo
   Staff console:  ${appUrl}/signin

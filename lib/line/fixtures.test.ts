@@ -12,7 +12,7 @@ import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "./index";
 import { sign, TEST_CHANNEL_SECRET } from "./testing/webhook";
 
-const fixturesDir = path.resolve(process.cwd(), "../shared/fixtures/line-webhooks");
+const fixturesDir = path.join(import.meta.dirname, "testing", "fixtures");
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const deps = { keyring, now: () => new Date() };
 
