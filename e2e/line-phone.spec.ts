@@ -37,7 +37,7 @@ test("a youth adds the friend, is greeted, writes, and is told images cannot be 
   await expect(talk(page).locator(".row.bot").last()).toContainText("画像・動画・音声・ファイルは受け取ることができません");
   await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
   await page.getByRole("button", { name: "スタンプを送る" }).click();
-  await expect(talk(page).locator(".row.user")).toHaveCount(4);
+  await expect(talk(page).locator(".row.user")).toHaveCount(6);
   // A second image within minutes gets no second notice; a sticker in an open consultation gets no reply.
   await page.waitForTimeout(1500);
   await expect(talk(page).locator(".row.bot")).toHaveCount(5);
