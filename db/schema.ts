@@ -135,6 +135,9 @@ export const consultations = pgTable(
     channel: consultationChannel("channel").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     lastYouthMessageAt: timestamp("last_youth_message_at", { withTimezone: true }),
+    /** The last automatic reply, so repeats are throttled rather than sent for every message. */
+    lastAutoReplyKind: text("last_auto_reply_kind"),
+    lastAutoReplyAt: timestamp("last_auto_reply_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [index("consultations_youth_idx").on(t.youthId, t.status)],
@@ -198,3 +201,18 @@ export const lineOutbox = pgTable(
   },
   (t) => [index("line_outbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_outbox_youth_idx").on(t.youthId, t.seq)],
 );
+
+/** Admins' wording of the automatic replies; a key without a row uses the default in lib/i18n. */
+export const autoReplyTemplates = pgTable("auto_reply_templates", {
+  key: text("key").primaryKey(),
+  body: text("body").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/** One row per staffed session whose closing notices went out, so several instances send them once. */
+export const sessionClosings = pgTable("session_closings", {
+  sessionEnd: timestamp("session_end", { withTimezone: true }).primaryKey(),
+  notified: integer("notified").notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull(),
+});

@@ -16,6 +16,7 @@ export const auditActions = [
   "staff.password_reset",
   "keys.rotated",
   "schedule.changed",
+  "autoreply.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

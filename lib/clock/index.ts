@@ -23,6 +23,11 @@ export function now(): Date {
   return new Date(Date.now() + offsetMs);
 }
 
+/** Moves a real timestamp (e.g. LINE's event time) onto this clock, so a shifted demo clock stays consistent. */
+export function fromRealTime(ms: number): Date {
+  return new Date(ms + offsetMs);
+}
+
 export function setClockForTests(at: Date | null): void {
   offsetMs = at ? at.getTime() - Date.now() : 0;
 }

@@ -57,12 +57,12 @@ const ignored: Expectation = async () => {
 const textStored: Expectation = async (fixture) => {
   const text = (fixture.events[0]!.message as { text: string }).text;
   expect((await storedMessages()).map((m) => [m.kind, m.text])).toEqual([["text", text]]);
-  expect(await queuedTexts()).toEqual([ja.line.received]);
+  expect(await queuedTexts()).toEqual([ja.autoReply.no_schedule]);
 };
 
 const stickerStored: Expectation = async () => {
   expect((await storedMessages()).map((m) => [m.kind, m.text])).toEqual([["sticker", null]]);
-  expect(await queuedTexts()).toEqual([ja.line.received]);
+  expect(await queuedTexts()).toEqual([ja.autoReply.no_schedule]);
 };
 
 const mediaRefused: Expectation = async (fixture) => {

@@ -59,7 +59,7 @@ it("stores a signed text event and answers it by reply, with the bearer token", 
   const replies = seen.filter((r) => r.url === "/v2/bot/message/reply");
   expect(replies).toHaveLength(1);
   expect(replies[0]!.headers.authorization).toBe("Bearer token-for-test");
-  expect(JSON.parse(replies[0]!.body)).toEqual({ replyToken: event.replyToken, messages: [{ type: "text", text: ja.line.received }] });
+  expect(JSON.parse(replies[0]!.body)).toEqual({ replyToken: event.replyToken, messages: [{ type: "text", text: ja.autoReply.no_schedule }] });
 });
 
 it("never downloads an image, and gives one notice even when the event is redelivered", async () => {

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { consultationMessages, youths } from "@/db/schema";
+import { composeAutoReply } from "@/lib/autoreply";
+import { fromRealTime } from "@/lib/clock";
 import { receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth, type Youth } from "@/lib/youths";
@@ -29,7 +31,8 @@ async function shouldSendRefusal(ctx: HandlerContext, youth: Youth): Promise<boo
 }
 
 /**
- * Text and stickers join the youth's consultation. Media is never downloaded and location never kept:
+ * Text and stickers join the youth's consultation and get the automatic reply the schedule calls for
+ * (throttled). Media is never downloaded and location never kept:
  * only the fact that one arrived is recorded (R12), and the youth is told why.
  */
 export const handleMessage: EventHandler = async (event, ctx) => {
@@ -44,7 +47,7 @@ export const handleMessage: EventHandler = async (event, ctx) => {
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
   const received = await receiveYouthMessage(
     ctx.tx,
-    { youthId: youth.id, via: "line", ...classified, lineMessageId, sentAt: new Date(event.timestamp) },
+    { youthId: youth.id, via: "line", ...classified, lineMessageId, sentAt: fromRealTime(event.timestamp) },
     ctx.keyring,
   );
   const replyTo = { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt };
@@ -53,8 +56,9 @@ export const handleMessage: EventHandler = async (event, ctx) => {
       const text = classified.kind === "media_refused" ? ja.line.mediaRefused : ja.line.locationRefused;
       await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
     }
-  } else if (received.opened) {
-    await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text: ja.line.received }] }, ctx.keyring);
+  } else {
+    const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.now());
+    if (text) await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
   }
   return "done";
 };

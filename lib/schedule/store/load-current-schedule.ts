@@ -1,5 +1,5 @@
 import { desc } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { DbOrTx } from "@/db";
 import { scheduleVersions } from "@/db/schema";
 import { parseSchedule } from "../parse-schedule";
 import type { Schedule } from "../schema";
@@ -17,7 +17,7 @@ export interface StoredSchedule {
  * The schedule in force: the highest version, or null before any is configured. A stored version
  * that no longer validates throws rather than silently answering youth with wrong hours.
  */
-export async function loadCurrentSchedule(db: Db): Promise<StoredSchedule | null> {
+export async function loadCurrentSchedule(db: DbOrTx): Promise<StoredSchedule | null> {
   const [row] = await db.select().from(scheduleVersions).orderBy(desc(scheduleVersions.version)).limit(1);
   if (!row) return null;
   const parsed = parseSchedule(row.definition);

@@ -1,0 +1,84 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { lineOutbox } from "@/db/schema";
+import { createTestDatabase } from "@/db/testing";
+import { listAudit } from "@/lib/audit";
+import { createStaff } from "@/lib/auth";
+import { now, setClockForTests } from "@/lib/clock";
+import { createKeyring, decryptField } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
+import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
+import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
+import { takeo2024Preset } from "@/lib/schedule";
+import { saveSchedule } from "@/lib/schedule/store";
+import { listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate } from "./index";
+
+const keyring = createKeyring(randomBytes(32).toString("base64"));
+let database: Database;
+let admin: { id: string; loginId: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  admin = { id: (await createStaff(database.db, { loginId: "admin", displayName: "a", role: "admin", password: "long enough password" }, null)).id, loginId: "admin" };
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.db.execute(sql`truncate line_outbox, consultation_messages, consultations, line_inbox, youths cascade`);
+});
+afterEach(() => setClockForTests(null));
+
+/** A youth writes while the app's clock stands at `origin`, as SOUDAN_TIME_ORIGIN would set it. */
+async function youthWritesAt(origin: string, text: string, userId = "U" + "c".repeat(32)): Promise<string[]> {
+  setClockForTests(new Date(origin));
+  const raw = JSON.stringify({ destination: "U0", events: [userEvent(userId, { type: "message", message: { id: randomBytes(4).toString("hex"), type: "text", text } }, Date.now())] });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now });
+  while (await processNextInboxEvent(database.db, { keyring, now }));
+  const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
+  return rows.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc)) as { messages: { text: string }[] }).messages[0]!.text);
+}
+
+describe("automatic replies on LINE", () => {
+  it("Friday 21:00 names Saturday 8月3日 20:00, once, however many lines follow", async () => {
+    expect(await youthWritesAt("2024-08-02T21:00:00+09:00", "こんばんは")).toEqual([
+      "メッセージを受け付けました。いまは相談時間外です。次の相談時間は 8月3日(土) 20:00〜24:00 です。その時間になったら、相談員が順番にお返事します。",
+    ]);
+    expect(await youthWritesAt("2024-08-02T21:05:00+09:00", "聞いてほしいことがあって")).toHaveLength(1);
+  });
+
+  it("during the new-year closure names 1月11日", async () => {
+    const [reply] = await youthWritesAt("2024-12-29T15:00:00+09:00", "年末ひとりでつらい");
+    expect(reply).toContain("2025年1月11日(土) 20:00〜24:00");
+  });
+
+  it("during staffed hours gives the waiting notice with position and estimated wait", async () => {
+    await youthWritesAt("2024-08-03T20:30:00+09:00", "先に待ってる", "U" + "d".repeat(32));
+    const replies = await youthWritesAt("2024-08-03T20:31:00+09:00", "相談したい");
+    expect(replies[1]).toContain("あなたの順番は 2 番目、待ち時間の目安は 約30分 です");
+  });
+});
+
+describe("templates edited by admins", () => {
+  it("replace the default, are validated, audited, restorable, and shown in the preview", async () => {
+    await saveAutoReplyTemplate(database.db, "out_of_hours", "時間外です。{次の相談時間} にお返事します。", admin);
+    expect(await previewAutoReply(database.db, new Date("2024-08-02T21:00:00+09:00"))).toEqual({
+      kind: "out_of_hours",
+      text: "時間外です。8月3日(土) 20:00〜24:00 にお返事します。",
+    });
+    await expect(saveAutoReplyTemplate(database.db, "out_of_hours", "{名前} さん", admin)).rejects.toThrow(/使えない差し込み項目/);
+    expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "autoreply.changed", target: "autoreply:out_of_hours" });
+    await saveAutoReplyTemplate(database.db, "out_of_hours", null, admin);
+    const templates = await listAutoReplyTemplates(database.db);
+    expect(templates.find((t) => t.kind === "out_of_hours")).toMatchObject({ isDefault: true, body: ja.autoReply.out_of_hours });
+    expect(templates).toHaveLength(6);
+  });
+
+  it("preview says 'waiting' during a session and 'service ended' after the period", async () => {
+    expect((await previewAutoReply(database.db, new Date("2024-08-03T20:30:00+09:00"))).kind).toBe("waiting");
+    expect((await previewAutoReply(database.db, new Date("2025-04-02T20:30:00+09:00"))).kind).toBe("service_ended");
+  });
+});

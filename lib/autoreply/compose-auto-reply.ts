@@ -1,0 +1,36 @@
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultations } from "@/db/schema";
+import { loadCurrentSchedule } from "@/lib/schedule/store";
+import { decideAutoReply } from "./decide-auto-reply";
+import { listAutoReplyTemplates } from "./list-auto-reply-templates";
+import { renderTemplate } from "./templates";
+
+/** Waiting youth ahead of this consultation: open, not yet closed, opened earlier. */
+async function queuePosition(tx: DbOrTx, consultation: { id: string; openedAt: Date }): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .where(and(eq(consultations.status, "open"), isNull(consultations.closedAt), lt(consultations.openedAt, consultation.openedAt)));
+  return (row?.n ?? 0) + 1;
+}
+
+/**
+ * The automatic reply owed to a youth who just wrote into `consultationId`, or null (throttled).
+ * Records what was decided on the consultation, in the caller's transaction.
+ */
+export async function composeAutoReply(tx: DbOrTx, consultationId: string, at: Date): Promise<string | null> {
+  const [consultation] = await tx.select().from(consultations).where(eq(consultations.id, consultationId));
+  if (!consultation) throw new Error("consultation not found");
+  const stored = await loadCurrentSchedule(tx);
+  const decision = decideAutoReply({
+    schedule: stored?.schedule ?? null,
+    at,
+    position: await queuePosition(tx, consultation),
+    previous: { kind: consultation.lastAutoReplyKind, at: consultation.lastAutoReplyAt },
+  });
+  if (!decision) return null;
+  await tx.update(consultations).set({ lastAutoReplyKind: decision.kind, lastAutoReplyAt: at }).where(eq(consultations.id, consultationId));
+  const template = (await listAutoReplyTemplates(tx)).find((t) => t.kind === decision.kind)!;
+  return renderTemplate(template.body, decision.values);
+}

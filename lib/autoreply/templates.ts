@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** Every situation with an automatic reply; each has a default wording in lib/i18n and may be edited. */
+export const autoReplyKindSchema = z.enum(["waiting", "before_opening", "out_of_hours", "closing_while_waiting", "service_ended", "no_schedule"]);
+export type AutoReplyKind = z.infer<typeof autoReplyKindSchema>;
+
+/** The variables a template may use, written in Japanese so the admins who edit them can read them. */
+export const templateVariables = {
+  nextOpening: "{次の相談時間}",
+  position: "{順番}",
+  estimatedWait: "{待ち時間の目安}",
+} as const;
+export type TemplateVariable = keyof typeof templateVariables;
+
+const known = new Set<string>(Object.values(templateVariables));
+
+export const templateBodySchema = z
+  .string()
+  .trim()
+  .min(1, "本文を入力してください。")
+  .max(1000, "本文は1000文字以内にしてください。")
+  .superRefine((body, ctx) => {
+    for (const match of body.matchAll(/\{[^{}]*\}/g)) {
+      if (!known.has(match[0])) {
+        ctx.addIssue({ code: "custom", message: `「${match[0]}」は使えない差し込み項目です。使えるのは ${[...known].join("・")} です。` });
+      }
+    }
+  });
+
+export function renderTemplate(body: string, values: Partial<Record<TemplateVariable, string>>): string {
+  let text = body;
+  for (const [name, token] of Object.entries(templateVariables) as [TemplateVariable, string][]) {
+    text = text.split(token).join(values[name] ?? "");
+  }
+  return text;
+}
