@@ -1,8 +1,10 @@
 import { getDatabase } from "@/db";
+import { sendClosingNotices } from "@/lib/autoreply";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
-import { createSdkLineApi, startLineWorkers, stopLineWorkers } from "@/lib/line";
+import { startWorkerLoop } from "@/lib/jobs";
+import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
 export async function startServer(): Promise<void> {
@@ -20,10 +22,18 @@ export async function startServer(): Promise<void> {
     : null;
   if (!api) console.warn("[soudan] LINE_CHANNEL_ACCESS_TOKEN is not set: events are received, but nothing is sent to LINE");
   startLineWorkers(database.db, { keyring: getKeyring(), now, api });
+  const closing = startWorkerLoop(
+    "closing notices",
+    async () => {
+      if ((await sendClosingNotices(database.db, { now, keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
+      return false;
+    },
+    30_000,
+  );
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void stopLineWorkers()
+      void Promise.all([stopLineWorkers(), closing.stop()])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { lineOutbox } from "@/db/schema";
+import { consultations, lineOutbox } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { createStaff } from "@/lib/auth";
@@ -13,7 +13,7 @@ import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate } from "./index";
+import { listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate, sendClosingNotices } from "./index";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -80,5 +80,26 @@ describe("templates edited by admins", () => {
   it("preview says 'waiting' during a session and 'service ended' after the period", async () => {
     expect((await previewAutoReply(database.db, new Date("2024-08-03T20:30:00+09:00"))).kind).toBe("waiting");
     expect((await previewAutoReply(database.db, new Date("2025-04-02T20:30:00+09:00"))).kind).toBe("service_ended");
+  });
+});
+
+describe("closing time", () => {
+  it("tells youth still waiting when they will be answered, once per session, and keeps them queued", async () => {
+    await youthWritesAt("2024-08-03T23:50:00+09:00", "まだ待ってます", "U" + "e".repeat(32));
+    await database.db.execute(sql`truncate line_outbox`);
+    const deps = { now: () => new Date("2024-08-04T00:00:30+09:00"), keyring, policy: "keep" as const };
+    expect(await sendClosingNotices(database.db, deps)).toBe(1);
+    expect(await sendClosingNotices(database.db, deps)).toBe(0);
+    const rows = await database.db.select().from(lineOutbox);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.kind).toBe("push");
+    expect((JSON.parse(decryptField(keyring, rows[0]!.payloadEnc)) as { messages: { text: string }[] }).messages[0]!.text).toContain("次の相談時間 8月4日(日) 20:00〜24:00");
+    expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "open", lastAutoReplyKind: "closing_while_waiting" });
+  });
+
+  it("with policy 'close' ends the waiting consultations", async () => {
+    await youthWritesAt("2024-08-10T23:00:00+09:00", "待ってる", "U" + "f".repeat(32));
+    expect(await sendClosingNotices(database.db, { now: () => new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
+    expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "closed" });
   });
 });

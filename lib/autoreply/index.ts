@@ -4,3 +4,4 @@ export { listAutoReplyTemplates, type AutoReplyTemplate } from "./list-auto-repl
 export { previewAutoReply } from "./preview-auto-reply";
 export { saveAutoReplyTemplate } from "./save-auto-reply-template";
 export { autoReplyKindSchema, renderTemplate, templateBodySchema, templateVariables, type AutoReplyKind, type TemplateVariable } from "./templates";
+export { sendClosingNotices, type ClosingPolicy } from "./send-closing-notices";

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   LINE_LOGIN_CHANNEL_ID: z.string().min(1).optional(),
   LIFF_ID: z.string().min(1).optional(),
   CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
+  /** At closing time, youth still waiting stay queued for the next session (keep) or their consultations end (close). */
+  SOUDAN_CLOSING_POLICY: z.enum(["keep", "close"]).default("keep"),
 });
 
 export type Env = z.infer<typeof envSchema>;

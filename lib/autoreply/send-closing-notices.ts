@@ -1,0 +1,67 @@
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { consultations, sessionClosings } from "@/db/schema";
+import type { Keyring } from "@/lib/crypto";
+import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
+import { loadCurrentSchedule } from "@/lib/schedule/store";
+import { listAutoReplyTemplates } from "./list-auto-reply-templates";
+import { renderTemplate } from "./templates";
+
+/** Sessions that ended longer ago than this are history: after a long outage nobody is told late. */
+const LOOKBACK_MS = 6 * 60 * 60_000;
+
+export type ClosingPolicy = "keep" | "close";
+
+async function notifySession(db: Db, session: Session, deps: { now: () => Date; keyring: Keyring; policy: ClosingPolicy; next: Session | null }): Promise<number> {
+  return db.transaction(async (tx) => {
+    const claimed = await tx.insert(sessionClosings).values({ sessionEnd: session.end, notified: 0, at: deps.now() }).onConflictDoNothing().returning();
+    if (claimed.length === 0) return 0;
+    // Still waiting: open, written to before closing, and no counselor has answered yet.
+    const waiting = await tx
+      .select({ id: consultations.id, youthId: consultations.youthId })
+      .from(consultations)
+      .where(
+        and(
+          eq(consultations.status, "open"),
+          isNull(consultations.closedAt),
+          lte(consultations.openedAt, session.end),
+          sql`not exists (select 1 from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`,
+        ),
+      );
+    const templates = await listAutoReplyTemplates(tx);
+    const kind = deps.next ? "closing_while_waiting" : "service_ended";
+    const body = templates.find((t) => t.kind === kind)!.body;
+    const text = renderTemplate(body, { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" });
+    for (const consultation of waiting) {
+      await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
+      await tx
+        .update(consultations)
+        .set({
+          lastAutoReplyKind: kind,
+          lastAutoReplyAt: deps.now(),
+          ...(deps.policy === "close" ? { status: "closed" as const, closedAt: deps.now() } : {}),
+        })
+        .where(eq(consultations.id, consultation.id));
+    }
+    await tx.update(sessionClosings).set({ notified: waiting.length }).where(eq(sessionClosings.sessionEnd, session.end));
+    return waiting.length;
+  });
+}
+
+/**
+ * At closing time (R6): youth still waiting are told when they will be answered. With policy "keep"
+ * (the default) they stay queued for the next session; "close" ends their consultations. Each
+ * session is handled once, whichever instance gets there first.
+ */
+export async function sendClosingNotices(db: Db, deps: { now: () => Date; keyring: Keyring; policy: ClosingPolicy }): Promise<number> {
+  const stored = await loadCurrentSchedule(db);
+  if (!stored) return 0;
+  const at = deps.now();
+  const ended = listOpenings(stored.schedule, new Date(at.getTime() - LOOKBACK_MS), at).filter((s) => s.end <= at && s.end.getTime() > at.getTime() - LOOKBACK_MS);
+  let notified = 0;
+  for (const session of ended) {
+    notified += await notifySession(db, session, { ...deps, next: findNextOpening(stored.schedule, session.end) });
+  }
+  return notified;
+}
