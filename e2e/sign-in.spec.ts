@@ -52,3 +52,14 @@ test("a tampered session cookie is refused", async ({ page, context, baseURL }) 
   await expect(page).toHaveURL(/\/signin\?reason=invalid/);
   await expect(page.getByText("セッションが無効です。もう一度サインインしてください。")).toBeVisible();
 });
+
+test("pages carry the security headers and no x-powered-by", async ({ request }) => {
+  const response = await request.get("/signin");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("default-src 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});

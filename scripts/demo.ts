@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "@/db/seed";
 import { now } from "@/lib/clock";
 import { seedDemoSchedule } from "@/lib/schedule/store";
+import { buildIfStale } from "./build-if-stale";
 import { openCliDatabase } from "./cli-database";
 
 /**
@@ -53,27 +54,7 @@ const env: NodeJS.ProcessEnv = {
 };
 Object.assign(process.env, env);
 
-/** The newest modification time under the folders the build is made from. */
-function newestSourceMtime(dirs: string[]): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, fs.statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of dirs) if (fs.existsSync(dir)) walk(dir);
-  return newest;
-}
-
-const buildId = ".next/BUILD_ID";
-const stale = !fs.existsSync(buildId) || newestSourceMtime(["app", "components", "lib", "db"]) > fs.statSync(buildId).mtimeMs;
-if (stale) {
-  console.log("Building the app (the sources changed since the last build)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildIfStale(env);
 
 const { database } = await openCliDatabase("npm run demo (seeding)", { requireSecrets: true });
 const created = await seedDemoStaff(database.db);
@@ -83,11 +64,12 @@ if (created > 0) console.log(`Seeded ${created} demo staff accounts.`);
 if (schedule) console.log(`Seeded the demo schedule (version ${schedule.version}): Saturdays, Sundays and holidays 20:00–24:00.`);
 
 const children: ChildProcess[] = [
-  spawn("npx", ["tsx", "emulator/main.ts"], {
+  spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
     stdio: "inherit",
     env: { ...env, EMULATOR_PORT: emulatorPort, EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/line/webhook`, LIFF_URL: `${appUrl}/liff` },
   }),
-  spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }),
+  // Node itself rather than npx, so a stop signal reaches the server and its database closes cleanly.
+  spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }),
 ];
 
 /** The emulator plays LINE: give it the rich menu as an operator would with `npm run line:setup`. */

@@ -11,6 +11,8 @@ export const routeAccess = {
   "/api/auth/[...nextauth]": "public",
   /** Authenticated by LINE's signature over the body, not by a staff session. */
   "/api/line/webhook": "public",
+  /** Only answers when SOUDAN_BENCH=1: the webhook benchmark's baseline. */
+  "/api/line/webhook-baseline": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/supervisor": "consultations.supervise",

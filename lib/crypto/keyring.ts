@@ -26,7 +26,16 @@ export function createKeyring(current: string, old: string[] = []): Keyring {
   return { current: currentKey, byId };
 }
 
-/** Sub-keys for other purposes (lookup hashes, session signing) so the field key is used for one thing only. */
+const subkeys = new WeakMap<Key, Map<string, Buffer>>();
+
+/**
+ * Sub-keys for other purposes (lookup hashes, session signing) so the field key is used for one thing
+ * only. Cached per key: the webhook derives the lookup key for every event.
+ */
 export function deriveSubkey(key: Key, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", key.material, Buffer.alloc(0), `soudan:${purpose}`, 32));
+  let byPurpose = subkeys.get(key);
+  if (!byPurpose) subkeys.set(key, (byPurpose = new Map()));
+  let subkey = byPurpose.get(purpose);
+  if (!subkey) byPurpose.set(purpose, (subkey = Buffer.from(hkdfSync("sha256", key.material, Buffer.alloc(0), `soudan:${purpose}`, 32))));
+  return subkey;
 }

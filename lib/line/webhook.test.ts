@@ -154,3 +154,18 @@ describe("event worker", () => {
     expect(await database.db.select().from(consultationMessages)).toHaveLength(30);
   });
 });
+
+describe("a request with several events", () => {
+  it("stores all of them or none: a failure on one leaves nothing stored", async () => {
+    const good = userEvent(youth, { type: "follow" });
+    const raw = body([good, { ...userEvent(youth, { type: "follow" }), webhookEventId: "x".repeat(100) }]);
+    await database.db.execute(sql`alter table line_inbox add constraint short_ids check (length(webhook_event_id) < 100) not valid`);
+    try {
+      await expect(post(raw)).rejects.toThrow();
+      expect(await database.db.select().from(lineInbox)).toHaveLength(0);
+    } finally {
+      await database.db.execute(sql`alter table line_inbox drop constraint short_ids`);
+    }
+    expect(await post(raw)).toMatchObject({ status: 200, stored: 2 });
+  });
+});

@@ -8,8 +8,8 @@ import { webhookBodySchema } from "./webhook-schema";
 export type WebhookAnswer = { status: 200; stored: number; received: number } | { status: 400 | 401; error: string };
 
 /**
- * Verifies the signature over the raw body before reading it, then stores every event in one
- * transaction. A database failure propagates: the caller answers 5xx and LINE redelivers.
+ * Verifies the signature over the raw body before reading it, then stores every event in one atomic
+ * statement. A database failure propagates: the caller answers 5xx and LINE redelivers.
  */
 export async function receiveWebhook(
   db: Db,
@@ -40,8 +40,7 @@ export async function receiveWebhook(
     payloadEnc: encryptField(deps.keyring, JSON.stringify(event)),
   }));
   if (rows.length === 0) return { status: 200, stored: 0, received: 0 };
-  const stored = await db.transaction(async (tx) =>
-    tx.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId }),
-  );
+  // One multi-row INSERT is atomic on its own: every event of the request is stored, or none is.
+  const stored = await db.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId });
   return { status: 200, stored: stored.length, received: rows.length };
 }
