@@ -12,7 +12,8 @@ export type WebhookAnswer = { status: 200; stored: number; received: number } | 
  * statement. A database failure propagates: the caller answers 5xx and LINE redelivers.
  */
 export async function receiveWebhook(
-  db: Db,
+  /** A function is called only once the signature and body are good: forged requests never touch the database. */
+  db: Db | (() => Promise<Db>),
   input: { rawBody: string; signature: string | null },
   deps: { channelSecret: string; keyring: Keyring; now: () => Date },
 ): Promise<WebhookAnswer> {
@@ -41,6 +42,7 @@ export async function receiveWebhook(
   }));
   if (rows.length === 0) return { status: 200, stored: 0, received: 0 };
   // One multi-row INSERT is atomic on its own: every event of the request is stored, or none is.
-  const stored = await db.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId });
+  const database = typeof db === "function" ? await db() : db;
+  const stored = await database.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId });
   return { status: 200, stored: stored.length, received: rows.length };
 }

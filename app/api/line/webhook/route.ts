@@ -18,7 +18,7 @@ export async function POST(request: Request) {
   if (rawBody === null) return Response.json({ error: "body too large" }, { status: 413 });
   try {
     const answer = await receiveWebhook(
-      await getDb(),
+      getDb,
       { rawBody, signature: request.headers.get("x-line-signature") },
       { channelSecret: secret, keyring: getKeyring(), now },
     );
