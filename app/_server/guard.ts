@@ -14,19 +14,19 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 type Check = { ok: true; staff: ActiveStaff } | { ok: false; status: 401 | 403; redirectTo: string | null };
 
 /** The one server-side check every page, route handler and server action goes through. */
-async function checkStaff(action: Action): Promise<Check> {
+async function checkStaff(action: Action, options: { audit: boolean } = { audit: true }): Promise<Check> {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return { ok: false, status: 401, redirectTo: "/signin" };
   const db = await getDb();
   const token = await decode({ token: raw, secret: getSessionSecret() }).catch(() => null);
   if (!token || typeof token.sid !== "string") {
-    await appendAudit(db, { action: "access.denied", actorLabel: "unknown", details: { reason: "invalid_session_cookie" } });
+    if (options.audit) await appendAudit(db, { action: "access.denied", actorLabel: "unknown", details: { reason: "invalid_session_cookie" } });
     return { ok: false, status: 401, redirectTo: "/signin?reason=invalid" };
   }
   const session = await resolveStaffSession(db, token.sid, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES);
   if (session.status === "ended") {
-    await appendAudit(db, { action: "auth.session_ended", actorLabel: "unknown", details: { reason: session.reason, attempted: action } });
+    if (options.audit) await appendAudit(db, { action: "auth.session_ended", actorLabel: "unknown", details: { reason: session.reason, attempted: action } });
     return { ok: false, status: 401, redirectTo: `/signin?reason=${session.reason}` };
   }
   if (!session.secondFactorDone && action !== "account.manage_own") {
@@ -58,8 +58,11 @@ export async function requireStaffForApi(action: Action): Promise<ActiveStaff | 
   return Response.json({ error: check.status === 401 ? "unauthorized" : "forbidden" }, { status: check.status });
 }
 
-/** The signed-in person, if any, without enforcing anything (the sign-in page and "/" use it). */
+/**
+ * The signed-in person, if any, without enforcing or auditing anything: the sign-in page and "/" use it,
+ * and a stale cookie on the sign-in page is not an access attempt.
+ */
 export async function peekStaff(): Promise<ActiveStaff | null> {
-  const check = await checkStaff("home.view");
+  const check = await checkStaff("home.view", { audit: false });
   return check.ok ? check.staff : null;
 }
