@@ -110,6 +110,21 @@ export const ja = {
     confirmDeactivate: "このスタッフを無効にします。サインイン中のセッションもすぐに終了します。よろしいですか？",
     done: "変更しました。",
   },
+  scheduleAdmin: {
+    errors: {
+      no_schedule: "相談時間がまだ設定されていません。先に「曜日ごとの相談時間・祝日・設置期間」を保存してください。",
+      stale: "この画面を開いたあとに、ほかの人が相談時間を変更しました。画面を読み込み直してから、もう一度変更してください。",
+      exception_not_found: "対象の休止・臨時開設が見つかりません。すでに削除されているかもしれません。画面を読み込み直してください。",
+    },
+    /** Written into each saved version and its audit entry, so the history says why hours changed. */
+    notes: {
+      closureAdded: "休止を追加",
+      closureRemoved: "休止を削除",
+      openingAdded: "臨時開設を追加",
+      openingRemoved: "臨時開設を削除",
+      rulesChanged: "曜日・祝日・設置期間を変更",
+    },
+  },
   audit: {
     title: "監査ログ",
     seq: "番号",
