@@ -20,4 +20,5 @@ export const routeAccess = {
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
+  "/admin/schedule": "schedule.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -7,6 +7,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/console", label: ja.nav.console, action: "console.use" },
   { href: "/supervisor", label: ja.nav.supervisor, action: "consultations.supervise" },
   { href: "/reports", label: ja.nav.reports, action: "reports.view" },
+  { href: "/admin/schedule", label: ja.nav.schedule, action: "schedule.manage" },
   { href: "/admin/staff", label: ja.nav.staff, action: "staff.manage" },
   { href: "/admin/audit", label: ja.nav.audit, action: "audit.view" },
   { href: "/admin/line", label: ja.nav.line, action: "line.monitor" },

@@ -5,6 +5,6 @@ export const secondaryButtonClass =
   "inline-flex min-h-9 items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 export const dangerButtonClass =
   "inline-flex min-h-9 items-center justify-center rounded-md border border-red-300 bg-white px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-60";
-export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
+export const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600";
 export const labelClass = "block text-sm font-medium text-slate-700";
 export const errorClass = "mt-1 text-sm text-red-700";

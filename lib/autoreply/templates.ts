@@ -14,11 +14,14 @@ export type TemplateVariable = keyof typeof templateVariables;
 
 const known = new Set<string>(Object.values(templateVariables));
 
+/** Longest wording an admin may save; the edit form counts characters against it. */
+export const TEMPLATE_MAX_LENGTH = 1000;
+
 export const templateBodySchema = z
   .string()
   .trim()
   .min(1, "本文を入力してください。")
-  .max(1000, "本文は1000文字以内にしてください。")
+  .max(TEMPLATE_MAX_LENGTH, `本文は${TEMPLATE_MAX_LENGTH}文字以内にしてください。`)
   .superRefine((body, ctx) => {
     for (const match of body.matchAll(/\{[^{}]*\}/g)) {
       if (!known.has(match[0])) {

@@ -3,5 +3,9 @@
 export { saveSchedule } from "./save-schedule";
 export { loadCurrentSchedule, type StoredSchedule } from "./load-current-schedule";
 export { seedDemoSchedule } from "./seed-demo-schedule";
-export { ScheduleValidationError } from "./errors";
+export { addScheduleClosure } from "./add-schedule-closure";
+export { addScheduleOpening } from "./add-schedule-opening";
+export { removeScheduleException, scheduleExceptionSchema, type ScheduleException } from "./remove-schedule-exception";
+export { saveScheduleRules, type ScheduleRulesInput } from "./save-schedule-rules";
+export { ScheduleChangeError, ScheduleValidationError, type ScheduleChangeErrorCode } from "./errors";
 export type { ScheduleSection } from "./changed-sections";

@@ -1,9 +1,8 @@
 import { desc } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { scheduleVersions } from "@/db/schema";
-import { parseSchedule } from "../parse-schedule";
 import type { Schedule } from "../schema";
-import { ScheduleValidationError } from "./errors";
+import { parseStoredVersion } from "./parse-stored-version";
 
 export interface StoredSchedule {
   version: number;
@@ -20,7 +19,5 @@ export interface StoredSchedule {
 export async function loadCurrentSchedule(db: DbOrTx): Promise<StoredSchedule | null> {
   const [row] = await db.select().from(scheduleVersions).orderBy(desc(scheduleVersions.version)).limit(1);
   if (!row) return null;
-  const parsed = parseSchedule(row.definition);
-  if (!parsed.success) throw new ScheduleValidationError(parsed.issues, `保存済みのスケジュール（第${row.version}版）が正しくありません`);
-  return { version: row.version, schedule: parsed.schedule, createdAt: row.createdAt, createdBy: row.createdBy, note: row.note };
+  return { version: row.version, schedule: parseStoredVersion(row), createdAt: row.createdAt, createdBy: row.createdBy, note: row.note };
 }

@@ -8,7 +8,7 @@ import { appendScheduleVersion } from "./append-schedule-version";
  * written. `actor` is null only for the command line and the demo seed.
  */
 export async function saveSchedule(db: Db, input: unknown, actor: Actor | null, note?: string): Promise<{ version: number }> {
-  const saved = await appendScheduleVersion(db, input, { actor, note: note?.trim() || null });
+  const saved = await appendScheduleVersion(db, () => ({ input, note: note?.trim() || null }), { actor });
   // Only an `onlyIfNone` save may skip; this one never asks to.
   if (!saved) throw new Error("a schedule version was not saved");
   return saved;

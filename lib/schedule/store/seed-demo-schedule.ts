@@ -15,5 +15,9 @@ function fiscalYearOf(at: Date): number {
  * or one an administrator saved, is left alone. Returns the version saved, or null if none was.
  */
 export async function seedDemoSchedule(db: Db, at: Date): Promise<{ version: number } | null> {
-  return appendScheduleVersion(db, buildFiscalYearPreset(fiscalYearOf(at)), { actor: null, actorLabel: "demo seed", note: "demo", onlyIfNone: true });
+  return appendScheduleVersion(db, () => ({ input: buildFiscalYearPreset(fiscalYearOf(at)), note: "demo" }), {
+    actor: null,
+    actorLabel: "demo seed",
+    onlyIfNone: true,
+  });
 }
