@@ -28,3 +28,13 @@ it("takes over a lock left by a process that died", async () => {
   const database = await openDatabase({ kind: "pglite", dataDir: dir, holder: "a CLI" });
   await database.close();
 });
+
+it("releases the lock when the holding process exits without closing (as Next does on SIGTERM)", () => {
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "-e", `import { openDatabase } from "./db/client.ts"; await openDatabase({ kind: "pglite", dataDir: ${JSON.stringify(dir)}, holder: "child" }); process.exit(0);`],
+    { encoding: "utf8" },
+  );
+  expect(child.status).toBe(0);
+  expect(fs.existsSync(path.join(dir, "soudan.lock"))).toBe(false);
+});

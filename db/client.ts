@@ -37,7 +37,13 @@ function takeEmbeddedLock(dataDir: string, holder: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, mine, { flag: "wx" });
-      return () => fs.rmSync(lockPath, { force: true });
+      const release = () => fs.rmSync(lockPath, { force: true });
+      // Next's own signal handling may exit before an orderly close: the lock goes with the process.
+      process.once("exit", release);
+      return () => {
+        process.off("exit", release);
+        release();
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const other = readLock(lockPath);
