@@ -159,6 +159,24 @@ export const ja = {
     emergency:
       "命の危険を感じるときや、今すぐ助けが必要なときは、すぐに電話してください。\n・警察 110\n・救急車 119\n・児童相談所 虐待対応ダイヤル 189（いちはやく・24時間）\n・24時間子供SOSダイヤル 0120-0-78310（なやみ言おう）",
   },
+  /** The counselor console, supervisor view and their admin pages (issue 6). */
+  console: {
+    secureNotice: "相談員から返信があります。メニューの「相談する」から確認してください。",
+    inactiveClosed:
+      "しばらくメッセージがなかったので、今回の相談はいったん終わりにします。話してくれてありがとう。また話したくなったら、いつでもメッセージを送ってください。",
+    releasedNote: "担当の相談員のアカウントが無効になったため、この相談は待ち行列に戻りました。業務責任者は引き継ぎを確認してください。",
+    errors: {
+      not_found: "相談が見つかりません。",
+      not_holder: "この相談はあなたの担当ではありません。",
+      taken: "この相談は、ほかの相談員がすでに担当しました。",
+      limit_reached: "同時に担当できる相談の上限に達しています。担当中の相談を終えてから選んでください。",
+      closed: "この相談はすでに終了しています。",
+      invalid_target: "引き継ぎ先を選び直してください。",
+      not_failed: "このメッセージは再送できる状態ではありません。",
+      empty_message: "メッセージを入力してください。",
+      too_long: "メッセージが長すぎます。",
+    },
+  },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
   richMenu: {
     chatBarText: "メニュー",
