@@ -13,6 +13,7 @@ export const routeAccess = {
   "/api/line/webhook": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
+  "/api/console/events": "console.use",
   "/supervisor": "consultations.supervise",
   "/reports": "reports.view",
   "/admin/staff": "staff.manage",
