@@ -13,10 +13,13 @@ export const routeAccess = {
   "/api/line/webhook": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
+  "/console/c/[id]": "console.use",
   "/api/console/events": "console.use",
   "/supervisor": "consultations.supervise",
   "/reports": "reports.view",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
+  "/admin/canned": "references.manage",
+  "/admin/agencies": "references.manage",
 } as const satisfies Record<string, Action | "public">;

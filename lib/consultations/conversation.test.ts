@@ -142,3 +142,13 @@ describe("viewConsultation", () => {
     expect(views.map((v) => v.actorLogin)).toEqual(["alice", "boss"]);
   });
 });
+
+describe("showTypingIndicator", () => {
+  it("queues the LINE loading animation for the holder, once per interval", async () => {
+    const { showTypingIndicator } = await import("./index");
+    expect(await showTypingIndicator(database.db, { consultationId }, alice, keyring)).toBe(true);
+    expect(await showTypingIndicator(database.db, { consultationId }, alice, keyring)).toBe(false);
+    await expect(showTypingIndicator(database.db, { consultationId }, bob, keyring)).rejects.toMatchObject({ code: "not_holder" });
+    expect((await database.db.select().from(lineOutbox)).map((r) => r.kind)).toEqual(["loading"]);
+  });
+});

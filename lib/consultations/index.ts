@@ -26,3 +26,5 @@ export { saveRecordDraft } from "./save-record-draft";
 export { MAX_MESSAGE_LENGTH, sendCounselorMessage, type ChatMode } from "./send-counselor-message";
 export { transferConsultation } from "./transfer-consultation";
 export { viewConsultation } from "./view-consultation";
+export { showTypingIndicator, TYPING_SECONDS } from "./show-typing-indicator";
+export { listHeldConsultations } from "./list-held-consultations";
