@@ -152,3 +152,17 @@ describe("showTypingIndicator", () => {
     expect((await database.db.select().from(lineOutbox)).map((r) => r.kind)).toEqual(["loading"]);
   });
 });
+
+describe("listCounselorLoad", () => {
+  it("counts what each counselor holds and shows who is signed in", async () => {
+    const { listCounselorLoad } = await import("./index");
+    const { createStaffSession } = await import("@/lib/auth");
+    await createStaffSession(database.db, bob.id, true);
+    const load = await listCounselorLoad(database.db, new Date(), 30);
+    expect(load.map((s) => [s.displayName, s.active, s.present])).toEqual([
+      ["alice", 1, false],
+      ["bob", 0, true],
+      ["boss", 0, false],
+    ]);
+  });
+});

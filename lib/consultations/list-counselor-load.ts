@@ -14,8 +14,10 @@ export async function listCounselorLoad(tx: DbOrTx, at: Date, idleMinutes: numbe
       id: staff.id,
       displayName: staff.displayName,
       role: staff.role,
-      active: sql<number>`(select count(*)::int from consultations c where c.assigned_to = ${staff.id} and c.status = 'open')`,
-      present: sql<boolean>`exists (select 1 from staff_sessions s where s.staff_id = ${staff.id} and s.revoked_at is null and s.last_seen_at >= ${since.toISOString()}::timestamptz)`,
+      // "staff"."id" spelled out: drizzle leaves columns unqualified in a one-table select, and inside
+      // these subqueries a bare "id" would mean the subquery's own table.
+      active: sql<number>`(select count(*)::int from consultations c where c.assigned_to = "staff"."id" and c.status = 'open')`,
+      present: sql<boolean>`exists (select 1 from staff_sessions s where s.staff_id = "staff"."id" and s.revoked_at is null and s.last_seen_at >= ${since.toISOString()}::timestamptz)`,
     })
     .from(staff)
     .where(and(eq(staff.active, true), inArray(staff.role, ["counselor", "supervisor"])))

@@ -19,7 +19,7 @@ export async function listWaitingConsultations(tx: DbOrTx) {
       openedAt: consultations.openedAt,
       lastYouthMessageAt: consultations.lastYouthMessageAt,
       intake: consultations.intake,
-      earlierCount: sql<number>`(select count(*)::int from consultations e where e.youth_id = ${consultations.youthId} and e.status = 'closed')`,
+      earlierCount: sql<number>`(select count(*)::int from consultations e where e.youth_id = "consultations"."youth_id" and e.status = 'closed')`,
     })
     .from(consultations)
     .innerJoin(youths, eq(youths.id, consultations.youthId))

@@ -18,6 +18,7 @@ export default async function Page() {
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-bold">{ja.console.title}</h1>
         <LiveRefresh alertOnArrival />
         <section aria-labelledby="held-title" className="flex flex-col gap-2">
           <h2 id="held-title" className="text-lg font-bold">
@@ -26,9 +27,9 @@ export default async function Page() {
           <HeldTabs held={held} />
         </section>
         <section aria-labelledby="queue-title" className="flex flex-col gap-2">
-          <h1 id="queue-title" className="text-2xl font-bold">
+          <h2 id="queue-title" className="text-lg font-bold">
             {ja.console.queueTitle}（{queue.length}）
-          </h1>
+          </h2>
           <QueueList items={queue} at={now()} />
         </section>
       </div>
