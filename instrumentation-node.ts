@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
 import { sendClosingNotices } from "@/lib/autoreply";
+import { closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
@@ -30,10 +31,19 @@ export async function startServer(): Promise<void> {
     },
     30_000,
   );
+  const inactivity = startWorkerLoop(
+    "inactivity",
+    async () => {
+      const closed = await closeInactiveConsultations(database.db, { now: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
+      if (closed > 0) wakeLineWorkers();
+      return false;
+    },
+    60_000,
+  );
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void Promise.all([stopLineWorkers(), closing.stop()])
+      void Promise.all([stopLineWorkers(), closing.stop(), inactivity.stop()])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });

@@ -28,7 +28,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
-    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5" },
+    // line mode: the counselor console round trip goes through the emulator's LINE talk (the secure chat has no youth page yet).
+    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5", CHAT_MODE: "line" },
     stdout: "pipe",
   },
 });

@@ -19,6 +19,11 @@ export interface Database {
   db: Db;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel of this database (lib/realtime). postgres.js keeps one dedicated connection
+   * for it; PGlite runs in-process. Resolves to the function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 export type OpenOptions =
@@ -85,6 +90,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db: db as unknown as Db,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
+      listen: async (channel, onPayload) => {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
     };
   }
   const release = options.dataDir ? takeEmbeddedLock(options.dataDir, options.holder) : () => {};
@@ -96,6 +105,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       kind: "pglite",
       db: db as unknown as Db,
       migrate: () => migratePglite(db, { migrationsFolder }),
+      listen: async (channel, onPayload) => client.listen(channel, onPayload),
       close: async () => {
         await client.close();
         release();

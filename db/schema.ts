@@ -122,6 +122,8 @@ export const lineInbox = pgTable(
 );
 
 export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
+export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time"]);
+
 export const consultationChannel = pgEnum("consultation_channel", ["line", "secure_chat"]);
 
 export const consultations = pgTable(
@@ -139,8 +141,18 @@ export const consultations = pgTable(
     lastAutoReplyKind: text("last_auto_reply_kind"),
     lastAutoReplyAt: timestamp("last_auto_reply_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** The counselor holding it; null while it waits in the queue (see consultationCloseReason below). */
+    assignedTo: uuid("assigned_to").references(() => staff.id),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /** 0 ordinary; raised by lib/risk when a youth's words suggest danger. Never lowered automatically. */
+    priority: integer("priority").notNull().default(0),
+    riskDetectedAt: timestamp("risk_detected_at", { withTimezone: true }),
+    closeReason: consultationCloseReason("close_reason"),
+    closedBy: uuid("closed_by").references(() => staff.id),
+    /** The intake answers (R13: 年代, 性別, topics) once the intake form exists; shown in the queue. */
+    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[] }>(),
   },
-  (t) => [index("consultations_youth_idx").on(t.youthId, t.status)],
+  (t) => [index("consultations_youth_idx").on(t.youthId, t.status), index("consultations_queue_idx").on(t.status, t.assignedTo, t.priority, t.openedAt)],
 );
 
 export const messageSender = pgEnum("message_sender", ["youth", "counselor", "system"]);
@@ -164,6 +176,10 @@ export const consultationMessages = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     hiddenAt: timestamp("hidden_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The counselor who wrote it (sender counselor). */
+    authorId: uuid("author_id").references(() => staff.id),
+    /** The LINE call that carries it (line mode) or announces it (secure mode): its status is the message's. */
+    outboxId: uuid("outbox_id"),
   },
   (t) => [index("consultation_messages_consultation_idx").on(t.consultationId, t.sentAt)],
 );
@@ -215,4 +231,78 @@ export const sessionClosings = pgTable("session_closings", {
   sessionEnd: timestamp("session_end", { withTimezone: true }).primaryKey(),
   notified: integer("notified").notNull(),
   at: timestamp("at", { withTimezone: true }).notNull(),
+});
+
+/*
+ * The counselor console (issue 6). A consultation's lifecycle stays `status` open|closed, which the
+ * LINE handlers and automatic replies already rely on; who holds it is `assigned_to`. So "waiting"
+ * is open ∧ unassigned and "active" is open ∧ assigned: one conditional UPDATE on assigned_to decides
+ * a claim, and no second status column can disagree with it.
+ */
+/** Internal notes: a table of their own, never joined into anything that is sent to a youth. */
+export const consultationNotes = pgTable(
+  "consultation_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    authorId: uuid("author_id").references(() => staff.id),
+    /** System notes (a deactivated counselor's consultations returned to the queue) have no author. */
+    bodyEnc: text("body_enc").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("consultation_notes_consultation_idx").on(t.consultationId, t.createdAt)],
+);
+
+export const recordOutcome = pgEnum("record_outcome", ["advice", "referral", "emergency", "phone", "continued", "ended_by_youth"]);
+
+/**
+ * R17: one record per consultation. `draft_enc` holds the form as the counselor left it (saved as they
+ * type); the columns are filled when the consultation closes. Free text is encrypted; the categorical
+ * fields stay plain because the monthly reports count them.
+ */
+export const consultationRecords = pgTable("consultation_records", {
+  consultationId: uuid("consultation_id")
+    .primaryKey()
+    .references(() => consultations.id),
+  draftEnc: text("draft_enc"),
+  ageBand: text("age_band"),
+  gender: text("gender"),
+  topics: text("topics").array(),
+  contentSummaryEnc: text("content_summary_enc"),
+  responseSummaryEnc: text("response_summary_enc"),
+  outcome: recordOutcome("outcome"),
+  referralAgencyId: uuid("referral_agency_id").references(() => supportAgencies.id),
+  emergency: boolean("emergency"),
+  emergencyNoteEnc: text("emergency_note_enc"),
+  consentToShare: boolean("consent_to_share"),
+  outOfScope: boolean("out_of_scope"),
+  finalizedAt: timestamp("finalized_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/** 定型文: admin-managed wording counselors insert into a reply. */
+export const cannedResponses = pgTable("canned_responses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  active: boolean("active").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/** 支援機関 (R7): where counselors refer youth; admin-managed. `isExample` marks seeded rows the city must confirm. */
+export const supportAgencies = pgTable("support_agencies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  phone: text("phone"),
+  hours: text("hours"),
+  url: text("url"),
+  topics: text("topics").array().notNull().default(sql`'{}'::text[]`),
+  active: boolean("active").notNull().default(true),
+  isExample: boolean("is_example").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
 });

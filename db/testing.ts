@@ -6,11 +6,19 @@ import { openDatabase, type Database } from "./client";
  * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
  * database when SOUDAN_TEST_DATABASE=postgres (the same tests run on both drivers).
  */
-export async function createTestDatabase(): Promise<Database> {
+export interface TestDatabase extends Database {
+  /**
+   * A second client of the same database, as a second app instance would have (PostgreSQL). PGlite
+   * is one process's database, so there it is the same client (closing it leaves the first open).
+   */
+  connectAgain(): Promise<Database>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.SOUDAN_TEST_DATABASE !== "postgres") {
     const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
     await database.migrate();
-    return database;
+    return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };
   }
   const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `soudan_test_${randomBytes(6).toString("hex")}`;
@@ -22,6 +30,7 @@ export async function createTestDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    connectAgain: () => openDatabase({ kind: "postgres", url: url.toString(), max: 2 }),
     close: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "@/db/seed";
+import { seedExampleCannedResponses } from "@/lib/canned";
 import { now } from "@/lib/clock";
+import { seedExampleAgencies } from "@/lib/referrals";
 import { seedDemoSchedule } from "@/lib/schedule/store";
 import { buildIfStale } from "./build-if-stale";
 import { openCliDatabase } from "./cli-database";
@@ -59,8 +61,12 @@ buildIfStale(env);
 const { database } = await openCliDatabase("npm run demo (seeding)", { requireSecrets: true });
 const created = await seedDemoStaff(database.db);
 const schedule = await seedDemoSchedule(database.db, now());
+// Examples only, marked as such on the admin pages: the city confirms or replaces every agency.
+const agencies = await seedExampleAgencies(database.db);
+await seedExampleCannedResponses(database.db);
 await database.close();
 if (created > 0) console.log(`Seeded ${created} demo staff accounts.`);
+if (agencies > 0) console.log(`Seeded ${agencies} example support agencies (for the city to confirm) and example canned responses.`);
 if (schedule) console.log(`Seeded the demo schedule (version ${schedule.version}): Saturdays, Sundays and holidays 20:00–24:00.`);
 
 const children: ChildProcess[] = [

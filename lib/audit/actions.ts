@@ -17,6 +17,16 @@ export const auditActions = [
   "keys.rotated",
   "schedule.changed",
   "autoreply.changed",
+  "consultation.claimed",
+  "consultation.transferred",
+  "consultation.released",
+  "consultation.closed",
+  "consultation.auto_closed",
+  "consultation.viewed",
+  "consultation.history_read",
+  "consultation.note_added",
+  "canned_response.changed",
+  "support_agency.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

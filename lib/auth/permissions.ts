@@ -12,11 +12,12 @@ export const actions = [
   "records.inspect",
   "schedule.manage",
   "line.monitor",
+  "references.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
-  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor"],
+  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "references.manage"],
   supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "schedule.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],

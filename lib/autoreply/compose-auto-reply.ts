@@ -1,17 +1,26 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
+import { isWaiting } from "@/lib/consultations/phase";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { decideAutoReply } from "./decide-auto-reply";
 import { listAutoReplyTemplates } from "./list-auto-reply-templates";
 import { renderTemplate } from "./templates";
 
-/** Waiting youth ahead of this consultation: open, not yet closed, opened earlier. */
-async function queuePosition(tx: DbOrTx, consultation: { id: string; openedAt: Date }): Promise<number> {
+/**
+ * Youth ahead of this consultation in the counselors' queue: waiting (open, nobody holds it) and
+ * ordered before it as the queue orders them, by priority and then by time.
+ */
+async function queuePosition(tx: DbOrTx, consultation: { id: string; openedAt: Date; priority: number }): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(consultations)
-    .where(and(eq(consultations.status, "open"), isNull(consultations.closedAt), lt(consultations.openedAt, consultation.openedAt)));
+    .where(
+      and(
+        isWaiting(),
+        or(gt(consultations.priority, consultation.priority), and(eq(consultations.priority, consultation.priority), lt(consultations.openedAt, consultation.openedAt))),
+      ),
+    );
   return (row?.n ?? 0) + 1;
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultations, sessionClosings } from "@/db/schema";
+import { isWaiting } from "@/lib/consultations/phase";
 import type { Keyring } from "@/lib/crypto";
 import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
@@ -17,18 +18,11 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
   return db.transaction(async (tx) => {
     const claimed = await tx.insert(sessionClosings).values({ sessionEnd: session.end, notified: 0, at: deps.now() }).onConflictDoNothing().returning();
     if (claimed.length === 0) return 0;
-    // Still waiting: open, written to before closing, and no counselor has answered yet.
+    // Still waiting: written to before closing and held by no counselor (never claimed, or returned to the queue).
     const waiting = await tx
       .select({ id: consultations.id, youthId: consultations.youthId })
       .from(consultations)
-      .where(
-        and(
-          eq(consultations.status, "open"),
-          isNull(consultations.closedAt),
-          lte(consultations.openedAt, session.end),
-          sql`not exists (select 1 from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`,
-        ),
-      );
+      .where(and(isWaiting(), lte(consultations.openedAt, session.end)));
     const templates = await listAutoReplyTemplates(tx);
     const kind = deps.next ? "closing_while_waiting" : "service_ended";
     const body = templates.find((t) => t.kind === kind)!.body;
@@ -40,7 +34,7 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
         .set({
           lastAutoReplyKind: kind,
           lastAutoReplyAt: deps.now(),
-          ...(deps.policy === "close" ? { status: "closed" as const, closedAt: deps.now() } : {}),
+          ...(deps.policy === "close" ? { status: "closed" as const, closedAt: deps.now(), closeReason: "closing_time" as const } : {}),
         })
         .where(eq(consultations.id, consultation.id));
     }

@@ -35,6 +35,10 @@ export const envSchema = z.object({
   CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
   /** At closing time, youth still waiting stay queued for the next session (keep) or their consultations end (close). */
   SOUDAN_CLOSING_POLICY: z.enum(["keep", "close"]).default("keep"),
+  /** How many consultations one counselor may hold at once (tabs in the console). */
+  SOUDAN_MAX_CONSULTATIONS_PER_COUNSELOR: z.coerce.number().int().min(1).max(20).default(3),
+  /** A held consultation with no youth message for this long closes with a message to the youth. */
+  SOUDAN_INACTIVITY_CLOSE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,14 +1,29 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { consultationMessages } from "@/db/schema";
+import { consultationMessages, lineOutbox } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
+
+export type Delivery = "queued" | "sent" | "failed" | null;
+
+/** A counselor's message shows the state of the LINE call carrying it; youth messages have none. */
+function deliveryOf(status: (typeof lineOutbox.$inferSelect)["status"] | null): Delivery {
+  if (status === null) return null;
+  if (status === "sent") return "sent";
+  if (status === "failed" || status === "cancelled") return "failed";
+  return "queued";
+}
 
 /** The messages staff may see, oldest first, decrypted. Unsent messages are left out. */
 export async function listConsultationMessages(tx: DbOrTx, consultationId: string, keyring: Keyring) {
   const rows = await tx
-    .select()
+    .select({ message: consultationMessages, outboxStatus: lineOutbox.status })
     .from(consultationMessages)
+    .leftJoin(lineOutbox, eq(lineOutbox.id, consultationMessages.outboxId))
     .where(and(eq(consultationMessages.consultationId, consultationId), isNull(consultationMessages.hiddenAt)))
     .orderBy(asc(consultationMessages.sentAt), asc(consultationMessages.createdAt));
-  return rows.map(({ bodyEnc, ...row }) => ({ ...row, text: bodyEnc ? decryptField(keyring, bodyEnc) : null }));
+  return rows.map(({ message: { bodyEnc, ...row }, outboxStatus }) => ({
+    ...row,
+    text: bodyEnc ? decryptField(keyring, bodyEnc) : null,
+    delivery: deliveryOf(outboxStatus),
+  }));
 }

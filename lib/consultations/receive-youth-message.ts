@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultations } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
+import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { assessRisk, type RiskLevel } from "@/lib/risk";
 import { findOpenConsultation, openConsultation, type Channel } from "./open-consultation";
 
 export interface YouthMessage {
@@ -14,12 +16,15 @@ export interface YouthMessage {
   sentAt: Date;
 }
 
-/** Every youth message lands in their open consultation (24-hour reception), which it opens if there is none. */
+/**
+ * Every youth message lands in their open consultation (24-hour reception), which it opens if there is
+ * none. Risk words raise the consultation's priority (never lower it). Consoles hear of it on commit.
+ */
 export async function receiveYouthMessage(
   tx: DbOrTx,
   message: YouthMessage,
   keyring: Keyring,
-): Promise<{ consultationId: string; messageId: string; opened: boolean }> {
+): Promise<{ consultationId: string; messageId: string; opened: boolean; riskRaised: RiskLevel | null }> {
   const existing = await findOpenConsultation(tx, message.youthId);
   const consultation = existing ?? (await openConsultation(tx, message.youthId, message.via, message.sentAt));
   const [row] = await tx
@@ -36,6 +41,13 @@ export async function receiveYouthMessage(
     })
     .returning({ id: consultationMessages.id });
   if (!row) throw new Error("insert returned no row");
-  await tx.update(consultations).set({ lastYouthMessageAt: message.sentAt }).where(eq(consultations.id, consultation.id));
-  return { consultationId: consultation.id, messageId: row.id, opened: !existing };
+  const risk = message.text === undefined ? 0 : assessRisk(message.text).level;
+  const raises = risk > consultation.priority;
+  await tx
+    .update(consultations)
+    .set({ lastYouthMessageAt: message.sentAt, ...(raises ? { priority: risk, riskDetectedAt: message.sentAt } : {}) })
+    .where(eq(consultations.id, consultation.id));
+  await publishConsoleEvent(tx, { kind: existing ? "message" : "queue", consultationId: consultation.id });
+  if (raises) await publishConsoleEvent(tx, { kind: "risk", consultationId: consultation.id });
+  return { consultationId: consultation.id, messageId: row.id, opened: !existing, riskRaised: raises ? risk : null };
 }

@@ -1,13 +1,38 @@
 import { requireStaff } from "@/app/_server/guard";
-import { RoleHome } from "@/components/console/RoleHome";
+import { HeldTabs } from "@/components/console/HeldTabs";
+import { LiveRefresh } from "@/components/console/live/LiveRefresh";
+import { QueueList } from "@/components/console/QueueList";
 import { StaffShell } from "@/components/console/StaffShell";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { listHeldConsultations, listWaitingConsultations } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 
+export const dynamic = "force-dynamic";
+
+/** The counselors' home: the queue, live, and the consultations this counselor holds. */
 export default async function Page() {
   const { staff } = await requireStaff("console.use");
+  const db = await getDb();
+  const [queue, held] = await Promise.all([listWaitingConsultations(db), listHeldConsultations(db, staff.id)]);
   return (
     <StaffShell staff={staff}>
-      <RoleHome title={ja.homes.console.title} body={ja.homes.console.body} />
+      <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-bold">{ja.console.title}</h1>
+        <LiveRefresh alertOnArrival />
+        <section aria-labelledby="held-title" className="flex flex-col gap-2">
+          <h2 id="held-title" className="text-lg font-bold">
+            {ja.console.heldTitle}
+          </h2>
+          <HeldTabs held={held} />
+        </section>
+        <section aria-labelledby="queue-title" className="flex flex-col gap-2">
+          <h2 id="queue-title" className="text-lg font-bold">
+            {ja.console.queueTitle}（{queue.length}）
+          </h2>
+          <QueueList items={queue} at={now()} />
+        </section>
+      </div>
     </StaffShell>
   );
 }

@@ -1,13 +1,84 @@
+import Link from "next/link";
 import { requireStaff } from "@/app/_server/guard";
-import { RoleHome } from "@/components/console/RoleHome";
+import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
+import { listCounselorLoad, listLiveConsultations } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 
+export const dynamic = "force-dynamic";
+
+/**
+ * Every live conversation with its holder, and each counselor's load and presence. Opening one
+ * goes through the conversation page, which shows it read-only and audits the view.
+ */
 export default async function Page() {
   const { staff } = await requireStaff("consultations.supervise");
+  const db = await getDb();
+  const at = now();
+  const [live, load] = await Promise.all([listLiveConsultations(db), listCounselorLoad(db, at, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES)]);
+  const risky = live.some((c) => c.priority >= 2);
   return (
     <StaffShell staff={staff}>
-      <RoleHome title={ja.homes.supervisor.title} body={ja.homes.supervisor.body} />
+      <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-bold">{ja.supervisorView.title}</h1>
+        <LiveRefresh alertOnArrival />
+        {risky ? (
+          <p role="alert" className="rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800">
+            {ja.supervisorView.riskAlert}
+          </p>
+        ) : null}
+        <section aria-labelledby="live-title">
+          <h2 id="live-title" className="text-lg font-bold">{ja.supervisorView.live}（{live.length}）</h2>
+          {live.length === 0 ? (
+            <p className="text-slate-600">{ja.supervisorView.none}</p>
+          ) : (
+            <table className="mt-2 w-full border-collapse bg-white text-sm" data-testid="live-consultations">
+              <thead>
+                <tr className="border-b text-left">
+                  <th className="p-2">{ja.console.youth}</th>
+                  <th className="p-2">{ja.console.holder}</th>
+                  <th className="p-2">{ja.console.waitingFor}</th>
+                  <th className="p-2"><span className="sr-only">{ja.supervisorView.open}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {live.map((c) => (
+                  <tr key={c.id} className="border-b" data-testid={`live-${c.pseudonym}`}>
+                    <td className="p-2">
+                      {c.priority > 0 ? <span className="mr-1 font-bold text-red-700">{ja.console.priority[c.priority]}</span> : null}
+                      {c.pseudonym}（{ja.console.channel[c.channel]}）
+                    </td>
+                    <td className="p-2">{c.holderName ?? ja.console.noHolder}</td>
+                    <td className="p-2">
+                      {Math.max(0, Math.floor((at.getTime() - c.openedAt.getTime()) / 60_000))}
+                      {ja.console.minutes}
+                    </td>
+                    <td className="p-2">
+                      <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
+                        {ja.supervisorView.open}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section aria-labelledby="load-title">
+          <h2 id="load-title" className="text-lg font-bold">{ja.supervisorView.load}</h2>
+          <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="counselor-load">
+            {load.map((s) => (
+              <li key={s.id}>
+                <span className={s.present ? "text-green-800" : "text-slate-500"}>{s.present ? `● ${ja.supervisorView.present}` : `○ ${ja.supervisorView.away}`}</span> {s.displayName}（{ja.roles[s.role]}）{" "}
+                {ja.supervisorView.holding} {s.active}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
     </StaffShell>
   );
 }

@@ -1,3 +1,4 @@
+import { abandonWaitingConsultations } from "@/lib/consultations";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
 import { cancelPendingCalls } from "../outbox/enqueue";
 import type { EventHandler } from "./context";
@@ -6,5 +7,7 @@ export const handleUnfollow: EventHandler = async (event, ctx) => {
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
   await setYouthFollowing(ctx.tx, youth.id, false, ctx.now());
   await cancelPendingCalls(ctx.tx, youth.id);
+  // Blocking while still in the queue is leaving it: counted as abandoned, and no counselor claims a youth who cannot be reached.
+  await abandonWaitingConsultations(ctx.tx, youth.id, ctx.now());
   return "done";
 };

@@ -27,8 +27,13 @@ export async function enqueueLineCall<K extends Exclude<OutboxKind, "reply">>(
   tx: DbOrTx,
   input: { youthId: string; kind: K; payload: OutboxPayload<K> },
   keyring: Keyring,
-): Promise<void> {
-  await tx.insert(lineOutbox).values({ kind: input.kind, youthId: input.youthId, payloadEnc: sealPayload(keyring, input.kind, input.payload) });
+): Promise<string> {
+  const [row] = await tx
+    .insert(lineOutbox)
+    .values({ kind: input.kind, youthId: input.youthId, payloadEnc: sealPayload(keyring, input.kind, input.payload) })
+    .returning({ id: lineOutbox.id });
+  // The id lets a counselor's message show the state of the call that carries it.
+  return row!.id;
 }
 
 /** A youth who blocked the account cannot receive anything: what is still queued for them is dropped. */

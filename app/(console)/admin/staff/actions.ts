@@ -15,6 +15,9 @@ import {
   roleSchema,
   type Actor,
 } from "@/lib/auth";
+import { now } from "@/lib/clock";
+import { releaseConsultationsOf } from "@/lib/consultations";
+import { getKeyring } from "@/lib/crypto";
 import { errorMessage, ja } from "@/lib/i18n/ja";
 
 export type StaffActionState = { ok: boolean; message: string | null; fieldErrors?: Record<string, string> };
@@ -47,7 +50,9 @@ export async function createStaffAction(values: unknown): Promise<StaffActionSta
 }
 
 export async function deactivateStaffAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
-  return run(async (actor) => deactivateStaff(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+  // Their consultations return to the queue in the same transaction (R9: nobody is left holding on to no one).
+  const release = (tx: Parameters<typeof releaseConsultationsOf>[0], staffId: string) => releaseConsultationsOf(tx, staffId, { at: now(), keyring: getKeyring() });
+  return run(async (actor) => deactivateStaff(await getDb(), idSchema.parse(form.get("staffId")), actor, release), ja.staffAdmin.done);
 }
 
 export async function reactivateStaffAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {

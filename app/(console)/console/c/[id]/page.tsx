@@ -1,0 +1,102 @@
+import { forbidden, notFound } from "next/navigation";
+import { z } from "zod";
+import { requireStaff } from "@/app/_server/guard";
+import { EarlierList } from "@/components/console/conversation/EarlierList";
+import { MessageList } from "@/components/console/conversation/MessageList";
+import { NotesPanel } from "@/components/console/conversation/NotesPanel";
+import { RecordForm } from "@/components/console/conversation/RecordForm";
+import { ReplyBox } from "@/components/console/conversation/ReplyBox";
+import { TransferForm } from "@/components/console/conversation/TransferForm";
+import { HeldTabs } from "@/components/console/HeldTabs";
+import { LiveRefresh } from "@/components/console/live/LiveRefresh";
+import { StaffShell } from "@/components/console/StaffShell";
+import { getDb } from "@/db";
+import { listCannedResponses } from "@/lib/canned";
+import { getConfig } from "@/lib/config";
+import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
+import { getKeyring } from "@/lib/crypto";
+import { now } from "@/lib/clock";
+import { ja } from "@/lib/i18n/ja";
+import { formatAgency, listSupportAgencies } from "@/lib/referrals";
+
+export const dynamic = "force-dynamic";
+
+async function load(id: string, actor: { id: string; loginId: string; role: "admin" | "supervisor" | "counselor" | "city" }) {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await viewConsultation(await getDb(), id, actor, getKeyring());
+  } catch (error) {
+    if (error instanceof ConsoleError && error.code === "not_found") notFound();
+    if (error instanceof ConsoleError && error.code === "not_holder") forbidden();
+    throw error;
+  }
+}
+
+/** One conversation: the holder replies; a supervisor watches read-only, adds notes and reassigns. */
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const { staff } = await requireStaff("console.use");
+  const { id } = await params;
+  const view = await load(id, { id: staff.id, loginId: staff.loginId, role: staff.role });
+  const db = await getDb();
+  const [held, canned, agencies, colleagues] = await Promise.all([
+    listHeldConsultations(db, staff.id),
+    listCannedResponses(db),
+    listSupportAgencies(db),
+    listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
+  ]);
+  const { consultation } = view;
+  const open = consultation.phase !== "closed";
+  const intake = consultation.intake;
+  return (
+    <StaffShell staff={staff}>
+      <div className="flex flex-col gap-4">
+        <HeldTabs held={held} currentId={consultation.id} />
+        <LiveRefresh consultationId={consultation.id} />
+        <header className="flex flex-wrap items-baseline gap-3">
+          <h1 className="text-2xl font-bold">{consultation.pseudonym}</h1>
+          <span className="text-sm">{ja.console.channel[consultation.channel]}</span>
+          {consultation.priority > 0 ? <span className="rounded bg-red-700 px-2 text-sm font-bold text-white">{ja.console.priority[consultation.priority]}</span> : null}
+          <span className="text-sm" data-testid="holder">
+            {ja.console.holder}: {consultation.holderName ?? ja.console.noHolder}
+          </span>
+          {!consultation.canReply ? <span className="text-sm font-semibold text-amber-800">{ja.console.readOnly}</span> : null}
+        </header>
+        <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
+          <div className="flex flex-col gap-4">
+            <MessageList messages={view.messages} canRetry={consultation.canReply} />
+            {consultation.canReply ? (
+              <ReplyBox
+                consultationId={consultation.id}
+                maxLength={MAX_MESSAGE_LENGTH}
+                canned={canned.map((c) => ({ id: c.id, title: c.title, text: c.body, keywords: "" }))}
+                agencies={agencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
+              />
+            ) : null}
+            {open && consultation.canReply ? <RecordForm consultationId={consultation.id} draft={view.draft} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} /> : null}
+          </div>
+          <aside className="flex flex-col gap-4">
+            <section aria-labelledby="intake-title" className="text-sm">
+              <h2 id="intake-title" className="font-bold">{ja.console.intake}</h2>
+              <p>
+                {ja.console.ageBand}: {intake?.ageBand ?? ja.console.unanswered} / {ja.console.gender}: {intake?.gender ?? ja.console.unanswered} / {ja.console.topics}:{" "}
+                {intake?.topics?.join("・") || ja.console.unanswered}
+              </p>
+            </section>
+            <section aria-labelledby="earlier-title">
+              <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
+              <EarlierList consultationId={consultation.id} earlier={view.earlier} />
+            </section>
+            {open ? <NotesPanel consultationId={consultation.id} notes={view.notes} /> : null}
+            {open ? (
+              <TransferForm
+                consultationId={consultation.id}
+                staff={colleagues.filter((c) => c.id !== consultation.holderId).map((c) => ({ id: c.id, displayName: c.displayName }))}
+                label={consultation.canReply ? ja.console.transfer : ja.supervisorView.reassign}
+              />
+            ) : null}
+          </aside>
+        </div>
+      </div>
+    </StaffShell>
+  );
+}

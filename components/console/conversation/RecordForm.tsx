@@ -1,0 +1,158 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { closeAction, saveDraftAction } from "@/app/(console)/console/actions";
+import { FieldError } from "@/components/ui/FieldError";
+import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import type { FieldErrors, RecordDraft } from "@/lib/consultations";
+import { ageBands, genders, outcomes, topics } from "@/lib/consultations/record-form";
+import { ja } from "@/lib/i18n/ja";
+
+/** Typing pauses this long before the draft is saved. */
+const DRAFT_DELAY_MS = 1500;
+
+type Form = Required<{ [K in keyof RecordDraft]: NonNullable<RecordDraft[K]> }>;
+
+function fromDraft(d: RecordDraft): Form {
+  return {
+    ageBand: d.ageBand ?? "",
+    gender: d.gender ?? "",
+    topics: d.topics ?? [],
+    contentSummary: d.contentSummary ?? "",
+    responseSummary: d.responseSummary ?? "",
+    outcome: d.outcome ?? "",
+    referralAgencyId: d.referralAgencyId ?? "",
+    emergency: d.emergency ?? false,
+    emergencyNote: d.emergencyNote ?? "",
+    consentToShare: d.consentToShare ?? false,
+    outOfScope: d.outOfScope ?? false,
+  };
+}
+
+/** R17: the record a consultation closes with. Drafts save themselves; closing shows an error beside each missing field. */
+export function RecordForm({ consultationId, draft, agencies }: { consultationId: string; draft: RecordDraft; agencies: { id: string; name: string }[] }) {
+  const [form, setForm] = useState<Form>(() => fromDraft(draft));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const touched = useRef(false);
+
+  useEffect(() => {
+    if (!touched.current) return;
+    const timer = setTimeout(() => {
+      void saveDraftAction(consultationId, form).then((r) => setStatus(r.message));
+    }, DRAFT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [form, consultationId]);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    touched.current = true;
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+  const err = (key: keyof FieldErrors) => (errors[key] ? { "aria-invalid": true, "aria-describedby": `err-${key}` } : {});
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="record-title"
+      className="flex flex-col gap-3 rounded-md border border-slate-200 bg-white p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          const result = await closeAction(consultationId, form);
+          if (result && !result.ok) {
+            setErrors(result.fieldErrors ?? {});
+            setStatus(result.message);
+          }
+        });
+      }}
+    >
+      <h2 id="record-title" className="font-bold">
+        {ja.console.record}
+      </h2>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor="ageBand" className={labelClass}>{ja.console.ageBand}</label>
+          <select id="ageBand" value={form.ageBand} onChange={(e) => set("ageBand", e.target.value)} className={inputClass} {...err("ageBand")}>
+            <option value="">{ja.console.choose}</option>
+            {ageBands.map((v) => <option key={v} value={v}>{ja.console.ageBands[v]}</option>)}
+          </select>
+          <FieldError id="err-ageBand" message={errors.ageBand} />
+        </div>
+        <div>
+          <label htmlFor="gender" className={labelClass}>{ja.console.gender}</label>
+          <select id="gender" value={form.gender} onChange={(e) => set("gender", e.target.value)} className={inputClass} {...err("gender")}>
+            <option value="">{ja.console.choose}</option>
+            {genders.map((v) => <option key={v} value={v}>{ja.console.genders[v]}</option>)}
+          </select>
+          <FieldError id="err-gender" message={errors.gender} />
+        </div>
+      </div>
+      <fieldset {...err("topics")}>
+        <legend className={labelClass}>{ja.console.topics}</legend>
+        <div className="flex flex-wrap gap-3">
+          {topics.map((t) => (
+            <label key={t} className="flex items-center gap-1 text-sm">
+              <input type="checkbox" checked={form.topics.includes(t)} onChange={(e) => set("topics", e.target.checked ? [...form.topics, t] : form.topics.filter((x) => x !== t))} />
+              {ja.console.topicLabels[t]}
+            </label>
+          ))}
+        </div>
+        <FieldError id="err-topics" message={errors.topics} />
+      </fieldset>
+      <div>
+        <label htmlFor="contentSummary" className={labelClass}>{ja.console.contentSummary}</label>
+        <textarea id="contentSummary" rows={3} value={form.contentSummary} onChange={(e) => set("contentSummary", e.target.value)} className={inputClass} {...err("contentSummary")} />
+        <FieldError id="err-contentSummary" message={errors.contentSummary} />
+      </div>
+      <div>
+        <label htmlFor="responseSummary" className={labelClass}>{ja.console.responseSummary}</label>
+        <textarea id="responseSummary" rows={3} value={form.responseSummary} onChange={(e) => set("responseSummary", e.target.value)} className={inputClass} {...err("responseSummary")} />
+        <FieldError id="err-responseSummary" message={errors.responseSummary} />
+      </div>
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <label htmlFor="outcome" className={labelClass}>{ja.console.outcome}</label>
+          <select id="outcome" value={form.outcome} onChange={(e) => set("outcome", e.target.value)} className={inputClass} {...err("outcome")}>
+            <option value="">{ja.console.choose}</option>
+            {outcomes.map((v) => <option key={v} value={v}>{ja.console.outcomes[v]}</option>)}
+          </select>
+          <FieldError id="err-outcome" message={errors.outcome} />
+        </div>
+        <div>
+          <label htmlFor="referralAgencyId" className={labelClass}>{ja.console.referralAgency}</label>
+          <select id="referralAgencyId" value={form.referralAgencyId} onChange={(e) => set("referralAgencyId", e.target.value)} className={inputClass} {...err("referralAgencyId")}>
+            <option value="">{ja.console.choose}</option>
+            {agencies.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+          <FieldError id="err-referralAgencyId" message={errors.referralAgencyId} />
+        </div>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={form.emergency} onChange={(e) => set("emergency", e.target.checked)} />
+        {ja.console.emergency}
+      </label>
+      {form.emergency ? (
+        <div>
+          <label htmlFor="emergencyNote" className={labelClass}>{ja.console.emergencyNote}</label>
+          <textarea id="emergencyNote" rows={2} value={form.emergencyNote} onChange={(e) => set("emergencyNote", e.target.value)} className={inputClass} {...err("emergencyNote")} />
+          <FieldError id="err-emergencyNote" message={errors.emergencyNote} />
+        </div>
+      ) : null}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={form.consentToShare} onChange={(e) => set("consentToShare", e.target.checked)} />
+        {ja.console.consentToShare}
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={form.outOfScope} onChange={(e) => set("outOfScope", e.target.checked)} />
+        {ja.console.outOfScope}
+      </label>
+      <div className="flex items-center gap-3">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {ja.console.close}
+        </button>
+        {status ? <p role="status" className="text-sm">{status}</p> : null}
+      </div>
+    </form>
+  );
+}

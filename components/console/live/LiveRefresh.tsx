@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { ja } from "@/lib/i18n/ja";
+
+type ConsoleEvent = { kind: string; consultationId?: string; staffId?: string };
+
+type Pref = "sound" | "notify";
+
+/** Alert preferences live in this browser's localStorage (per person and machine, nothing on the server). */
+const prefs = {
+  listeners: new Set<() => void>(),
+  get: (key: Pref) => typeof localStorage !== "undefined" && localStorage.getItem(`soudan.${key}`) === "1",
+  set(key: Pref, value: boolean) {
+    localStorage.setItem(`soudan.${key}`, value ? "1" : "0");
+    for (const l of prefs.listeners) l();
+  },
+  subscribe(listener: () => void) {
+    prefs.listeners.add(listener);
+    return () => prefs.listeners.delete(listener);
+  },
+};
+
+function usePref(key: Pref): boolean {
+  return useSyncExternalStore(prefs.subscribe, () => prefs.get(key), () => false);
+}
+
+function announce() {
+  if (prefs.get("sound")) {
+    const audio = new AudioContext();
+    const tone = audio.createOscillator();
+    tone.frequency.value = 880;
+    tone.connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.2);
+  }
+  if (prefs.get("notify") && "Notification" in window && Notification.permission === "granted") {
+    // No pseudonym or content: a notification can be seen over the counselor's shoulder.
+    new Notification(ja.console.newArrival);
+  }
+}
+
+/**
+ * Keeps a server-rendered page live: every console event (ids only) that concerns it triggers a
+ * refresh, so the page re-reads through the same guarded server code. `consultationId` limits it
+ * to one conversation; `alertOnArrival` plays a sound and shows a browser notification (opt-in,
+ * remembered in this browser) when a youth joins the queue.
+ */
+export function LiveRefresh({ consultationId, alertOnArrival = false }: { consultationId?: string; alertOnArrival?: boolean }) {
+  const router = useRouter();
+  const [connected, setConnected] = useState(false);
+  const sound = usePref("sound");
+  const notify = usePref("notify");
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => router.refresh(), 150);
+    };
+    const source = new EventSource("/api/console/events");
+    source.addEventListener("ready", () => {
+      setConnected(true);
+      refresh();
+    });
+    source.addEventListener("console", (message) => {
+      const event = JSON.parse((message as MessageEvent<string>).data) as ConsoleEvent;
+      if (consultationId && event.consultationId !== consultationId && event.kind !== "assignment") return;
+      if (alertOnArrival && event.kind === "queue") announce();
+      refresh();
+    });
+    source.onerror = () => setConnected(false);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [router, consultationId, alertOnArrival]);
+
+  function toggle(key: Pref, value: boolean) {
+    prefs.set(key, value);
+    if (key === "notify" && value && "Notification" in window) void Notification.requestPermission();
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-4 text-sm">
+      <span role="status" data-testid="live-status" data-connected={connected ? "yes" : "no"} className={connected ? "text-green-800" : "text-amber-800"}>
+        {connected ? `● ${ja.console.live}` : ja.console.offline}
+      </span>
+      {alertOnArrival ? (
+        <>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={sound} onChange={(e) => toggle("sound", e.target.checked)} />
+            {ja.console.soundOn}
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={notify} onChange={(e) => toggle("notify", e.target.checked)} />
+            {ja.console.notifyOn}
+          </label>
+        </>
+      ) : null}
+    </div>
+  );
+}

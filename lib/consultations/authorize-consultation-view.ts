@@ -1,0 +1,39 @@
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultations, staff, youths } from "@/db/schema";
+import { can } from "@/lib/auth";
+import type { ConsoleActor } from "./actor";
+import { ConsoleError } from "./errors";
+import { phaseOf } from "./phase";
+
+/**
+ * Who may read a consultation: its holder, and supervisors (read-only unless they hold it). Nobody
+ * else, whatever they can guess: a counselor never reads a conversation another counselor holds.
+ */
+export async function authorizeConsultationView(tx: DbOrTx, consultationId: string, actor: ConsoleActor) {
+  const [row] = await tx
+    .select({ consultation: consultations, pseudonym: youths.pseudonym, holderName: staff.displayName })
+    .from(consultations)
+    .innerJoin(youths, eq(youths.id, consultations.youthId))
+    .leftJoin(staff, eq(staff.id, consultations.assignedTo))
+    .where(eq(consultations.id, consultationId));
+  if (!row) throw new ConsoleError("not_found");
+  const phase = phaseOf(row.consultation);
+  const holds = phase === "active" && row.consultation.assignedTo === actor.id;
+  const supervises = can(actor.role, "consultations.supervise");
+  if (!holds && !supervises) throw new ConsoleError("not_holder");
+  const { consultation } = row;
+  return {
+    id: consultation.id,
+    pseudonym: row.pseudonym,
+    channel: consultation.channel,
+    phase,
+    priority: consultation.priority,
+    intake: consultation.intake,
+    openedAt: consultation.openedAt,
+    holderId: consultation.assignedTo,
+    holderName: row.holderName,
+    /** The viewer may write: only the holder replies; a supervisor watching is read-only. */
+    canReply: holds,
+  };
+}

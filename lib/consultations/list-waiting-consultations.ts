@@ -1,0 +1,28 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultations, youths } from "@/db/schema";
+import { isWaiting } from "./phase";
+
+export type QueueItem = Awaited<ReturnType<typeof listWaitingConsultations>>[number];
+
+/**
+ * The queue: waiting consultations, higher priority first, then longest waiting. No message content:
+ * the queue shows who is waiting and how urgently, the conversation is read after the claim.
+ */
+export async function listWaitingConsultations(tx: DbOrTx) {
+  return tx
+    .select({
+      id: consultations.id,
+      pseudonym: youths.pseudonym,
+      channel: consultations.channel,
+      priority: consultations.priority,
+      openedAt: consultations.openedAt,
+      lastYouthMessageAt: consultations.lastYouthMessageAt,
+      intake: consultations.intake,
+      earlierCount: sql<number>`(select count(*)::int from consultations e where e.youth_id = "consultations"."youth_id" and e.status = 'closed')`,
+    })
+    .from(consultations)
+    .innerJoin(youths, eq(youths.id, consultations.youthId))
+    .where(isWaiting())
+    .orderBy(desc(consultations.priority), asc(consultations.openedAt));
+}
