@@ -1,9 +1,22 @@
 /**
- * Every column that holds lib/crypto field ciphertext, keyed by its table's primary key.
- * `npm run keys:rotate` re-encrypts exactly these; a new encrypted column must be listed here.
+ * Every column that holds lib/crypto field ciphertext, keyed by its table's primary key, and every
+ * keyed lookup hash computed from one of them. `npm run keys:rotate` re-encrypts exactly these (and
+ * recomputes the hashes), so a new encrypted column must be listed here; a test checks the schema.
  */
-export const encryptedColumns: { table: string; key: string; columns: string[] }[] = [
+export interface EncryptedTable {
+  table: string;
+  key: string;
+  columns: string[];
+  /** Lookup hashes to recompute under the new key from the plaintext of `of`. */
+  lookupHashes?: { column: string; of: string }[];
+}
+
+export const encryptedColumns: EncryptedTable[] = [
   { table: "staff", key: "id", columns: ["totp_secret", "totp_pending_secret"] },
+  { table: "youths", key: "id", columns: ["line_user_id_enc"], lookupHashes: [{ column: "line_user_hash", of: "line_user_id_enc" }] },
+  { table: "line_inbox", key: "webhook_event_id", columns: ["payload_enc"] },
+  { table: "line_outbox", key: "id", columns: ["payload_enc"] },
+  { table: "consultation_messages", key: "id", columns: ["body_enc"] },
   { table: "consultation_notes", key: "id", columns: ["body_enc"] },
   { table: "consultation_records", key: "consultation_id", columns: ["draft_enc", "content_summary_enc", "response_summary_enc", "emergency_note_enc"] },
 ];
