@@ -33,8 +33,8 @@ it("re-encrypts every value under the new key and is idempotent", async () => {
 });
 
 it("lists every encrypted column of the schema, so rotation misses none", async () => {
-  const found = Object.values(schema)
-    .filter((t): t is InstanceType<typeof PgTable> => t instanceof PgTable)
+  const found = (Object.values(schema) as unknown[])
+    .filter((t): t is PgTable => t instanceof PgTable)
     .flatMap((t) => {
       const config = getTableConfig(t);
       return config.columns.filter((c) => c.name.endsWith("_enc") || (c.name.startsWith("totp_") && c.name.endsWith("secret"))).map((c) => `${config.name}.${c.name}`);
