@@ -1,4 +1,5 @@
 import { requireStaff } from "@/app/_server/guard";
+import { ClaimNotice } from "@/components/console/ClaimNotice";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { QueueList } from "@/components/console/QueueList";
@@ -20,6 +21,7 @@ export default async function Page() {
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-bold">{ja.console.title}</h1>
         <LiveRefresh alertOnArrival />
+        <ClaimNotice />
         <section aria-labelledby="held-title" className="flex flex-col gap-2">
           <h2 id="held-title" className="text-lg font-bold">
             {ja.console.heldTitle}
