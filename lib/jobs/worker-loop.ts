@@ -1,3 +1,5 @@
+import { describeError } from "./describe-error";
+
 export interface WorkerLoop {
   /** Runs a pass soon: the webhook calls it after a commit so events do not wait for the next tick. */
   wake(): void;
@@ -18,7 +20,7 @@ export function startWorkerLoop(name: string, pass: () => Promise<boolean>, idle
       try {
         didWork = await pass();
       } catch (error) {
-        console.error(`[soudan] ${name} pass failed: ${(error as Error).message}`);
+        console.error(`[soudan] ${name} pass failed: ${describeError(error)}`);
       }
       if (didWork || stopped) continue;
       await new Promise<void>((resolve) => {
