@@ -1,11 +1,12 @@
 import { getDatabase } from "@/db";
+import type { Database } from "@/db/client";
 import { sendClosingNotices } from "@/lib/autoreply";
 import { closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
-import { getConfig } from "@/lib/config";
+import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
-import { startWorkerLoop } from "@/lib/jobs";
-import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
+import { startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
+import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
 export async function startServer(): Promise<void> {
@@ -22,6 +23,20 @@ export async function startServer(): Promise<void> {
     ? createSdkLineApi({ channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN, baseURL: config.LINE_API_BASE_URL })
     : null;
   if (!api) console.warn("[soudan] LINE_CHANNEL_ACCESS_TOKEN is not set: events are received, but nothing is sent to LINE");
+  const loops = config.SOUDAN_WORKERS ? startBackgroundWork(database, config, api) : [];
+  if (!config.SOUDAN_WORKERS) console.info("[soudan] SOUDAN_WORKERS=0: this instance serves requests only");
+  // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void Promise.all([stopLineWorkers(), ...loops.map((l) => l.stop())])
+        .then(() => database.close())
+        .finally(() => process.exit(0));
+    });
+  }
+}
+
+/** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
+function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   startLineWorkers(database.db, { keyring: getKeyring(), now, api });
   const closing = startWorkerLoop(
     "closing notices",
@@ -40,12 +55,5 @@ export async function startServer(): Promise<void> {
     },
     60_000,
   );
-  // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      void Promise.all([stopLineWorkers(), closing.stop(), inactivity.stop()])
-        .then(() => database.close())
-        .finally(() => process.exit(0));
-    });
-  }
+  return [closing, inactivity];
 }

@@ -34,6 +34,8 @@ export const envSchema = z.object({
   LIFF_ID: z.string().min(1).optional(),
   CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
   /** At closing time, youth still waiting stay queued for the next session (keep) or their consultations end (close). */
+  /** 0 makes an instance serve requests only, leaving the LINE workers and timers to the others. */
+  SOUDAN_WORKERS: flag.default(true),
   SOUDAN_CLOSING_POLICY: z.enum(["keep", "close"]).default("keep"),
   /** How many consultations one counselor may hold at once (tabs in the console). */
   SOUDAN_MAX_CONSULTATIONS_PER_COUNSELOR: z.coerce.number().int().min(1).max(20).default(3),
