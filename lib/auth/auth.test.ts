@@ -181,6 +181,21 @@ describe("sessions", () => {
 });
 
 describe("staff administration", () => {
+  it("tells the caller of a role change, in its transaction, and rolls back with it", async () => {
+    const id = await newStaff("rolehook");
+    const seen: string[] = [];
+    await changeStaffRole(database.db, id, "city", admin, async (_tx, staffId, role) => {
+      seen.push(`${staffId}:${role}`);
+    });
+    expect(seen).toEqual([`${id}:city`]);
+    await expect(
+      changeStaffRole(database.db, id, "counselor", admin, async () => {
+        throw new Error("release failed");
+      }),
+    ).rejects.toThrow("release failed");
+    expect((await listStaff(database.db)).find((s) => s.id === id)?.role).toBe("city");
+  });
+
   it("keeps at least one active admin and forbids changing oneself", async () => {
     await expect(deactivateStaff(database.db, admin.id, admin)).rejects.toMatchObject({ code: "self_change" });
     const other = await newStaff("admin2", "admin");

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
+import type { Db, Tx } from "@/db";
 import { staff } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
@@ -9,8 +9,17 @@ import { roleSchema, type Role } from "./roles";
 import type { Actor } from "./staff-input";
 import { endSessionsOfStaff } from "./staff-sessions";
 
-/** A new role means new permissions: the person signs in again rather than carrying the old ones. */
-export async function changeStaffRole(db: Db, staffId: string, role: Role, actor: Actor): Promise<void> {
+/**
+ * A new role means new permissions: the person signs in again rather than carrying the old ones.
+ * `onChanged` runs in the same transaction (the console releases consultations a role can no longer hold).
+ */
+export async function changeStaffRole(
+  db: Db,
+  staffId: string,
+  role: Role,
+  actor: Actor,
+  onChanged?: (tx: Tx, staffId: string, role: Role) => Promise<unknown>,
+): Promise<void> {
   const newRole = roleSchema.parse(role);
   if (staffId === actor.id) throw new AuthError("self_change");
   await db.transaction(async (tx) => {
@@ -20,5 +29,6 @@ export async function changeStaffRole(db: Db, staffId: string, role: Role, actor
     await tx.update(staff).set({ role: newRole, updatedAt: now() }).where(eq(staff.id, staffId));
     await endSessionsOfStaff(tx, staffId, "role_changed");
     await appendAudit(tx, { action: "staff.role_changed", actor, target: `staff:${staffId}`, details: { loginId: row.loginId, from: row.role, to: newRole } });
+    await onChanged?.(tx, staffId, newRole);
   });
 }

@@ -11,7 +11,11 @@ import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
  * consultations go back to the queue, each with a system note the supervisor sees, in the same
  * transaction as the deactivation (lib/auth calls this through deactivateStaff's `onDeactivated`).
  */
-export async function releaseConsultationsOf(tx: Tx, staffId: string, deps: { at: Date; keyring: Keyring }): Promise<string[]> {
+export async function releaseConsultationsOf(
+  tx: Tx,
+  staffId: string,
+  deps: { at: Date; keyring: Keyring; reason?: "deactivated" | "role_changed" },
+): Promise<string[]> {
   const released = await tx
     .update(consultations)
     .set({ assignedTo: null, claimedAt: null })
@@ -19,7 +23,7 @@ export async function releaseConsultationsOf(tx: Tx, staffId: string, deps: { at
     .returning({ id: consultations.id });
   for (const { id } of released) {
     await tx.insert(consultationNotes).values({ consultationId: id, authorId: null, bodyEnc: encryptField(deps.keyring, ja.console.releasedNote), createdAt: deps.at });
-    await appendAudit(tx, { action: "consultation.released", actorLabel: "system", target: `consultation:${id}`, details: { from: staffId, reason: "deactivated" } });
+    await appendAudit(tx, { action: "consultation.released", actorLabel: "system", target: `consultation:${id}`, details: { from: staffId, reason: deps.reason ?? "deactivated" } });
     await publishConsoleEvent(tx, { kind: "released", consultationId: id, staffId });
   }
   if (released.length > 0) await publishConsoleEvent(tx, { kind: "queue" });

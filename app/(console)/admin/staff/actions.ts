@@ -6,6 +6,7 @@ import { requireStaff } from "@/app/_server/guard";
 import { getDb } from "@/db";
 import {
   AuthError,
+  can,
   changeStaffRole,
   createStaff,
   createStaffInputSchema,
@@ -13,6 +14,7 @@ import {
   reactivateStaff,
   resetSecondFactor,
   roleSchema,
+  type Role,
   type Actor,
 } from "@/lib/auth";
 import { now } from "@/lib/clock";
@@ -60,8 +62,11 @@ export async function reactivateStaffAction(_: StaffActionState, form: FormData)
 }
 
 export async function changeStaffRoleAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  // A role without the console (admin, city) cannot keep holding youth: they return to the queue.
+  const release = (tx: Parameters<typeof releaseConsultationsOf>[0], staffId: string, role: Role) =>
+    can(role, "console.use") ? Promise.resolve() : releaseConsultationsOf(tx, staffId, { at: now(), keyring: getKeyring(), reason: "role_changed" });
   return run(
-    async (actor) => changeStaffRole(await getDb(), idSchema.parse(form.get("staffId")), roleSchema.parse(form.get("role")), actor),
+    async (actor) => changeStaffRole(await getDb(), idSchema.parse(form.get("staffId")), roleSchema.parse(form.get("role")), actor, release),
     ja.staffAdmin.done,
   );
 }
