@@ -315,6 +315,7 @@ export const ja = {
     soundOn: "新着を音で知らせる",
     notifyOn: "ブラウザ通知を使う",
     newArrival: "新しい相談が届きました",
+    riskArrival: "緊急度の高い相談があります。確認してください",
     conversation: "会話",
     youth: "相談者",
     counselor: "相談員",

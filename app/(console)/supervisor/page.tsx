@@ -24,7 +24,7 @@ export default async function Page() {
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-bold">{ja.supervisorView.title}</h1>
-        <LiveRefresh alertOnArrival />
+        <LiveRefresh alertOnArrival alertOnRisk />
         {risky ? (
           <p role="alert" className="rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800">
             {ja.supervisorView.riskAlert}

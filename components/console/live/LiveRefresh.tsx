@@ -22,22 +22,26 @@ const prefs = {
   },
 };
 
+/** A risk alert sounds higher than an arrival, so a supervisor can tell them apart without looking. */
+const ARRIVAL_PITCH = 880;
+const RISK_PITCH = 1320;
+
 function usePref(key: Pref): boolean {
   return useSyncExternalStore(prefs.subscribe, () => prefs.get(key), () => false);
 }
 
-function announce() {
+function announce(message: string, pitch: number) {
   if (prefs.get("sound")) {
     const audio = new AudioContext();
     const tone = audio.createOscillator();
-    tone.frequency.value = 880;
+    tone.frequency.value = pitch;
     tone.connect(audio.destination);
     tone.start();
     tone.stop(audio.currentTime + 0.2);
   }
   if (prefs.get("notify") && "Notification" in window && Notification.permission === "granted") {
     // No pseudonym or content: a notification can be seen over the counselor's shoulder.
-    new Notification(ja.console.newArrival);
+    new Notification(message, { requireInteraction: pitch !== ARRIVAL_PITCH });
   }
 }
 
@@ -45,9 +49,18 @@ function announce() {
  * Keeps a server-rendered page live: every console event (ids only) that concerns it triggers a
  * refresh, so the page re-reads through the same guarded server code. `consultationId` limits it
  * to one conversation; `alertOnArrival` plays a sound and shows a browser notification (opt-in,
- * remembered in this browser) when a youth joins the queue.
+ * remembered in this browser) when a youth joins the queue; `alertOnRisk` does the same, more
+ * insistently, when a message raises a consultation's risk (the supervisor's page).
  */
-export function LiveRefresh({ consultationId, alertOnArrival = false }: { consultationId?: string; alertOnArrival?: boolean }) {
+export function LiveRefresh({
+  consultationId,
+  alertOnArrival = false,
+  alertOnRisk = false,
+}: {
+  consultationId?: string;
+  alertOnArrival?: boolean;
+  alertOnRisk?: boolean;
+}) {
   const router = useRouter();
   const [connected, setConnected] = useState(false);
   const sound = usePref("sound");
@@ -67,7 +80,8 @@ export function LiveRefresh({ consultationId, alertOnArrival = false }: { consul
     source.addEventListener("console", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ConsoleEvent;
       if (consultationId && event.consultationId !== consultationId && event.kind !== "assignment") return;
-      if (alertOnArrival && event.kind === "queue") announce();
+      if (alertOnArrival && event.kind === "queue") announce(ja.console.newArrival, ARRIVAL_PITCH);
+      if (alertOnRisk && event.kind === "risk") announce(ja.console.riskArrival, RISK_PITCH);
       refresh();
     });
     source.onerror = () => setConnected(false);
@@ -75,7 +89,7 @@ export function LiveRefresh({ consultationId, alertOnArrival = false }: { consul
       clearTimeout(timer);
       source.close();
     };
-  }, [router, consultationId, alertOnArrival]);
+  }, [router, consultationId, alertOnArrival, alertOnRisk]);
 
   function toggle(key: Pref, value: boolean) {
     prefs.set(key, value);
