@@ -12,6 +12,7 @@ import {
   createStaff,
   deactivateStaff,
   generateTotpCode,
+  isStaffSessionLive,
   listStaff,
   reactivateStaff,
   resetSecondFactor,
@@ -162,6 +163,21 @@ describe("sessions", () => {
     const b = await authenticateStaff(database.db, { loginId: "shift", password }, policyDemo);
     await deactivateStaff(database.db, id, admin);
     expect(await resolveStaffSession(database.db, b.sessionId, 30)).toEqual({ status: "ended", reason: "deactivated" });
+  });
+
+  it("can be checked by a long-lived stream without counting as activity", async () => {
+    const id = await newStaff("streamer");
+    const s = await authenticateStaff(database.db, { loginId: "streamer", password }, { ...policy, requireSecondFactor: false });
+    expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(true);
+    setClockForTests(new Date(Date.now() + 20 * 60_000));
+    expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(true);
+    setClockForTests(new Date(Date.now() + 31 * 60_000));
+    expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(false);
+    setClockForTests(null);
+    expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(true);
+    await deactivateStaff(database.db, id, admin);
+    expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(false);
+    expect(await isStaffSessionLive(database.db, "no-such-session", 30)).toBe(false);
   });
 
   it("end after the idle timeout and on sign-out", async () => {

@@ -13,6 +13,6 @@ export { resetSecondFactor } from "./reset-second-factor";
 export { qualificationSchema, roleSchema, type Qualification, type Role } from "./roles";
 export { signOutStaff } from "./sign-out-staff";
 export { createStaffInputSchema, displayNameSchema, loginIdSchema, type Actor, type CreateStaffInput } from "./staff-input";
-export { createStaffSession, endSessionsOfStaff, endStaffSession, resolveStaffSession, type ResolvedSession } from "./staff-sessions";
+export { createStaffSession, endSessionsOfStaff, endStaffSession, isStaffSessionLive, resolveStaffSession, type ResolvedSession } from "./staff-sessions";
 export { startSecondFactorEnrolment } from "./start-second-factor-enrolment";
 export { generateTotpCode } from "./totp";

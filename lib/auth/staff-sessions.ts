@@ -75,3 +75,17 @@ export async function resolveStaffSession(db: Db, sessionId: string, idleMinutes
     },
   };
 }
+
+/**
+ * Whether a session may still receive anything, without counting as activity: a long-lived stream
+ * checks this so a deactivated or signed-out person's open tab stops receiving events.
+ */
+export async function isStaffSessionLive(db: Db, sessionId: string, idleMinutes: number): Promise<boolean> {
+  const [row] = await db
+    .select({ revokedAt: staffSessions.revokedAt, lastSeenAt: staffSessions.lastSeenAt, active: staff.active })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(eq(staffSessions.id, sessionId));
+  if (!row || row.revokedAt || !row.active) return false;
+  return now().getTime() - row.lastSeenAt.getTime() <= idleMinutes * 60_000;
+}

@@ -1,5 +1,7 @@
 import { requireStaffForApi } from "@/app/_server/guard";
 import { getDatabase } from "@/db";
+import { isStaffSessionLive } from "@/lib/auth";
+import { getConfig } from "@/lib/config";
 import { subscribeConsoleEvents } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +30,21 @@ export async function GET(request: Request): Promise<Response> {
         }
       };
       const unsubscribe = await subscribeConsoleEvents(database, (event) => send(`event: console\ndata: ${JSON.stringify(event)}\n\n`));
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      // Each beat also re-checks the session, so a deactivated or signed-out person's tab stops here (R9).
+      const heartbeat = setInterval(() => {
+        void isStaffSessionLive(database.db, staff.sessionId, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES).then((live) => {
+          if (!live) {
+            cleanup();
+            try {
+              controller.close();
+            } catch {
+              // the client already went away
+            }
+            return;
+          }
+          send(": keep-alive\n\n");
+        }, cleanup);
+      }, HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
