@@ -13,6 +13,8 @@ export const routeAccess = {
   "/api/line/webhook": "public",
   /** Only answers when SOUDAN_BENCH=1: the webhook benchmark's baseline. */
   "/api/line/webhook-baseline": "public",
+  /** Authenticated by LINE's verification of the LIFF ID token it carries. */
+  "/api/liff/session": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/console/c/[id]": "console.use",
