@@ -15,6 +15,12 @@ export const routeAccess = {
   "/api/line/webhook-baseline": "public",
   /** Authenticated by LINE's verification of the LIFF ID token it carries. */
   "/api/liff/session": "public",
+  /** Authenticated by the youth chat session (cookie from /api/liff/session), never by a staff session. */
+  "/api/liff/messages": "public",
+  /** Authenticated by the youth chat session. */
+  "/api/liff/events": "public",
+  /** Authenticated by the youth chat session. */
+  "/api/liff/end": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/console/c/[id]": "console.use",

@@ -60,3 +60,24 @@ it("sets an HttpOnly session cookie for a token LINE confirms, which then identi
   const youth = await requireYouthForApi();
   expect(youth).toHaveProperty("youthId");
 });
+
+const chat = async (method: "GET" | "POST", body?: unknown) => {
+  const route = await import("@/app/api/liff/messages/route");
+  return method === "GET" ? route.GET() : route.POST(new Request("http://localhost/api/liff/messages", { method, body: JSON.stringify(body) }));
+};
+
+it("keeps the chat closed without a session, and stores text sent with one", async () => {
+  const saved = jar.get("soudan_chat");
+  jar.delete("soudan_chat");
+  expect((await chat("POST", { text: "こんにちは" })).status).toBe(401);
+  expect(await (await chat("GET")).json()).toEqual({ error: ja.liff.sessionEnded });
+  jar.set("soudan_chat", saved!);
+  expect(await (await chat("POST", { text: "あ".repeat(1001) })).json()).toEqual({ error: ja.liff.tooLong });
+  expect((await chat("POST", { text: "hi", image: "data:" })).status).toBe(400);
+  expect((await chat("POST", { text: "眠れない" })).status).toBe(200);
+  const listed = (await (await chat("GET")).json()) as { messages: { sender: string; text: string }[] };
+  expect(listed.messages[0]).toMatchObject({ sender: "youth", text: "眠れない" });
+  const { POST: end } = await import("@/app/api/liff/end/route");
+  expect(await (await end()).json()).toEqual({ ended: true });
+  expect(await (await chat("GET")).json()).toEqual({ consultationId: null, messages: [] });
+});
