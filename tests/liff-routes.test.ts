@@ -35,7 +35,7 @@ afterAll(async () => {
 
 const post = async (body: unknown) => {
   const { POST } = await import("@/app/api/liff/session/route");
-  return POST(new Request("http://localhost/api/liff/session", { method: "POST", body: JSON.stringify(body) }));
+  return POST(new Request("http://localhost/api/liff/session", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
 };
 
 it.each(["forged", "expired", "otherChannel", "otherIssuer"])("answers 401 in Japanese to a %s token and sets no cookie", async (idToken) => {
@@ -63,7 +63,7 @@ it("sets an HttpOnly session cookie for a token LINE confirms, which then identi
 
 const chat = async (method: "GET" | "POST", body?: unknown) => {
   const route = await import("@/app/api/liff/messages/route");
-  return method === "GET" ? route.GET() : route.POST(new Request("http://localhost/api/liff/messages", { method, body: JSON.stringify(body) }));
+  return method === "GET" ? route.GET() : route.POST(new Request("http://localhost/api/liff/messages", { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
 };
 
 it("keeps the chat closed without a session, and stores text sent with one", async () => {
@@ -74,10 +74,14 @@ it("keeps the chat closed without a session, and stores text sent with one", asy
   jar.set("soudan_chat", saved!);
   expect(await (await chat("POST", { text: "あ".repeat(1001) })).json()).toEqual({ error: ja.liff.tooLong });
   expect((await chat("POST", { text: "hi", image: "data:" })).status).toBe(400);
+  const { POST: send } = await import("@/app/api/liff/messages/route");
+  const forgedForm = new Request("http://localhost/api/liff/messages", { method: "POST", body: '{"text":"hi="}', headers: { "content-type": "text/plain" } });
+  expect((await send(forgedForm)).status).toBe(415);
   expect((await chat("POST", { text: "眠れない" })).status).toBe(200);
   const listed = (await (await chat("GET")).json()) as { messages: { sender: string; text: string }[] };
   expect(listed.messages[0]).toMatchObject({ sender: "youth", text: "眠れない" });
   const { POST: end } = await import("@/app/api/liff/end/route");
-  expect(await (await end()).json()).toEqual({ ended: true });
+  expect((await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }))).status).toBe(415);
+  expect(await (await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }))).json()).toEqual({ ended: true });
   expect(await (await chat("GET")).json()).toEqual({ consultationId: null, messages: [] });
 });

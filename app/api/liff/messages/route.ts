@@ -1,4 +1,4 @@
-import { requireYouthForApi } from "@/app/_server/youth-session";
+import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { getKeyring } from "@/lib/crypto";
@@ -16,6 +16,7 @@ export async function GET() {
 
 /** A youth's message: stored in Soudan only, never sent through LINE. */
 export async function POST(request: Request) {
+  if (!isJsonRequest(request)) return notJson();
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
   const body = secureChatMessageSchema.safeParse(await request.json().catch(() => null));

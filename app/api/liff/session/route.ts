@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { chatCookie } from "@/app/_server/youth-session";
+import { chatCookie, isJsonRequest, notJson } from "@/app/_server/youth-session";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
@@ -14,6 +14,7 @@ const bodySchema = z.object({ idToken: z.string().min(1).max(4096) });
 
 /** Exchanges a LIFF ID token, verified by LINE, for a short secure-chat session cookie. */
 export async function POST(request: Request) {
+  if (!isJsonRequest(request)) return notJson();
   const config = getConfig();
   if (!config.LINE_LOGIN_CHANNEL_ID) return Response.json({ error: ja.liff.notConfigured }, { status: 503 });
   const body = bodySchema.safeParse(await request.json().catch(() => null));
