@@ -2,8 +2,22 @@ import type { NextConfig } from "next";
 
 const isProduction = process.env.NODE_ENV === "production";
 
+/**
+ * Who may frame the LIFF pages: LINE's LIFF browser, and in the demo the LINE emulator's phone page
+ * (any port on its host, since the demo picks ports at start and this is fixed at build time).
+ */
+function liffFrameAncestors(): string {
+  const sources = ["'self'", "https://liff.line.me"];
+  const api = process.env.LINE_API_BASE_URL;
+  if (process.env.SOUDAN_DEMO && ["1", "true"].includes(process.env.SOUDAN_DEMO) && api) {
+    const { protocol, hostname } = new URL(api);
+    sources.push(`${protocol}//${hostname}:*`);
+  }
+  return sources.join(" ");
+}
+
 // Next.js hydrates with inline scripts, hence 'unsafe-inline' for scripts; nothing is loaded from elsewhere.
-const contentSecurityPolicy = [
+const policy = (frameAncestors: string) => [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
   "style-src 'self' 'unsafe-inline'",
@@ -13,24 +27,32 @@ const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  `frame-ancestors ${frameAncestors}`,
 ].join("; ");
 
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+const commonHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
   ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
+
+const securityHeaders = [{ key: "Content-Security-Policy", value: policy("'none'") }, { key: "X-Frame-Options", value: "DENY" }, ...commonHeaders];
+
+// X-Frame-Options cannot name an allowed framer, so the LIFF pages rely on frame-ancestors alone.
+const liffHeaders = [{ key: "Content-Security-Policy", value: policy(liffFrameAncestors()) }, ...commonHeaders];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
   experimental: { authInterrupts: true },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      // Everything but /liff is never framed. The /liff pages are framed by LINE.
+      { source: "/:path((?!liff(?:/|$)).*)", headers: securityHeaders },
+      { source: "/liff", headers: liffHeaders },
+      { source: "/liff/:path*", headers: liffHeaders },
+    ];
   },
 };
 

@@ -95,6 +95,24 @@ export const youths = pgTable("youths", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The secure chat's sessions: issued after LINE verified the youth's LIFF ID token. Only a hash of the
+ * token is stored, so a copy of the database cannot be used to read or write as a youth.
+ */
+export const youthChatSessions = pgTable(
+  "youth_chat_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    youthId: uuid("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("youth_chat_sessions_youth_idx").on(t.youthId)],
+);
+
 export const inboxStatus = pgEnum("line_inbox_status", ["pending", "done", "ignored", "failed"]);
 
 /** Every webhook event, stored before the 200 and processed afterwards; the event id makes redelivery a no-op. */
@@ -122,7 +140,7 @@ export const lineInbox = pgTable(
 );
 
 export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
-export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time"]);
+export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended"]);
 
 export const consultationChannel = pgEnum("consultation_channel", ["line", "secure_chat"]);
 

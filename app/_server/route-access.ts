@@ -13,6 +13,16 @@ export const routeAccess = {
   "/api/line/webhook": "public",
   /** Only answers when SOUDAN_BENCH=1: the webhook benchmark's baseline. */
   "/api/line/webhook-baseline": "public",
+  /** The youth's secure chat page: it signs in through /api/liff/session with LINE's ID token. */
+  "/liff": "public",
+  /** Authenticated by LINE's verification of the LIFF ID token it carries. */
+  "/api/liff/session": "public",
+  /** Authenticated by the youth chat session (cookie from /api/liff/session), never by a staff session. */
+  "/api/liff/messages": "public",
+  /** Authenticated by the youth chat session. */
+  "/api/liff/events": "public",
+  /** Authenticated by the youth chat session. */
+  "/api/liff/end": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/console/c/[id]": "console.use",

@@ -22,6 +22,7 @@ export const auditActions = [
   "consultation.released",
   "consultation.closed",
   "consultation.auto_closed",
+  "consultation.youth_ended",
   "consultation.viewed",
   "consultation.history_read",
   "consultation.note_added",

@@ -5,6 +5,7 @@ export { authorizeConsultationView } from "./authorize-consultation-view";
 export { claimConsultation } from "./claim-consultation";
 export { closeConsultation, type CloseResult } from "./close-consultation";
 export { closeInactiveConsultations } from "./close-inactive-consultations";
+export { endConsultationByYouth } from "./end-consultation-by-youth";
 export { countAbandonedConsultations } from "./count-abandoned-consultations";
 export { ConsoleError } from "./errors";
 export { hideUnsentMessage } from "./hide-unsent-message";

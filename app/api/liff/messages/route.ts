@@ -1,0 +1,27 @@
+import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { getKeyring } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
+import { listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "@/lib/liff";
+
+export const dynamic = "force-dynamic";
+
+/** The youth's current consultation, text only. */
+export async function GET() {
+  const youth = await requireYouthForApi();
+  if (youth instanceof Response) return youth;
+  return Response.json(await listSecureChatMessages(await getDb(), youth.youthId, getKeyring()), { headers: { "cache-control": "no-store" } });
+}
+
+/** A youth's message: stored in Soudan only, never sent through LINE. */
+export async function POST(request: Request) {
+  if (!isJsonRequest(request)) return notJson();
+  const youth = await requireYouthForApi();
+  if (youth instanceof Response) return youth;
+  const body = secureChatMessageSchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return Response.json({ error: body.error.issues[0]?.message ?? ja.liff.textOnly }, { status: 400 });
+  const result = await receiveSecureChatMessage(await getDb(), { youthId: youth.youthId, text: body.data.text, at: now() }, getKeyring());
+  if (!result.ok) return Response.json({ error: ja.liff.tooFast }, { status: 429 });
+  return Response.json({ ok: true });
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ja } from "@/lib/i18n/ja";
+import { ChatBubble } from "./ChatBubble";
+import { ChatComposer } from "./ChatComposer";
+import { chatApi, type ChatLine } from "./chat-api";
+import { getIdToken } from "./get-id-token";
+
+type Phase = { kind: "connecting" } | { kind: "ready" } | { kind: "ended" } | { kind: "failed"; message: string };
+
+/**
+ * The youth's secure chat: signs in with the LIFF ID token, shows the conversation, and refetches it
+ * whenever the server says the consultation changed (counselor replies arrive live).
+ */
+export function SecureChat() {
+  const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
+  const [lines, setLines] = useState<ChatLine[]>([]);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const bottom = useRef<HTMLDivElement>(null);
+
+  const refresh = useCallback(async () => {
+    const answer = await chatApi.messages();
+    if (answer.ok) setLines(answer.data.messages);
+    else if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
+  }, []);
+
+  useEffect(() => {
+    let events: EventSource | null = null;
+    let cancelled = false;
+    void (async () => {
+      const idToken = await getIdToken();
+      // Without a token (a reload) an earlier session cookie may still be valid; the refresh tells.
+      if (idToken) {
+        const session = await chatApi.startSession(idToken);
+        if (!session.ok) return setPhase({ kind: "failed", message: session.error ?? ja.liff.notConfigured });
+      }
+      const first = await chatApi.messages();
+      if (cancelled) return;
+      if (!first.ok) return setPhase({ kind: "failed", message: idToken ? (first.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
+      setLines(first.data.messages);
+      setPhase({ kind: "ready" });
+      events = new EventSource("/api/liff/events");
+      events.addEventListener("chat", () => void refresh());
+      events.addEventListener("ready", () => void refresh());
+    })();
+    return () => {
+      cancelled = true;
+      events?.close();
+    };
+  }, [refresh]);
+
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [lines]);
+
+  async function send(text: string): Promise<string | null> {
+    const answer = await chatApi.send(text);
+    if (!answer.ok) return answer.error ?? ja.liff.sendFailed;
+    await refresh();
+    return null;
+  }
+
+  async function end() {
+    const answer = await chatApi.end();
+    if (!answer.ok) return setPhase({ kind: "failed", message: answer.error ?? ja.liff.sendFailed });
+    setConfirmingEnd(false);
+    setLines([]);
+    setPhase({ kind: "ended" });
+  }
+
+  return (
+    <main className="mx-auto flex h-dvh max-w-xl flex-col bg-slate-50">
+      <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
+        <h1 className="text-lg font-bold">{ja.liff.title}</h1>
+        {phase.kind === "ready" && !confirmingEnd && (
+          <button type="button" onClick={() => setConfirmingEnd(true)} className={`${dangerButtonClass} min-h-11 text-base`}>
+            {ja.liff.end}
+          </button>
+        )}
+      </header>
+      {confirmingEnd && (
+        <div role="alertdialog" aria-label={ja.liff.end} className="border-b border-red-200 bg-red-50 p-4">
+          <p className="text-base">{ja.liff.endConfirm}</p>
+          <div className="mt-3 flex gap-3">
+            <button type="button" onClick={() => void end()} className={`${dangerButtonClass} min-h-11 flex-1 text-base`}>
+              {ja.liff.endYes}
+            </button>
+            <button type="button" onClick={() => setConfirmingEnd(false)} className={`${secondaryButtonClass} min-h-11 flex-1 text-base`}>
+              {ja.liff.endNo}
+            </button>
+          </div>
+        </div>
+      )}
+      {phase.kind === "connecting" && <p className="p-6 text-center text-slate-600">{ja.liff.connecting}</p>}
+      {phase.kind === "failed" && (
+        <p role="alert" className="m-4 rounded-xl border border-red-200 bg-white p-4 text-base text-red-800">
+          {phase.message}
+        </p>
+      )}
+      {phase.kind === "ended" && <p className="m-4 rounded-xl bg-white p-4 text-base">{ja.liff.ended}</p>}
+      {(phase.kind === "ready" || phase.kind === "ended") && (
+        <>
+          <div className="flex-1 overflow-y-auto p-4">
+            {lines.length === 0 && phase.kind === "ready" && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
+            <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
+              {lines.map((line) => (
+                <ChatBubble key={line.id} line={line} />
+              ))}
+            </ol>
+            <div ref={bottom} />
+          </div>
+          <ChatComposer
+            onSend={async (text) => {
+              const refusal = await send(text);
+              if (refusal === null && phase.kind === "ended") setPhase({ kind: "ready" });
+              return refusal;
+            }}
+          />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,76 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { emulatorPort } from "../playwright.config";
+import { signIn } from "./helpers";
+
+const emulator = `http://127.0.0.1:${emulatorPort}`;
+
+async function counselorConsole(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "counselor1");
+  await page.goto("/console");
+  return page;
+}
+
+test("a youth opens the secure chat from the rich menu, writes, and reads the counselor's reply live", async ({ page, browser }) => {
+  const counselor = await counselorConsole(browser);
+  const queue = counselor.getByTestId("queue").locator("li");
+  const before = await queue.count();
+
+  await page.goto(`${emulator}/`);
+  await page.getByRole("button", { name: "新規ユーザー" }).click();
+  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
+  await page.getByRole("button", { name: "友だち追加" }).click();
+  const menu = page.getByRole("region", { name: "リッチメニュー" });
+  await menu.getByRole("button", { name: "相談する" }).click();
+
+  // The LIFF page in the phone's in-app browser: signed in with the ID token the emulator handed over.
+  const chat = page.frameLocator("#browser-frame");
+  await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
+  await expect(chat.getByText("まだメッセージはありません")).toBeVisible();
+  const box = chat.getByLabel("メッセージ");
+  await box.fill("セキュアチャットで相談したいです <b>たすけて</b>");
+  await expect(chat.getByText("28 / 1000 文字")).toBeVisible();
+  await chat.getByRole("button", { name: "送信する" }).click();
+  const log = chat.getByRole("log", { name: "相談のやりとり" });
+  await expect(log.locator("li[data-sender=youth]")).toHaveText(/セキュアチャットで相談したいです <b>たすけて<\/b>/);
+  await expect(log.locator("b")).toHaveCount(0);
+  await expect(log.locator("li[data-sender=system]")).toHaveCount(1);
+  await expect(box).toHaveValue("");
+
+  // The message is on a consultation in the counselors' queue.
+  await counselor.reload();
+  await expect(queue).toHaveCount(before + 1);
+  const pseudonym = (await queue.last().locator("span.font-semibold").textContent())!;
+  await counselor.getByRole("button", { name: `${pseudonym} 担当する` }).click();
+  await counselor.waitForURL(/\/console\/c\//);
+  await expect(counselor.getByTestId("messages")).toContainText("セキュアチャットで相談したいです");
+
+  // The counselor's reply reaches the secure chat without a reload (Server-Sent Events).
+  await counselor.getByLabel(/返信/).fill("話してくれてありがとう。");
+  await counselor.getByLabel(/返信/).press("Enter");
+  await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれてありがとう。/);
+
+  // The youth ends the consultation from their side.
+  await chat.getByRole("button", { name: "相談を終える" }).click();
+  await chat.getByRole("button", { name: "終える", exact: true }).click();
+  await expect(chat.getByText("相談を終えました。")).toBeVisible();
+  await expect(log.locator("li")).toHaveCount(0);
+  await counselor.context().close();
+});
+
+test("the LIFF page may be framed by LINE, every other page by nobody", async ({ request }) => {
+  const liff = (await request.get("/liff")).headers();
+  expect(liff["content-security-policy"]).toContain("frame-ancestors 'self' https://liff.line.me");
+  expect(liff["x-frame-options"]).toBeUndefined();
+  for (const path of ["/", "/signin", "/api/health"]) {
+    const headers = (await request.get(path, { maxRedirects: 0 })).headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+  }
+});
+
+test("a forged ID token is refused with a Japanese message", async ({ page }) => {
+  await page.goto("/liff#id_token=forged.token.value&client_id=2000000000");
+  await expect(page.getByRole("alert").filter({ hasText: "LINE で本人確認ができませんでした" })).toBeVisible();
+  expect(page.url()).not.toContain("id_token");
+});

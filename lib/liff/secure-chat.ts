@@ -1,0 +1,62 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db";
+import { consultationMessages, consultations, youths } from "@/db/schema";
+import { composeAutoReply } from "@/lib/autoreply";
+import { encryptField, type Keyring } from "@/lib/crypto";
+import { findOpenConsultation, listConsultationMessages, receiveYouthMessage } from "@/lib/consultations";
+
+/** A burst this size is a stuck key or a script, not a child typing: refused, never silently dropped. */
+export const BURST_LIMIT = 10;
+export const BURST_WINDOW_MS = 10_000;
+
+export type SendResult = { ok: true; consultationId: string } | { ok: false; reason: "rate_limited" };
+
+/**
+ * A youth's message from the secure chat: stored in their consultation like any other, and the
+ * automatic reply (queue place, hours) stored beside it as a system message the page shows. Nothing
+ * goes to LINE: the content must never pass through it. The youth's row is locked so two tabs cannot
+ * both slip under the burst limit; a refused message is answered as such and stays in the page's box.
+ */
+export async function receiveSecureChatMessage(db: Db, input: { youthId: string; text: string; at: Date }, keyring: Keyring): Promise<SendResult> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: youths.id }).from(youths).where(eq(youths.id, input.youthId)).for("update");
+    const since = new Date(input.at.getTime() - BURST_WINDOW_MS);
+    const [recent] = await tx
+      .select({ n: count() })
+      .from(consultationMessages)
+      .innerJoin(consultations, eq(consultations.id, consultationMessages.consultationId))
+      .where(and(eq(consultations.youthId, input.youthId), eq(consultationMessages.sender, "youth"), eq(consultationMessages.via, "secure_chat"), gt(consultationMessages.sentAt, since)));
+    if ((recent?.n ?? 0) >= BURST_LIMIT) return { ok: false as const, reason: "rate_limited" as const };
+    const received = await receiveYouthMessage(tx, { youthId: input.youthId, via: "secure_chat", kind: "text", text: input.text, sentAt: input.at }, keyring);
+    const reply = await composeAutoReply(tx, received.consultationId, input.at);
+    if (reply) {
+      await tx.insert(consultationMessages).values({ consultationId: received.consultationId, sender: "system", kind: "text", bodyEnc: encryptField(keyring, reply), via: "secure_chat", sentAt: input.at });
+    }
+    return { ok: true as const, consultationId: received.consultationId };
+  });
+}
+
+export interface ChatLine {
+  id: string;
+  sender: "youth" | "counselor" | "system";
+  text: string;
+  sentAt: string;
+}
+
+/**
+ * What the youth's page shows: their open consultation's messages, text only. Stickers and refused
+ * media have no text and are left out; no counselor name, delivery state or internal note is included.
+ */
+export async function listSecureChatMessages(tx: DbOrTx, youthId: string, keyring: Keyring): Promise<{ consultationId: string | null; messages: ChatLine[] }> {
+  const open = await findOpenConsultation(tx, youthId);
+  if (!open) return { consultationId: null, messages: [] };
+  const rows = await listConsultationMessages(tx, open.id, keyring);
+  const messages = rows.flatMap((row) => (row.text === null ? [] : [{ id: row.id, sender: row.sender, text: row.text, sentAt: row.sentAt.toISOString() }]));
+  return { consultationId: open.id, messages };
+}
+
+/** Whether a consultation is this youth's: the live event stream forwards only their own. */
+export async function consultationBelongsToYouth(tx: DbOrTx, consultationId: string, youthId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: consultations.id }).from(consultations).where(and(eq(consultations.id, consultationId), eq(consultations.youthId, youthId)));
+  return row !== undefined;
+}
