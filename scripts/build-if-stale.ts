@@ -16,12 +16,25 @@ function newestSourceMtime(dirs: string[]): number {
   return newest;
 }
 
-/** Builds when there is no build or a source is newer than it, so a pulled change is never served stale. */
+/**
+ * What the build bakes in from the environment: next.config.ts lets the demo's emulator frame /liff.
+ * A build made for something else (a plain `npm run build`) is rebuilt rather than served to the demo.
+ */
+function flavourOf(env: NodeJS.ProcessEnv): string {
+  return JSON.stringify({ demo: env.SOUDAN_DEMO ?? "", lineApi: env.LINE_API_BASE_URL ?? "" });
+}
+
+const FLAVOUR_FILE = ".next/soudan-build-flavour.json";
+
+/** Builds when there is no build, a source is newer than it, or it was made for another environment. */
 export function buildIfStale(env: NodeJS.ProcessEnv): void {
   const buildId = ".next/BUILD_ID";
-  const stale = !fs.existsSync(buildId) || newestSourceMtime(["app", "components", "lib", "db"]) > fs.statSync(buildId).mtimeMs;
+  const current = fs.existsSync(FLAVOUR_FILE) ? fs.readFileSync(FLAVOUR_FILE, "utf8") : null;
+  const stale =
+    !fs.existsSync(buildId) || current !== flavourOf(env) || newestSourceMtime(["app", "components", "lib", "db"]) > fs.statSync(buildId).mtimeMs;
   if (!stale) return;
-  console.log("Building the app (the sources changed since the last build)…");
+  console.log("Building the app (no build yet, the sources changed, or it was built for another environment)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  fs.writeFileSync(FLAVOUR_FILE, flavourOf(env));
 }
