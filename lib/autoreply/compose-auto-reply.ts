@@ -4,8 +4,7 @@ import { consultations } from "@/db/schema";
 import { isWaiting } from "@/lib/consultations/phase";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { decideAutoReply } from "./decide-auto-reply";
-import { listAutoReplyTemplates } from "./list-auto-reply-templates";
-import { renderTemplate } from "./templates";
+import { renderAutoReply } from "./render-auto-reply";
 
 /**
  * Youth ahead of this consultation in the counselors' queue: waiting (open, nobody holds it) and
@@ -40,6 +39,5 @@ export async function composeAutoReply(tx: DbOrTx, consultationId: string, at: D
   });
   if (!decision) return null;
   await tx.update(consultations).set({ lastAutoReplyKind: decision.kind, lastAutoReplyAt: at }).where(eq(consultations.id, consultationId));
-  const template = (await listAutoReplyTemplates(tx)).find((t) => t.kind === decision.kind)!;
-  return renderTemplate(template.body, decision.values);
+  return renderAutoReply(tx, decision.kind, decision.values);
 }

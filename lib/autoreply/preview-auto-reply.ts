@@ -1,13 +1,12 @@
 import type { DbOrTx } from "@/db";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { decideAutoReply } from "./decide-auto-reply";
-import { listAutoReplyTemplates } from "./list-auto-reply-templates";
-import { renderTemplate, type AutoReplyKind } from "./templates";
+import { renderAutoReply } from "./render-auto-reply";
+import type { AutoReplyKind } from "./templates";
 
 /** For the admin screen: what a youth writing at `at` would be told, as the first in the queue. */
 export async function previewAutoReply(tx: DbOrTx, at: Date): Promise<{ kind: AutoReplyKind; text: string }> {
   const stored = await loadCurrentSchedule(tx);
   const decision = decideAutoReply({ schedule: stored?.schedule ?? null, at, position: 1, previous: { kind: null, at: null } })!;
-  const template = (await listAutoReplyTemplates(tx)).find((t) => t.kind === decision.kind)!;
-  return { kind: decision.kind, text: renderTemplate(template.body, decision.values) };
+  return { kind: decision.kind, text: await renderAutoReply(tx, decision.kind, decision.values) };
 }

@@ -6,8 +6,7 @@ import type { Keyring } from "@/lib/crypto";
 import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
-import { listAutoReplyTemplates } from "./list-auto-reply-templates";
-import { renderTemplate } from "./templates";
+import { renderAutoReply } from "./render-auto-reply";
 
 /** Sessions that ended longer ago than this are history: after a long outage nobody is told late. */
 const LOOKBACK_MS = 6 * 60 * 60_000;
@@ -23,10 +22,8 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
       .select({ id: consultations.id, youthId: consultations.youthId })
       .from(consultations)
       .where(and(isWaiting(), lte(consultations.openedAt, session.end)));
-    const templates = await listAutoReplyTemplates(tx);
     const kind = deps.next ? "closing_while_waiting" : "service_ended";
-    const body = templates.find((t) => t.kind === kind)!.body;
-    const text = renderTemplate(body, { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" });
+    const text = await renderAutoReply(tx, kind, { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" });
     for (const consultation of waiting) {
       await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
       await tx

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { lineOutbox } from "@/db/schema";
 import type { Keyring } from "@/lib/crypto";
@@ -41,5 +41,5 @@ export async function cancelPendingCalls(tx: DbOrTx, youthId: string): Promise<v
   await tx
     .update(lineOutbox)
     .set({ status: "cancelled" })
-    .where(and(eq(lineOutbox.youthId, youthId), inArray(lineOutbox.status, ["pending"])));
+    .where(and(eq(lineOutbox.youthId, youthId), eq(lineOutbox.status, "pending")));
 }
