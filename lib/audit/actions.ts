@@ -21,6 +21,7 @@ export const auditActions = [
   "consultation.transferred",
   "consultation.released",
   "consultation.closed",
+  "consultation.record_finished",
   "consultation.auto_closed",
   "consultation.youth_ended",
   "consultation.viewed",

@@ -1,12 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { consultationRecords, consultations, supportAgencies } from "@/db/schema";
+import { consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import { encryptField, type Keyring } from "@/lib/crypto";
+import type { Keyring } from "@/lib/crypto";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 import { validateRecordForm, type FieldErrors } from "./record-form";
+import { writeConsultationRecord } from "./write-consultation-record";
 
 export type CloseResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
 
@@ -20,28 +21,8 @@ export async function closeConsultation(db: Db, input: { consultationId: string;
   const { form } = validated;
   return db.transaction(async (tx) => {
     const row = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: true });
-    if (form.referralAgencyId) {
-      const [agency] = await tx.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.id, form.referralAgencyId), eq(supportAgencies.active, true)));
-      if (!agency) return { ok: false as const, fieldErrors: { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" } };
-    }
-    const record = {
-      ageBand: form.ageBand,
-      gender: form.gender,
-      topics: form.topics,
-      contentSummaryEnc: encryptField(keyring, form.contentSummary),
-      responseSummaryEnc: encryptField(keyring, form.responseSummary),
-      outcome: form.outcome,
-      referralAgencyId: form.referralAgencyId ?? null,
-      emergency: form.emergency,
-      emergencyNoteEnc: form.emergencyNote ? encryptField(keyring, form.emergencyNote) : null,
-      consentToShare: form.consentToShare,
-      outOfScope: form.outOfScope,
-      draftEnc: null,
-      finalizedAt: input.at,
-      updatedAt: input.at,
-      updatedBy: actor.id,
-    };
-    await tx.insert(consultationRecords).values({ consultationId: row.id, ...record }).onConflictDoUpdate({ target: consultationRecords.consultationId, set: record });
+    const fieldErrors = await writeConsultationRecord(tx, row.id, form, actor, { at: input.at, keyring });
+    if (fieldErrors) return { ok: false as const, fieldErrors };
     await tx.update(consultations).set({ status: "closed", closedAt: input.at, closeReason: "completed", closedBy: actor.id }).where(eq(consultations.id, row.id));
     await appendAudit(tx, {
       action: "consultation.closed",

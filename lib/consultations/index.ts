@@ -6,6 +6,7 @@ export { claimConsultation } from "./claim-consultation";
 export { closeConsultation, type CloseResult } from "./close-consultation";
 export { closeInactiveConsultations } from "./close-inactive-consultations";
 export { endConsultationByYouth } from "./end-consultation-by-youth";
+export { finishConsultationRecord } from "./finish-consultation-record";
 export { countAbandonedConsultations } from "./count-abandoned-consultations";
 export { ConsoleError } from "./errors";
 export { hideUnsentMessage } from "./hide-unsent-message";
@@ -13,6 +14,7 @@ export { listConsultationMessages, type Delivery } from "./list-consultation-mes
 export { listCounselorLoad } from "./list-counselor-load";
 export { listEarlierConsultations } from "./list-earlier-consultations";
 export { listInternalNotes } from "./list-internal-notes";
+export { listPendingRecords } from "./list-pending-records";
 export { listLiveConsultations } from "./list-live-consultations";
 export { listWaitingConsultations, type QueueItem } from "./list-waiting-consultations";
 export { loadRecordDraft } from "./load-record-draft";

@@ -9,7 +9,7 @@ import { recordDraftSchema, type RecordDraft } from "./record-form";
 export async function saveRecordDraft(db: Db, input: { consultationId: string; draft: RecordDraft; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<void> {
   const draft = recordDraftSchema.parse(input.draft);
   await db.transaction(async (tx) => {
-    await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: true });
+    await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: true, recordPendingToo: true });
     const draftEnc = encryptField(keyring, JSON.stringify(draft));
     await tx
       .insert(consultationRecords)

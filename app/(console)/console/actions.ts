@@ -12,6 +12,7 @@ import {
   claimConsultation,
   closeConsultation,
   ConsoleError,
+  finishConsultationRecord,
   readEarlierConsultation,
   recordDraftSchema,
   retryCounselorMessage,
@@ -84,10 +85,12 @@ export async function addNoteAction(consultationId: string, body: string): Promi
   return run(async (actor) => addInternalNote(await getDb(), { consultationId: id.parse(consultationId), text: text.parse(body), at: now() }, actor, getKeyring()), ja.console.noteAdded);
 }
 
-export async function transferAction(consultationId: string, toStaffId: string): Promise<ConsoleActionState> {
+/** `leave`: the holder handing over goes home, as the conversation is no longer theirs to read. */
+export async function transferAction(consultationId: string, toStaffId: string, leave: boolean): Promise<ConsoleActionState> {
   const to = toStaffId ? id.parse(toStaffId) : null;
   const result = await run(async (actor) => transferConsultation(await getDb(), { consultationId: id.parse(consultationId), toStaffId: to, at: now() }, actor), ja.console.transferred);
   if (result.ok) revalidatePath("/console");
+  if (result.ok && leave) redirect("/console");
   return result;
 }
 
@@ -104,6 +107,18 @@ export async function closeAction(consultationId: string, form: unknown): Promis
     const closed = await closeConsultation(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
     if (!closed.ok) fieldErrors = closed.fieldErrors;
   }, ja.console.closedDone);
+  if (fieldErrors) return { ok: false, message: ja.console.fieldErrors, fieldErrors };
+  if (result.ok) redirect("/console");
+  return result;
+}
+
+/** The record of a consultation that ended without one (the youth ended it, or it closed for inactivity). */
+export async function finishRecordAction(consultationId: string, form: unknown): Promise<ConsoleActionState> {
+  let fieldErrors: FieldErrors | undefined;
+  const result = await run(async (actor) => {
+    const finished = await finishConsultationRecord(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
+    if (!finished.ok) fieldErrors = finished.fieldErrors;
+  }, ja.console.recordFinished);
   if (fieldErrors) return { ok: false, message: ja.console.fieldErrors, fieldErrors };
   if (result.ok) redirect("/console");
   return result;

@@ -2,11 +2,13 @@ import { requireStaff } from "@/app/_server/guard";
 import { ClaimNotice } from "@/components/console/ClaimNotice";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
+import { PendingRecordList } from "@/components/console/PendingRecordList";
 import { QueueList } from "@/components/console/QueueList";
 import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
-import { listHeldConsultations, listWaitingConsultations } from "@/lib/consultations";
+import { can } from "@/lib/auth";
+import { listHeldConsultations, listPendingRecords, listWaitingConsultations } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +17,8 @@ export const dynamic = "force-dynamic";
 export default async function Page() {
   const { staff } = await requireStaff("console.use");
   const db = await getDb();
-  const [queue, held] = await Promise.all([listWaitingConsultations(db), listHeldConsultations(db, staff.id)]);
+  const actor = { id: staff.id, loginId: staff.loginId, role: staff.role };
+  const [queue, held, pending] = await Promise.all([listWaitingConsultations(db), listHeldConsultations(db, staff.id), listPendingRecords(db, actor)]);
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
@@ -28,6 +31,15 @@ export default async function Page() {
           </h2>
           <HeldTabs held={held} />
         </section>
+        {pending.length > 0 ? (
+          <section aria-labelledby="pending-title" className="flex flex-col gap-2">
+            <h2 id="pending-title" className="text-lg font-bold">
+              {ja.console.pendingTitle}（{pending.length}）
+            </h2>
+            <p className="text-sm">{ja.console.pendingHint}</p>
+            <PendingRecordList items={pending} showHolder={can(staff.role, "consultations.supervise")} />
+          </section>
+        ) : null}
         <section aria-labelledby="queue-title" className="flex flex-col gap-2">
           <h2 id="queue-title" className="text-lg font-bold">
             {ja.console.queueTitle}（{queue.length}）

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { closeAction, saveDraftAction } from "@/app/(console)/console/actions";
+import { closeAction, finishRecordAction, saveDraftAction } from "@/app/(console)/console/actions";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FieldErrors, RecordDraft } from "@/lib/consultations";
@@ -29,8 +29,21 @@ function fromDraft(d: RecordDraft): Form {
   };
 }
 
-/** R17: the record a consultation closes with. Drafts save themselves; closing shows an error beside each missing field. */
-export function RecordForm({ consultationId, draft, agencies }: { consultationId: string; draft: RecordDraft; agencies: { id: string; name: string }[] }) {
+/**
+ * R17: the record a consultation closes with. Drafts save themselves; closing shows an error beside each
+ * missing field. `finish` writes the record of a consultation that already ended without one.
+ */
+export function RecordForm({
+  consultationId,
+  draft,
+  agencies,
+  mode = "close",
+}: {
+  consultationId: string;
+  draft: RecordDraft;
+  agencies: { id: string; name: string }[];
+  mode?: "close" | "finish";
+}) {
   const [form, setForm] = useState<Form>(() => fromDraft(draft));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
@@ -59,7 +72,7 @@ export function RecordForm({ consultationId, draft, agencies }: { consultationId
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const result = await closeAction(consultationId, form);
+          const result = await (mode === "finish" ? finishRecordAction : closeAction)(consultationId, form);
           if (result && !result.ok) {
             setErrors(result.fieldErrors ?? {});
             setStatus(result.message);
@@ -68,7 +81,7 @@ export function RecordForm({ consultationId, draft, agencies }: { consultationId
       }}
     >
       <h2 id="record-title" className="font-bold">
-        {ja.console.record}
+        {mode === "finish" ? ja.console.recordToFinish : ja.console.record}
       </h2>
       <div className="grid gap-3 md:grid-cols-2">
         <div>
@@ -149,7 +162,7 @@ export function RecordForm({ consultationId, draft, agencies }: { consultationId
       </label>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
-          {ja.console.close}
+          {mode === "finish" ? ja.console.finishRecord : ja.console.close}
         </button>
         {status ? <p role="status" className="text-sm">{status}</p> : null}
       </div>

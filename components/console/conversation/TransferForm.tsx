@@ -5,8 +5,22 @@ import { transferAction } from "@/app/(console)/console/actions";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 
-/** Hand over to a colleague or back to the queue; supervisors use it to reassign. */
-export function TransferForm({ consultationId, staff, label = ja.console.transfer }: { consultationId: string; staff: { id: string; displayName: string }[]; label?: string }) {
+/**
+ * Hand over to a colleague or back to the queue; supervisors use it to reassign. The holder who hands
+ * over goes back to the console home (`leaveAfter`): the conversation is no longer theirs to read.
+ */
+export function TransferForm({
+  consultationId,
+  staff,
+  label = ja.console.transfer,
+  leaveAfter = false,
+}: {
+  consultationId: string;
+  staff: { id: string; displayName: string }[];
+  label?: string;
+  leaveAfter?: boolean;
+}) {
+
   const [to, setTo] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -15,7 +29,7 @@ export function TransferForm({ consultationId, staff, label = ja.console.transfe
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setMessage((await transferAction(consultationId, to)).message));
+        start(async () => setMessage((await transferAction(consultationId, to, leaveAfter)).message));
       }}
     >
       <label className="text-sm">

@@ -59,7 +59,12 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           <span className="text-sm" data-testid="holder">
             {ja.console.holder}: {consultation.holderName ?? ja.console.noHolder}
           </span>
-          {!consultation.canReply ? <span className="text-sm font-semibold text-amber-800">{ja.console.readOnly}</span> : null}
+          {consultation.closeReason ? (
+            <span className="text-sm" data-testid="close-reason">
+              {ja.console.closedBecause}: {ja.console.closeReasons[consultation.closeReason]}
+            </span>
+          ) : null}
+          {!consultation.canReply && open ? <span className="text-sm font-semibold text-amber-800">{ja.console.readOnly}</span> : null}
         </header>
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
           <div className="flex flex-col gap-4">
@@ -73,6 +78,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               />
             ) : null}
             {open && consultation.canReply ? <RecordForm consultationId={consultation.id} draft={view.draft} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} /> : null}
+            {consultation.canFinishRecord ? <RecordForm mode="finish" consultationId={consultation.id} draft={view.draft} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} /> : null}
           </div>
           <aside className="flex flex-col gap-4">
             <section aria-labelledby="intake-title" className="text-sm">
@@ -92,6 +98,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 consultationId={consultation.id}
                 staff={colleagues.filter((c) => c.id !== consultation.holderId).map((c) => ({ id: c.id, displayName: c.displayName }))}
                 label={consultation.canReply ? ja.console.transfer : ja.supervisorView.reassign}
+                leaveAfter={consultation.canReply}
               />
             ) : null}
           </aside>

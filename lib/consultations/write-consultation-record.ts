@@ -1,0 +1,36 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { consultationRecords, supportAgencies } from "@/db/schema";
+import { encryptField, type Keyring } from "@/lib/crypto";
+import type { ConsoleActor } from "./actor";
+import type { FieldErrors, RecordForm } from "./record-form";
+
+/**
+ * Stores a validated record form as the consultation's final record (R17), replacing its draft.
+ * Returns field errors instead when the chosen agency is no longer listed, and writes nothing then.
+ */
+export async function writeConsultationRecord(tx: Tx, consultationId: string, form: RecordForm, actor: ConsoleActor, deps: { at: Date; keyring: Keyring }): Promise<FieldErrors | null> {
+  if (form.referralAgencyId) {
+    const [agency] = await tx.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.id, form.referralAgencyId), eq(supportAgencies.active, true)));
+    if (!agency) return { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" };
+  }
+  const record = {
+    ageBand: form.ageBand,
+    gender: form.gender,
+    topics: form.topics,
+    contentSummaryEnc: encryptField(deps.keyring, form.contentSummary),
+    responseSummaryEnc: encryptField(deps.keyring, form.responseSummary),
+    outcome: form.outcome,
+    referralAgencyId: form.referralAgencyId ?? null,
+    emergency: form.emergency,
+    emergencyNoteEnc: form.emergencyNote ? encryptField(deps.keyring, form.emergencyNote) : null,
+    consentToShare: form.consentToShare,
+    outOfScope: form.outOfScope,
+    draftEnc: null,
+    finalizedAt: deps.at,
+    updatedAt: deps.at,
+    updatedBy: actor.id,
+  };
+  await tx.insert(consultationRecords).values({ consultationId, ...record }).onConflictDoUpdate({ target: consultationRecords.consultationId, set: record });
+  return null;
+}
