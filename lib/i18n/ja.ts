@@ -49,6 +49,7 @@ export const ja = {
     console: "相談コンソール",
     supervisor: "業務責任者",
     reports: "報告書",
+    records: "相談記録の閲覧",
     staff: "スタッフ管理",
     audit: "監査ログ",
     line: "LINE連携",
@@ -103,6 +104,10 @@ export const ja = {
     resetSecondFactor: "2段階認証をリセット",
     you: "（あなた）",
     confirmDeactivate: "このスタッフを無効にします。サインイン中のセッションもすぐに終了します。よろしいですか？",
+    grantInspection: "相談記録の閲覧を許可",
+    revokeInspection: "相談記録の閲覧を取り消す",
+    inspectionGranted: "相談記録の閲覧: 許可済み",
+    confirmGrantInspection: "この人に個々の相談記録（相談内容の要約を含む）の閲覧と書き出しを許可します。閲覧はすべて監査ログに残ります。よろしいですか？",
     done: "変更しました。",
   },
   scheduleAdmin: {
