@@ -17,8 +17,8 @@ export interface ReportDeadlineState extends ReportDeadline {
 
 /**
  * The report deadlines of the schedule in force as of `at` (JST): every unsubmitted report that is due
- * within `horizonDays` or overdue, and the submitted ones due within `horizonDays` either side, so the
- * dashboard shows what is coming, what is late, and who handed in what.
+ * within `horizonDays` or overdue, and the submitted ones due or marked within `horizonDays`, so the
+ * dashboard shows what is coming, what is late, and who handed in what (a late one stays in view once marked).
  */
 export async function listReportDeadlines(db: DbOrTx, options: { at: Date; horizonDays?: number }): Promise<ReportDeadlineState[]> {
   const stored = await loadCurrentSchedule(db);
@@ -37,5 +37,9 @@ export async function listReportDeadlines(db: DbOrTx, options: { at: Date; horiz
       const status: DeadlineStatus = submitted ? "submitted" : daysLeft < 0 ? "overdue" : daysLeft === 0 ? "due_today" : "upcoming";
       return { ...deadline, status, daysLeft, submitted };
     })
-    .filter((d) => (d.submitted ? d.dueDate >= addDays(today, -horizon) && d.dueDate <= addDays(today, horizon) : d.dueDate <= addDays(today, horizon)));
+    .filter((d) => {
+      if (!d.submitted) return d.dueDate <= addDays(today, horizon);
+      const recentlyDue = d.dueDate >= addDays(today, -horizon) && d.dueDate <= addDays(today, horizon);
+      return recentlyDue || d.submitted.at.getTime() >= options.at.getTime() - horizon * 86_400_000;
+    });
 }

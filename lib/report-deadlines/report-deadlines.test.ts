@@ -63,6 +63,10 @@ describe("listing and marking report deadlines", () => {
       ["annual_report", "2025-04-10", 21],
       ["annual_reception", "2025-04-10", 21],
     ]);
+    // A long-overdue report marked today stays in view, marked, rather than vanishing.
+    await markReportSubmitted(database.db, { kind: "monthly_report", period: "2024-07", at: jst("2025-03-20") }, supervisor);
+    const marked = await listReportDeadlines(database.db, { at: jst("2025-03-20"), horizonDays: 30 });
+    expect(marked.find((d) => d.period === "2024-07" && d.kind === "monthly_report")).toMatchObject({ status: "submitted", daysLeft: -222 });
   });
 
   it("refuses a report the schedule does not call for, and a second mark of the same one", async () => {
