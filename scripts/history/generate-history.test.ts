@@ -52,7 +52,7 @@ const options = (keyring: HistoryOptions["keyring"]): HistoryOptions => ({
 });
 
 describe("synthetic history", () => {
-  it("makes the same consultations, messages and records for the same seed, through the domain functions", async () => {
+  it("makes the same consultations, messages and records for the same seed, through the domain functions", { timeout: 180_000 }, async () => {
     const keyring = createKeyring(randomBytes(32).toString("base64"));
     const first = await demoDatabase();
     const second = await demoDatabase();
