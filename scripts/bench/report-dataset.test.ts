@@ -13,8 +13,9 @@ let database: Database;
 let counselors: string[];
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await database.db.execute(query)) as unknown as { rows?: T[] } & T[];
-  return JSON.parse(JSON.stringify(Array.isArray(result) ? result : result.rows));
+  // postgres.js answers an array of rows, PGlite an object holding them.
+  const result: unknown = await database.db.execute(query);
+  return JSON.parse(JSON.stringify(Array.isArray(result) ? result : (result as { rows: T[] }).rows));
 }
 
 beforeAll(async () => {

@@ -27,10 +27,10 @@ async function demoDatabase() {
 
 /** What the reports will count, straight from the tables. */
 async function tally(database: Database) {
-  const rows = async (query: ReturnType<typeof sql>) => (await database.db.execute(query)) as unknown as { rows?: unknown[] } & unknown[];
+  // postgres.js answers an array of rows, PGlite an object holding them.
   const list = async (query: ReturnType<typeof sql>) => {
-    const result = await rows(query);
-    return JSON.parse(JSON.stringify(Array.isArray(result) ? result : result.rows)) as unknown[];
+    const result: unknown = await database.db.execute(query);
+    return JSON.parse(JSON.stringify(Array.isArray(result) ? result : (result as { rows: unknown[] }).rows)) as unknown[];
   };
   return {
     consultations: await list(sql`select status, close_reason, channel, count(*)::int as n from consultations group by 1, 2, 3 order by 1, 2, 3`),
@@ -72,8 +72,8 @@ describe("synthetic history", () => {
     expect(facts.messages).toContainEqual({ sender: "counselor", n: summaryA.counselorMessages });
     // Every event went through the webhook and the inbox worker, and nothing is left owed to LINE.
     expect((facts.inbox as { status: string }[]).every((row) => row.status === "done")).toBe(true);
-    const owed = (await first.db.execute(sql`select count(*)::int as n from line_outbox where status in ('pending', 'sending')`)) as unknown as { rows?: { n: number }[] } & { n: number }[];
-    expect((owed.rows ?? owed)[0]?.n).toBe(0);
+    const owed: unknown = await first.db.execute(sql`select count(*)::int as n from line_outbox where status in ('pending', 'sending')`);
+    expect((Array.isArray(owed) ? owed : (owed as { rows: { n: number }[] }).rows)[0]?.n).toBe(0);
     expect((await verifyAuditChain(first.db)).ok).toBe(true);
   });
 
