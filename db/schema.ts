@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["admin", "supervisor", "counselor", "city"]);
 
@@ -324,3 +324,39 @@ export const supportAgencies = pgTable("support_agencies", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   updatedBy: uuid("updated_by").references(() => staff.id),
 });
+
+/**
+ * R20: an action given to one person beyond their role's, by an administrator. The city role sees the
+ * reports only; inspecting individual records (`records.inspect`) is granted per person, revocable, and
+ * both are audited. A revoked grant is deleted: the audit log keeps its history.
+ */
+export const staffGrants = pgTable(
+  "staff_grants",
+  {
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    grantedBy: uuid("granted_by").references(() => staff.id),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.action] })],
+);
+
+/**
+ * R18/R19: a report handed to the city. One row per report kind and period (`2024-08` for the monthly
+ * kinds, the fiscal year `2024` for the annual ones); who marked it and when, also in the audit log.
+ */
+export const reportSubmissions = pgTable(
+  "report_submissions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    period: text("period").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
+    submittedBy: uuid("submitted_by")
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [uniqueIndex("report_submissions_kind_period_idx").on(t.kind, t.period)],
+);

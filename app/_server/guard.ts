@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { appendAudit } from "@/lib/audit";
-import { can, resolveStaffSession, type Action } from "@/lib/auth";
+import { canStaff, resolveStaffSession, type Action } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { getSessionSecret } from "@/lib/crypto";
 
@@ -32,7 +32,7 @@ async function checkStaff(action: Action, options: { audit: boolean } = { audit:
   if (!session.secondFactorDone && action !== "account.manage_own") {
     return { ok: false, status: 403, redirectTo: "/account" };
   }
-  if (!can(session.staff.role, action)) {
+  if (!canStaff(session.staff, action)) {
     await appendAudit(db, {
       action: "access.denied",
       actor: { id: session.staff.id, loginId: session.staff.loginId },

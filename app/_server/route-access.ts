@@ -29,6 +29,10 @@ export const routeAccess = {
   "/api/console/events": "console.use",
   "/supervisor": "consultations.supervise",
   "/reports": "reports.view",
+  /** R20: granted per person by an admin (lib/auth grantStaffPermission), never by role; every view is audited. */
+  "/records": "records.inspect",
+  "/records/[id]": "records.inspect",
+  "/api/records/export": "records.inspect",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can, type Action, type Role } from "@/lib/auth";
+import { canStaff, type Action, type Role } from "@/lib/auth";
 import { ja } from "@/lib/i18n/ja";
 import { SignOutButton } from "./SignOutButton";
 
@@ -7,6 +7,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/console", label: ja.nav.console, action: "console.use" },
   { href: "/supervisor", label: ja.nav.supervisor, action: "consultations.supervise" },
   { href: "/reports", label: ja.nav.reports, action: "reports.view" },
+  { href: "/records", label: ja.nav.records, action: "records.inspect" },
   { href: "/admin/schedule", label: ja.nav.schedule, action: "schedule.manage" },
   { href: "/admin/staff", label: ja.nav.staff, action: "staff.manage" },
   { href: "/admin/audit", label: ja.nav.audit, action: "audit.view" },
@@ -20,7 +21,7 @@ export function StaffShell({
   staff,
   children,
 }: {
-  staff: { displayName: string; role: Role };
+  staff: { displayName: string; role: Role; grants?: readonly string[] };
   children: React.ReactNode;
 }) {
   return (
@@ -30,7 +31,7 @@ export function StaffShell({
           <span className="font-bold text-brand-700">{ja.appName}</span>
           <nav aria-label="メインメニュー" className="flex flex-wrap gap-1">
             {links
-              .filter((l) => can(staff.role, l.action))
+              .filter((l) => canStaff(staff, l.action))
               .map((l) => (
                 <Link key={l.href} href={l.href} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
                   {l.label}

@@ -14,6 +14,8 @@ export const auditActions = [
   "staff.role_changed",
   "staff.second_factor_reset",
   "staff.password_reset",
+  "staff.permission_granted",
+  "staff.permission_revoked",
   "keys.rotated",
   "schedule.changed",
   "autoreply.changed",
@@ -29,6 +31,10 @@ export const auditActions = [
   "consultation.note_added",
   "canned_response.changed",
   "support_agency.changed",
+  "records.listed",
+  "record.viewed",
+  "records.exported",
+  "report.submitted",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -10,13 +10,16 @@ import {
   changeStaffRole,
   confirmSecondFactorEnrolment,
   createStaff,
+  canStaff,
   deactivateStaff,
   generateTotpCode,
+  grantStaffPermission,
   isStaffSessionLive,
   listStaff,
   reactivateStaff,
   resetSecondFactor,
   resolveStaffSession,
+  revokeStaffPermission,
   signOutStaff,
   startSecondFactorEnrolment,
   type Actor,
@@ -193,6 +196,46 @@ describe("sessions", () => {
     expect(await resolveStaffSession(database.db, t.sessionId, 30)).toEqual({ status: "ended", reason: "sign_out" });
     expect(await lastAction()).toBe("auth.sign_out");
     expect(await resolveStaffSession(database.db, "no-such-session", 30)).toEqual({ status: "ended", reason: "unknown" });
+  });
+});
+
+describe("personal grants (R20)", () => {
+  it("give one person records inspection, audited, until revoked or their role changes", async () => {
+    const id = await newStaff("inspector", "city");
+    const s = await authenticateStaff(database.db, { loginId: "inspector", password }, { ...policy, requireSecondFactor: false });
+    const session = async () => {
+      const resolved = await resolveStaffSession(database.db, s.sessionId, 30);
+      if (resolved.status !== "active") throw new Error("session ended");
+      return resolved.staff;
+    };
+    expect(canStaff(await session(), "records.inspect")).toBe(false);
+
+    await grantStaffPermission(database.db, id, "records.inspect", admin);
+    await grantStaffPermission(database.db, id, "records.inspect", admin);
+    expect(await lastAction()).toBe("staff.permission_granted");
+    expect(canStaff(await session(), "records.inspect")).toBe(true);
+    expect(canStaff(await session(), "staff.manage")).toBe(false);
+    expect((await listStaff(database.db)).find((r) => r.id === id)?.grants).toEqual(["records.inspect"]);
+    const granted = (await listAudit(database.db, 50)).filter((a) => a.action === "staff.permission_granted" && a.target === `staff:${id}`);
+    expect(granted).toHaveLength(1);
+
+    await revokeStaffPermission(database.db, id, "records.inspect", admin);
+    expect(await lastAction()).toBe("staff.permission_revoked");
+    expect(canStaff(await session(), "records.inspect")).toBe(false);
+
+    await grantStaffPermission(database.db, id, "records.inspect", admin);
+    await changeStaffRole(database.db, id, "supervisor", admin);
+    expect((await listStaff(database.db)).find((r) => r.id === id)?.grants).toEqual([]);
+    expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "staff.role_changed", details: { grantsEnded: ["records.inspect"] } });
+  });
+
+  it("are never given to oneself, to an inactive account, or for an action outside the grantable list", async () => {
+    await expect(grantStaffPermission(database.db, admin.id, "records.inspect", admin)).rejects.toMatchObject({ code: "self_change" });
+    const id = await newStaff("leaver", "city");
+    await deactivateStaff(database.db, id, admin);
+    await expect(grantStaffPermission(database.db, id, "records.inspect", admin)).rejects.toMatchObject({ code: "inactive" });
+    await reactivateStaff(database.db, id, admin);
+    await expect(grantStaffPermission(database.db, id, "staff.manage" as "records.inspect", admin)).rejects.toThrow();
   });
 });
 

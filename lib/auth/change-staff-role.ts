@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { staff } from "@/db/schema";
+import { staff, staffGrants } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { now } from "@/lib/clock";
 import { AuthError } from "./errors";
@@ -10,7 +10,8 @@ import type { Actor } from "./staff-input";
 import { endSessionsOfStaff } from "./staff-sessions";
 
 /**
- * A new role means new permissions: the person signs in again rather than carrying the old ones.
+ * A new role means new permissions: the person signs in again rather than carrying the old ones, and
+ * personal grants (records inspection) end too, since they were given to the person in their old role.
  * `onChanged` runs in the same transaction (the console releases consultations a role can no longer hold).
  */
 export async function changeStaffRole(
@@ -28,7 +29,13 @@ export async function changeStaffRole(
     if (row.role === "admin") await assertAnotherActiveAdmin(tx, staffId);
     await tx.update(staff).set({ role: newRole, updatedAt: now() }).where(eq(staff.id, staffId));
     await endSessionsOfStaff(tx, staffId, "role_changed");
-    await appendAudit(tx, { action: "staff.role_changed", actor, target: `staff:${staffId}`, details: { loginId: row.loginId, from: row.role, to: newRole } });
+    const ended = await tx.delete(staffGrants).where(eq(staffGrants.staffId, staffId)).returning({ action: staffGrants.action });
+    await appendAudit(tx, {
+      action: "staff.role_changed",
+      actor,
+      target: `staff:${staffId}`,
+      details: { loginId: row.loginId, from: row.role, to: newRole, ...(ended.length > 0 ? { grantsEnded: ended.map((g) => g.action) } : {}) },
+    });
     await onChanged?.(tx, staffId, newRole);
   });
 }

@@ -1,6 +1,6 @@
 import { asc, isNull, and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { staff, staffSessions } from "@/db/schema";
+import { staff, staffGrants, staffSessions } from "@/db/schema";
 
 export async function listStaff(db: Db) {
   return db
@@ -14,6 +14,7 @@ export async function listStaff(db: Db) {
       hasSecondFactor: sql<boolean>`${staff.totpSecret} is not null`,
       lockedUntil: staff.lockedUntil,
       openSessions: sql<number>`count(${staffSessions.id})::int`,
+      grants: sql<string[]>`coalesce((select array_agg(${staffGrants.action} order by ${staffGrants.action}) from ${staffGrants} where ${staffGrants.staffId} = ${staff.id}), '{}'::text[])`,
     })
     .from(staff)
     .leftJoin(staffSessions, and(eq(staffSessions.staffId, staff.id), isNull(staffSessions.revokedAt)))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, roleHome } from "./permissions";
+import { can, canStaff, roleHome } from "./permissions";
 
 describe("permissions", () => {
   it("gives staff administration and the audit log to admins only", () => {
@@ -14,6 +14,19 @@ describe("permissions", () => {
     expect(can("city", "reports.view")).toBe(true);
     expect(can("city", "console.use")).toBe(false);
     expect(can("city", "records.inspect")).toBe(false);
+    for (const role of ["admin", "supervisor", "counselor", "city"] as const) expect(can(role, "records.inspect")).toBe(false);
+  });
+
+  it("adds a person's grants to their role's actions, only for grantable actions", () => {
+    expect(canStaff({ role: "city", grants: ["records.inspect"] }, "records.inspect")).toBe(true);
+    expect(canStaff({ role: "city", grants: [] }, "records.inspect")).toBe(false);
+    expect(canStaff({ role: "city", grants: ["staff.manage"] }, "staff.manage")).toBe(false);
+    expect(canStaff({ role: "city" }, "reports.view")).toBe(true);
+  });
+
+  it("lets supervisors, not the city, mark reports as submitted", () => {
+    expect(can("supervisor", "reports.mark_submitted")).toBe(true);
+    expect(can("city", "reports.mark_submitted")).toBe(false);
   });
 
   it("lets counselors and supervisors use the console, and only supervisors oversee it", () => {

@@ -9,6 +9,7 @@ export const actions = [
   "console.use",
   "consultations.supervise",
   "reports.view",
+  "reports.mark_submitted",
   "records.inspect",
   "schedule.manage",
   "line.monitor",
@@ -18,13 +19,25 @@ export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
   admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "references.manage"],
-  supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "schedule.manage"],
+  supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "reports.mark_submitted", "schedule.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],
 };
 
 export function can(role: Role, action: Action): boolean {
   return grants[role].includes(action);
+}
+
+/**
+ * R20: actions no role carries, given to one person by an administrator (audited, revocable). Inspecting
+ * individual records exposes what youth confided, so the city sees only aggregate reports unless granted.
+ */
+export const grantableActions = ["records.inspect"] as const satisfies readonly Action[];
+export type GrantableAction = (typeof grantableActions)[number];
+
+/** What a signed-in person may do: their role's actions plus what was granted to them personally. */
+export function canStaff(staff: { role: Role; grants?: readonly string[] }, action: Action): boolean {
+  return can(staff.role, action) || ((grantableActions as readonly Action[]).includes(action) && (staff.grants ?? []).includes(action));
 }
 
 /** Where each role lands after signing in. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
-import { staff, staffSessions } from "@/db/schema";
+import { staff, staffGrants, staffSessions } from "@/db/schema";
 import { now } from "@/lib/clock";
 
 export type SessionEndReason = "sign_out" | "idle" | "deactivated" | "role_changed" | "second_factor_reset" | "password_reset";
@@ -33,7 +33,8 @@ export type ResolvedSession =
       status: "active";
       sessionId: string;
       secondFactorDone: boolean;
-      staff: { id: string; loginId: string; displayName: string; role: typeof staff.$inferSelect.role; hasSecondFactor: boolean };
+      /** `grants`: actions given to this person beyond their role (lib/auth/permissions grantableActions). */
+      staff: { id: string; loginId: string; displayName: string; role: typeof staff.$inferSelect.role; hasSecondFactor: boolean; grants: string[] };
     }
   | { status: "ended"; reason: SessionEndReason | "unknown" };
 
@@ -62,6 +63,8 @@ export async function resolveStaffSession(db: Db, sessionId: string, idleMinutes
   if (idleMs > TOUCH_EVERY_MS) {
     await db.update(staffSessions).set({ lastSeenAt: at }).where(eq(staffSessions.id, sessionId));
   }
+  // Read on every request, like the session itself: a revoked grant stops working at the next page.
+  const granted = await db.select({ action: staffGrants.action }).from(staffGrants).where(eq(staffGrants.staffId, row.staff.id));
   return {
     status: "active",
     sessionId,
@@ -72,6 +75,7 @@ export async function resolveStaffSession(db: Db, sessionId: string, idleMinutes
       displayName: row.staff.displayName,
       role: row.staff.role,
       hasSecondFactor: row.staff.totpSecret !== null,
+      grants: granted.map((g) => g.action),
     },
   };
 }

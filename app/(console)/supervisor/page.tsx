@@ -2,11 +2,14 @@ import Link from "next/link";
 import { requireStaff } from "@/app/_server/guard";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
+import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
+import { canStaff } from "@/lib/auth";
 import { listCounselorLoad, listLiveConsultations } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
+import { listReportDeadlines } from "@/lib/report-deadlines";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,11 @@ export default async function Page() {
   const { staff } = await requireStaff("consultations.supervise");
   const db = await getDb();
   const at = now();
-  const [live, load] = await Promise.all([listLiveConsultations(db), listCounselorLoad(db, at, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES)]);
+  const [live, load, deadlines] = await Promise.all([
+    listLiveConsultations(db),
+    listCounselorLoad(db, at, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
+    listReportDeadlines(db, { at }),
+  ]);
   const risky = live.some((c) => c.priority >= 2);
   return (
     <StaffShell staff={staff}>
@@ -78,6 +85,7 @@ export default async function Page() {
             ))}
           </ul>
         </section>
+        <ReportDeadlines deadlines={deadlines} canMark={canStaff(staff, "reports.mark_submitted")} />
       </div>
     </StaffShell>
   );

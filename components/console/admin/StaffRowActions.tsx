@@ -4,8 +4,10 @@ import { useActionState } from "react";
 import {
   changeStaffRoleAction,
   deactivateStaffAction,
+  grantRecordsInspectionAction,
   reactivateStaffAction,
   resetSecondFactorAction,
+  revokeRecordsInspectionAction,
   type StaffActionState,
 } from "@/app/(console)/admin/staff/actions";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -14,12 +16,15 @@ import { ja } from "@/lib/i18n/ja";
 
 const initial: StaffActionState = { ok: true, message: null };
 
-export function StaffRowActions({ row }: { row: { id: string; loginId: string; role: Role; active: boolean } }) {
+export function StaffRowActions({ row }: { row: { id: string; loginId: string; role: Role; active: boolean; grants: string[] } }) {
+  const inspects = row.grants.includes("records.inspect");
   const [activeState, toggleActive, togglePending] = useActionState(row.active ? deactivateStaffAction : reactivateStaffAction, initial);
   const [roleState, changeRole, rolePending] = useActionState(changeStaffRoleAction, initial);
   const [resetState, reset, resetPending] = useActionState(resetSecondFactorAction, initial);
-  const message = [activeState, roleState, resetState].find((s) => s.message)?.message;
-  const failed = [activeState, roleState, resetState].some((s) => !s.ok);
+  const [inspectState, toggleInspect, inspectPending] = useActionState(inspects ? revokeRecordsInspectionAction : grantRecordsInspectionAction, initial);
+  const states = [activeState, roleState, resetState, inspectState];
+  const message = states.find((s) => s.message)?.message;
+  const failed = states.some((s) => !s.ok);
   return (
     <div className="flex flex-col gap-2">
       <form
@@ -55,6 +60,19 @@ export function StaffRowActions({ row }: { row: { id: string; loginId: string; r
           {ja.staffAdmin.resetSecondFactor}
         </button>
       </form>
+      {row.active ? (
+        <form
+          action={toggleInspect}
+          onSubmit={(e) => {
+            if (!inspects && !window.confirm(ja.staffAdmin.confirmGrantInspection)) e.preventDefault();
+          }}
+        >
+          <input type="hidden" name="staffId" value={row.id} />
+          <button type="submit" className={secondaryButtonClass} disabled={inspectPending}>
+            {inspects ? ja.staffAdmin.revokeInspection : ja.staffAdmin.grantInspection}
+          </button>
+        </form>
+      ) : null}
       {message ? (
         <p role="status" className={failed ? "text-sm text-red-700" : "text-sm text-green-800"}>
           {message}

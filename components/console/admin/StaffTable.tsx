@@ -12,6 +12,7 @@ export interface StaffRow {
   locked: boolean;
   hasSecondFactor: boolean;
   openSessions: number;
+  grants: string[];
 }
 
 export function StaffTable({ rows, selfId }: { rows: StaffRow[]; selfId: string }) {
@@ -38,7 +39,10 @@ export function StaffTable({ rows, selfId }: { rows: StaffRow[]; selfId: string 
                 {r.id === selfId ? ja.staffAdmin.you : null}
               </td>
               <td className="p-2">{r.displayName}</td>
-              <td className="p-2">{ja.roles[r.role]}</td>
+              <td className="p-2">
+                {ja.roles[r.role]}
+                {r.grants.includes("records.inspect") ? <span className="block text-xs text-amber-800">{ja.staffAdmin.inspectionGranted}</span> : null}
+              </td>
               <td className="p-2">{r.qualifications.map((q) => ja.qualifications[q as Qualification] ?? q).join("、") || "—"}</td>
               <td className="p-2">
                 {r.active ? ja.staffAdmin.active : ja.staffAdmin.inactive}

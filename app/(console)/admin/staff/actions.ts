@@ -11,8 +11,10 @@ import {
   createStaff,
   createStaffInputSchema,
   deactivateStaff,
+  grantStaffPermission,
   reactivateStaff,
   resetSecondFactor,
+  revokeStaffPermission,
   roleSchema,
   type Role,
   type Actor,
@@ -73,4 +75,13 @@ export async function changeStaffRoleAction(_: StaffActionState, form: FormData)
 
 export async function resetSecondFactorAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
   return run(async (actor) => resetSecondFactor(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+}
+
+/** R20: records inspection is given to a person (usually a city officer), never to a role. */
+export async function grantRecordsInspectionAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => grantStaffPermission(await getDb(), idSchema.parse(form.get("staffId")), "records.inspect", actor), ja.staffAdmin.done);
+}
+
+export async function revokeRecordsInspectionAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => revokeStaffPermission(await getDb(), idSchema.parse(form.get("staffId")), "records.inspect", actor), ja.staffAdmin.done);
 }

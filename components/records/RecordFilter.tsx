@@ -1,0 +1,47 @@
+import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
+import { outcomes } from "@/lib/consultations";
+import { ja } from "@/lib/i18n/ja";
+
+const t = ja.records;
+
+/** A plain GET form: the filter lives in the URL, so a view can be reloaded or shared within the office. */
+export function RecordFilter({ month, outcome }: { month: string; outcome: string | undefined }) {
+  const exportQuery = (format: "csv" | "xlsx") => `/api/records/export?${new URLSearchParams({ month, ...(outcome ? { outcome } : {}), format })}`;
+  return (
+    <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form method="get" action="/records" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="records-month" className={labelClass}>
+            {t.month}
+          </label>
+          <input id="records-month" name="month" type="month" defaultValue={month} required className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="records-outcome" className={labelClass}>
+            {t.outcome}
+          </label>
+          <select id="records-outcome" name="outcome" defaultValue={outcome ?? ""} className={inputClass}>
+            <option value="">{t.allOutcomes}</option>
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {ja.console.outcomes[o]}
+              </option>
+            ))}
+            <option value="none">{t.noRecord}</option>
+          </select>
+        </div>
+        <button type="submit" className={buttonClass}>
+          {t.filter}
+        </button>
+      </form>
+      <div className="flex flex-wrap gap-2 sm:ml-auto">
+        <a href={exportQuery("csv")} className={secondaryButtonClass} download>
+          {t.exportCsv}
+        </a>
+        <a href={exportQuery("xlsx")} className={secondaryButtonClass} download>
+          {t.exportXlsx}
+        </a>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { TZDate } from "@date-fns/tz";
+import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultationRecords, consultations, staff, supportAgencies, youths } from "@/db/schema";
+import { isStaffedAt, type Schedule } from "@/lib/schedule";
+import type { InspectionFilter } from "./inspection-filter";
+
+/** The JST month's bounds as instants: [first day 00:00, next month's first day 00:00). */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return { from: new Date(new TZDate(year, m - 1, 1, "Asia/Tokyo").getTime()), to: new Date(new TZDate(year, m, 1, "Asia/Tokyo").getTime()) };
+}
+
+function whereOf(filter: InspectionFilter): SQL {
+  const { from, to } = monthBounds(filter.month);
+  const conditions = [eq(consultations.status, "closed"), gte(consultations.openedAt, from), lt(consultations.openedAt, to)];
+  if (filter.outcome === "none") conditions.push(isNull(consultationRecords.outcome));
+  else if (filter.outcome) conditions.push(eq(consultationRecords.outcome, filter.outcome));
+  return and(...conditions)!;
+}
+
+const firstCounselorReplyAt = sql<Date | string | null>`(select min(m.sent_at) from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`;
+const youthMessages = sql<number>`(select count(*)::int from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'youth')`;
+const counselorMessages = sql<number>`(select count(*)::int from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`;
+
+/** One consultation's record as inspection shows it (R17): the closing form, timings and who handled it. */
+export interface InspectionRow {
+  consultationId: string;
+  pseudonym: string;
+  channel: "line" | "secure_chat";
+  openedAt: Date;
+  closedAt: Date | null;
+  closeReason: string | null;
+  counselor: string | null;
+  firstReplyAt: Date | null;
+  /** Seconds from arrival to the first counselor message; null when nobody answered. */
+  waitingSeconds: number | null;
+  /** Seconds from the first counselor message to the close: the time the youth was being helped. */
+  durationSeconds: number | null;
+  youthMessages: number;
+  counselorMessages: number;
+  /** Whether it arrived while staffed, under the schedule in force now; null before any schedule exists. */
+  inStaffedHours: boolean | null;
+  ageBand: string | null;
+  gender: string | null;
+  topics: string[];
+  outcome: string | null;
+  referralAgency: string | null;
+  emergency: boolean | null;
+  consentToShare: boolean | null;
+  outOfScope: boolean | null;
+  finalizedAt: Date | null;
+}
+
+/** The record's free text, still encrypted: only a single record's view and the export open it. */
+export interface EncryptedRecordText {
+  contentSummary: string | null;
+  responseSummary: string | null;
+  emergencyNote: string | null;
+}
+
+export interface SelectedRecord {
+  row: InspectionRow;
+  encrypted: EncryptedRecordText;
+}
+
+const seconds = (from: Date | null, to: Date | null) => (from && to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : null);
+// A correlated subquery's timestamp comes back as text from some drivers.
+const asDate = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value : new Date(value));
+
+function baseQuery(db: DbOrTx) {
+  return db
+    .select({
+      consultationId: consultations.id,
+      pseudonym: youths.pseudonym,
+      channel: consultations.channel,
+      openedAt: consultations.openedAt,
+      closedAt: consultations.closedAt,
+      closeReason: consultations.closeReason,
+      counselor: staff.displayName,
+      firstReplyAt: firstCounselorReplyAt,
+      youthMessages,
+      counselorMessages,
+      ageBand: consultationRecords.ageBand,
+      gender: consultationRecords.gender,
+      topics: consultationRecords.topics,
+      outcome: consultationRecords.outcome,
+      referralAgency: supportAgencies.name,
+      emergency: consultationRecords.emergency,
+      consentToShare: consultationRecords.consentToShare,
+      outOfScope: consultationRecords.outOfScope,
+      finalizedAt: consultationRecords.finalizedAt,
+      contentSummaryEnc: consultationRecords.contentSummaryEnc,
+      responseSummaryEnc: consultationRecords.responseSummaryEnc,
+      emergencyNoteEnc: consultationRecords.emergencyNoteEnc,
+    })
+    .from(consultations)
+    .innerJoin(youths, eq(youths.id, consultations.youthId))
+    .leftJoin(consultationRecords, eq(consultationRecords.consultationId, consultations.id))
+    .leftJoin(supportAgencies, eq(supportAgencies.id, consultationRecords.referralAgencyId))
+    // The counselor who wrote the record, or else the one who closed it, or else the last holder.
+    .leftJoin(staff, eq(staff.id, sql`coalesce(${consultationRecords.updatedBy}, ${consultations.closedBy}, ${consultations.assignedTo})`));
+}
+
+type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
+
+function toSelectedRecord(raw: RawRow, schedule: Schedule | null): SelectedRecord {
+  const { contentSummaryEnc, responseSummaryEnc, emergencyNoteEnc, ...plain } = raw;
+  const firstReplyAt = asDate(raw.firstReplyAt);
+  return {
+    row: {
+      ...plain,
+      firstReplyAt,
+      waitingSeconds: seconds(raw.openedAt, firstReplyAt),
+      durationSeconds: seconds(firstReplyAt, raw.closedAt),
+      inStaffedHours: schedule ? isStaffedAt(schedule, raw.openedAt) : null,
+      topics: raw.topics ?? [],
+    },
+    encrypted: { contentSummary: contentSummaryEnc, responseSummary: responseSummaryEnc, emergencyNote: emergencyNoteEnc },
+  };
+}
+
+export async function countInspectionRows(db: DbOrTx, filter: InspectionFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .leftJoin(consultationRecords, eq(consultationRecords.consultationId, consultations.id))
+    .where(whereOf(filter));
+  return row?.n ?? 0;
+}
+
+/** The filtered records in arrival order; `page` is zero-based, absent for all of them (exports). */
+export async function selectInspectionRows(
+  db: DbOrTx,
+  filter: InspectionFilter,
+  schedule: Schedule | null,
+  page?: { offset: number; limit: number },
+): Promise<SelectedRecord[]> {
+  const query = baseQuery(db).where(whereOf(filter)).orderBy(asc(consultations.openedAt), asc(consultations.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  return rows.map((raw) => toSelectedRecord(raw, schedule));
+}
+
+export async function selectInspectionRow(db: DbOrTx, consultationId: string, schedule: Schedule | null): Promise<SelectedRecord | null> {
+  const [raw] = await baseQuery(db)
+    .where(and(eq(consultations.id, consultationId), eq(consultations.status, "closed")))
+    .orderBy(desc(consultations.openedAt))
+    .limit(1);
+  return raw ? toSelectedRecord(raw, schedule) : null;
+}

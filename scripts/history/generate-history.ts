@@ -1,0 +1,370 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { staff, supportAgencies, youths } from "@/db/schema";
+import { now, setClockForTests } from "@/lib/clock";
+import {
+  ageBands,
+  claimConsultation,
+  closeConsultation,
+  closeInactiveConsultations,
+  ConsoleError,
+  endConsultationByYouth,
+  findOpenConsultation,
+  genders,
+  sendCounselorMessage,
+  topics,
+  type ConsoleActor,
+} from "@/lib/consultations";
+import { lookupHashes, type Keyring } from "@/lib/crypto";
+import { receiveSecureChatMessage } from "@/lib/liff";
+import { deliverNextOutboxItem, processNextInboxEvent, receiveWebhook, type LineApi } from "@/lib/line";
+import { instantAt, listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
+import * as phrases from "./phrases";
+import { Random } from "./random";
+
+type Topic = (typeof topics)[number];
+type Outcome = keyof typeof phrases.responseSummaries;
+
+export interface HistoryOptions {
+  from: string;
+  to: string;
+  seed: number;
+  keyring: Keyring;
+  /** The schedule the period ran under: arrivals cluster in its sessions. */
+  schedule: Schedule;
+  /** The counselors who answer, by login id; they must exist (the demo seed's). */
+  counselors: string[];
+  maxActivePerCounselor?: number;
+  inactivityMinutes?: number;
+  /** Progress lines for a person watching; the summary is returned either way. */
+  onProgress?: (line: string) => void;
+}
+
+export interface HistorySummary {
+  sessions: number;
+  youths: number;
+  follows: number;
+  blocks: number;
+  consultations: number;
+  outOfHours: number;
+  closed: Record<string, number>;
+  outcomes: Record<string, number>;
+  emergencies: number;
+  referrals: number;
+  youthMessages: number;
+  counselorMessages: number;
+}
+
+/** Raised when the seed's history is in the database already: running it twice would double every figure. */
+export class HistoryExistsError extends Error {}
+
+// Shares of what the city's reports count, roughly as municipal SNS consultations report them.
+const ageWeights: Record<(typeof ageBands)[number], number> = { elementary: 10, junior_high: 35, high_school: 33, young_adult: 12, out_of_range: 3, unknown: 7 };
+const genderWeights: Record<(typeof genders)[number], number> = { female: 62, male: 27, other: 3, unknown: 8 };
+const topicWeights: Record<Topic, number> = { friends: 18, school: 16, family: 15, bullying: 10, health: 10, truancy: 8, abuse: 4, developmental: 4, young_carer: 3, sexuality: 4, other: 8 };
+const outcomeWeights: Record<Exclude<Outcome, "emergency">, number> = { advice: 62, referral: 12, phone: 5, continued: 15, ended_by_youth: 6 };
+const endingWeights = { completed: 82, youth_ended_chatting: 6, abandoned: 5, inactive: 4, youth_ended_waiting: 3 } as const;
+type Ending = keyof typeof endingWeights;
+
+/** Signs webhook bodies for the history's own LINE events; receiveWebhook checks them as it checks LINE's. */
+const channelSecret = randomBytes(16).toString("hex");
+const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {} };
+
+interface Step {
+  at: Date;
+  order: number;
+  run: () => Promise<void>;
+}
+
+interface YouthState {
+  lineUserId: string;
+  id: string | null;
+  following: boolean;
+  busy: boolean;
+}
+
+/** The line user id of the seed's first youth: how a second run with the same seed is recognised. */
+export function firstLineUserIdOf(seed: number): string {
+  return `U${new Random(seed).hex(32)}`;
+}
+
+/**
+ * Fills the database with a realistic history from `from` to `to` (JST days) through the same domain
+ * functions the product uses: LINE webhooks through the inbox, secure chat messages, claims, replies,
+ * records, youth who end or leave, inactivity closes. Every step runs with the clock (lib/clock) set
+ * to its simulated instant. Deterministic for a seed in what it creates (counts, times, choices);
+ * pseudonyms and ids are random as in production.
+ */
+export async function generateHistory(db: Db, options: HistoryOptions): Promise<HistorySummary> {
+  const random = new Random(options.seed);
+  const firstUser = `U${random.hex(32)}`;
+  const [existing] = await db.select({ id: youths.id }).from(youths).where(inArray(youths.lineUserHash, lookupHashes(options.keyring, firstUser)));
+  if (existing) throw new HistoryExistsError(`The history for seed ${options.seed} is already in this database.`);
+
+  const counselorRows = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(inArray(staff.loginId, options.counselors));
+  const counselors: ConsoleActor[] = options.counselors.flatMap((login) => counselorRows.filter((r) => r.loginId === login && (r.role === "counselor" || r.role === "supervisor")));
+  if (counselors.length === 0) throw new Error(`None of the counselors ${options.counselors.join(", ")} exists`);
+  const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(eq(supportAgencies.active, true));
+  const maxActive = options.maxActivePerCounselor ?? 3;
+  const inactivityMinutes = options.inactivityMinutes ?? 30;
+
+  const summary: HistorySummary = { sessions: 0, youths: 0, follows: 0, blocks: 0, consultations: 0, outOfHours: 0, closed: {}, outcomes: {}, emergencies: 0, referrals: 0, youthMessages: 0, counselorMessages: 0 };
+  const count = (table: Record<string, number>, key: string) => (table[key] = (table[key] ?? 0) + 1);
+
+  const steps: Step[] = [];
+  let order = 0;
+  const at = (instant: Date | number, run: () => Promise<void>) => {
+    const step = { at: new Date(instant), order: order++, run };
+    // Kept sorted by time, then by when it was planned, so the run is the same for the same seed.
+    let i = steps.length;
+    while (i > 0 && (steps[i - 1]!.at > step.at || (steps[i - 1]!.at.getTime() === step.at.getTime() && steps[i - 1]!.order > step.order))) i--;
+    steps.splice(i, 0, step);
+  };
+  const minutes = (m: number) => m * 60_000;
+
+  let eventCounter = 0;
+  async function lineEvent(youth: YouthState, fields: Record<string, unknown>) {
+    eventCounter++;
+    const event = {
+      webhookEventId: `history-${options.seed}-${eventCounter}`,
+      // LINE's time is real time; the handlers move it onto the app's clock (fromRealTime).
+      timestamp: Date.now(),
+      mode: "active",
+      replyToken: `history-reply-${options.seed}-${eventCounter}`,
+      deliveryContext: { isRedelivery: false },
+      source: { type: "user", userId: youth.lineUserId },
+      ...fields,
+    };
+    const body = JSON.stringify({ destination: "history", events: [event] });
+    const signature = createHmac("sha256", channelSecret).update(body).digest("base64");
+    const answer = await receiveWebhook(db, { rawBody: body, signature }, { channelSecret, keyring: options.keyring, now });
+    if (answer.status !== 200) throw new Error(`history webhook refused: ${answer.status}`);
+    while (await processNextInboxEvent(db, { keyring: options.keyring, now })) {}
+    if (!youth.id) {
+      const [row] = await db.select({ id: youths.id }).from(youths).where(inArray(youths.lineUserHash, lookupHashes(options.keyring, youth.lineUserId)));
+      youth.id = row?.id ?? null;
+    }
+  }
+
+  const pool: YouthState[] = [];
+  function newYouth(arrival: Date, first = false): YouthState {
+    const youth: YouthState = { lineUserId: first ? firstUser : `U${random.hex(32)}`, id: null, following: false, busy: false };
+    pool.push(youth);
+    summary.youths++;
+    // Most add the account shortly before writing; some found it days earlier.
+    const followedAt = arrival.getTime() - minutes(random.chance(0.7) ? random.int(1, 30) : random.int(60, 60 * 24 * 5));
+    at(followedAt, async () => {
+      await lineEvent(youth, { type: "follow" });
+      youth.following = true;
+      summary.follows++;
+    });
+    return youth;
+  }
+
+  function youthFor(arrival: Date): YouthState {
+    const returning = pool.filter((y) => !y.busy && y.following);
+    return returning.length > 0 && random.chance(0.25) ? random.pick(returning) : newYouth(arrival, pool.length === 0);
+  }
+
+  const sessions = listOpeningsBetweenDates(options.schedule, options.from, options.to);
+  summary.sessions = sessions.length;
+  const nextSessionAfter = (instant: Date) => sessions.find((s) => s.start > instant) ?? null;
+
+  /** One consultation from first message to its end, planned step by step as the simulation reaches it. */
+  function plan(arrival: Date, inHours: boolean) {
+    const youth = youthFor(arrival);
+    const channel = random.chance(0.4) ? "line" : "secure_chat";
+    const emergency = inHours && random.chance(0.03);
+    const topic = random.weighted(topicWeights);
+    const ending: Ending = emergency ? "completed" : inHours ? random.weighted(endingWeights) : random.chance(0.5) ? "youth_ended_waiting" : "completed";
+    const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null };
+    summary.consultations++;
+    if (!inHours) summary.outOfHours++;
+
+    async function youthSays(text: string) {
+      if (state.over) return;
+      if (channel === "line") await lineEvent(youth, { type: "message", message: { id: `history-msg-${options.seed}-${eventCounter + 1}`, type: "text", text } });
+      else {
+        const sent = await receiveSecureChatMessage(db, { youthId: youth.id!, text, at: now() }, options.keyring);
+        if (!sent.ok) return;
+      }
+      summary.youthMessages++;
+    }
+    async function counselorSays(text: string) {
+      if (state.over || !state.holder || !state.consultationId) return;
+      await sendCounselorMessage(db, { consultationId: state.consultationId, text, at: now(), mode: channel === "line" ? "line" : "secure" }, state.holder, options.keyring);
+      summary.counselorMessages++;
+    }
+    function endByYouth(reason: string) {
+      return async () => {
+        if (state.over) return;
+        await endConsultationByYouth(db, youth.id!, now(), options.keyring);
+        state.over = true;
+        youth.busy = false;
+        count(summary.closed, reason);
+      };
+    }
+
+    youth.busy = true;
+    at(arrival, async () => {
+      await youthSays(emergency ? random.pick(phrases.riskOpenings) : random.pick(phrases.openings[topic]));
+      state.consultationId = (await findOpenConsultation(db, youth.id!))?.id ?? null;
+    });
+
+    if (ending === "youth_ended_waiting") {
+      at(arrival.getTime() + minutes(random.int(3, inHours ? 20 : 90)), endByYouth("youth_ended"));
+      return;
+    }
+    if (ending === "abandoned") {
+      at(arrival.getTime() + minutes(random.int(3, 15)), async () => {
+        await lineEvent(youth, { type: "unfollow" });
+        youth.following = false;
+        youth.busy = false;
+        state.over = true;
+        summary.blocks++;
+        count(summary.closed, "abandoned");
+      });
+      return;
+    }
+    // Out of hours, the youth is answered at the next session; none left in the period: they give up.
+    const session = inHours ? null : nextSessionAfter(arrival);
+    if (!inHours && !session) {
+      at(arrival.getTime() + minutes(random.int(10, 60)), endByYouth("youth_ended"));
+      return;
+    }
+    const claimAt = session ? session.start.getTime() + minutes(random.int(0, 20)) : arrival.getTime() + minutes(1 + Math.min(45, random.exponential(7)));
+    const exchanges = random.int(3, 9);
+    const gaps = Array.from({ length: exchanges * 2 }, () => random.int(1, 6));
+    const outcome: Outcome = emergency ? "emergency" : random.weighted(outcomeWeights);
+    const form = recordForm(random, topic, outcome, agencies.map((a) => a.id));
+    const preferred = random.int(0, counselors.length - 1);
+
+    const claim = async (): Promise<void> => {
+      if (state.over || !state.consultationId) return;
+      for (let i = 0; i < counselors.length; i++) {
+        const counselor = counselors[(preferred + i) % counselors.length]!;
+        try {
+          await claimConsultation(db, state.consultationId, counselor, { at: now(), maxActive });
+          state.holder = counselor;
+          break;
+        } catch (error) {
+          if (!(error instanceof ConsoleError) || error.code !== "limit_reached") throw error;
+        }
+      }
+      // Everyone is busy: the youth waits a little longer, as they would.
+      if (!state.holder) return at(now().getTime() + minutes(5), claim);
+      converse(now().getTime());
+    };
+    at(claimAt, claim);
+
+    function converse(from: number) {
+      let t = from + minutes(1);
+      at(t, () => counselorSays(phrases.counselorGreeting));
+      const talk = ending === "completed" ? exchanges : Math.min(2, exchanges);
+      for (let i = 0; i < talk; i++) {
+        t += minutes(gaps[2 * i]!);
+        at(t, () => youthSays(random.pick(phrases.youthLines)));
+        t += minutes(gaps[2 * i + 1]!);
+        at(t, () => counselorSays(random.pick(phrases.counselorLines)));
+      }
+      if (ending === "youth_ended_chatting") {
+        at(t + minutes(3), endByYouth("youth_ended"));
+        return;
+      }
+      if (ending === "inactive") {
+        // The youth stops answering; the once-a-minute job closes it after the configured silence.
+        at(t + minutes(inactivityMinutes + 1), async () => {
+          if (state.over) return;
+          await closeInactiveConsultations(db, { now: now(), minutes: inactivityMinutes, keyring: options.keyring });
+          state.over = true;
+          youth.busy = false;
+          count(summary.closed, "inactive");
+        });
+        return;
+      }
+      t += minutes(2);
+      at(t, () => counselorSays(phrases.counselorClosing));
+      at(t + minutes(random.int(2, 8)), async () => {
+        if (state.over || !state.consultationId || !state.holder) return;
+        const closed = await closeConsultation(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
+        if (!closed.ok) throw new Error(`history record refused: ${JSON.stringify(closed.fieldErrors)}`);
+        state.over = true;
+        youth.busy = false;
+        count(summary.closed, "completed");
+        count(summary.outcomes, outcome);
+        if (form.emergency) summary.emergencies++;
+        if (outcome === "referral") summary.referrals++;
+      });
+    }
+  }
+
+  // Arrivals: several per staffed evening, a few at other hours (24-hour reception).
+  for (const session of sessions) {
+    const length = session.end.getTime() - session.start.getTime();
+    const arrivals = Array.from({ length: random.poisson(4.5) }, () => session.start.getTime() + Math.floor(random.next() * (length - minutes(20))));
+    for (const arrival of arrivals.sort((a, b) => a - b)) plan(new Date(arrival), true);
+  }
+  for (let day = options.from; day <= options.to; day = nextDay(day)) {
+    if (!random.chance(0.3)) continue;
+    const arrival = instantAt(day, random.int(7 * 60, 19 * 60 + 30));
+    if (!sessions.some((s) => s.start <= arrival && arrival < s.end)) plan(arrival, false);
+  }
+  // Some add the account and never write; some of those block it again.
+  for (let day = options.from; day <= options.to; day = nextDay(day)) {
+    if (!random.chance(0.2)) continue;
+    const youth: YouthState = { lineUserId: `U${random.hex(32)}`, id: null, following: false, busy: true };
+    summary.youths++;
+    const followed = instantAt(day, random.int(8 * 60, 23 * 60));
+    at(followed, async () => {
+      await lineEvent(youth, { type: "follow" });
+      summary.follows++;
+    });
+    if (random.chance(0.3)) {
+      at(followed.getTime() + minutes(random.int(10, 60 * 24)), async () => {
+        await lineEvent(youth, { type: "unfollow" });
+        summary.blocks++;
+      });
+    }
+  }
+
+  let done = 0;
+  try {
+    while (steps.length > 0) {
+      const step = steps.shift()!;
+      setClockForTests(step.at);
+      await step.run();
+      // The LINE calls it queued go out at once, through the product's own sender, to a LINE that accepts them.
+      while (await deliverNextOutboxItem(db, { api: silentLine, keyring: options.keyring, now })) {}
+      if (++done % 500 === 0) options.onProgress?.(`${done} steps, at ${step.at.toISOString()}`);
+    }
+  } finally {
+    setClockForTests(null);
+  }
+  return summary;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function recordForm(random: Random, topic: Topic, outcome: Outcome, agencyIds: string[]) {
+  const ageBand = random.weighted(ageWeights);
+  const second = random.chance(0.3) ? random.weighted(topicWeights) : topic;
+  const emergency = outcome === "emergency";
+  const referralAgencyId = outcome === "referral" && agencyIds.length > 0 ? random.pick(agencyIds) : null;
+  return {
+    ageBand,
+    gender: random.weighted(genderWeights),
+    topics: [...new Set([topic, second])],
+    contentSummary: phrases.contentSummaries[topic],
+    responseSummary: phrases.responseSummaries[outcome],
+    // Without an agency to name, a referral is recorded as advice: the form would refuse it otherwise.
+    outcome: outcome === "referral" && !referralAgencyId ? "advice" : outcome,
+    referralAgencyId,
+    emergency,
+    emergencyNote: emergency ? random.pick(phrases.emergencyNotes) : null,
+    consentToShare: emergency || (outcome === "referral" && random.chance(0.7)),
+    outOfScope: ageBand === "out_of_range",
+  };
+}

@@ -1,0 +1,73 @@
+import type { topics } from "@/lib/consultations";
+
+type Topic = (typeof topics)[number];
+
+/** What a youth might first write, by topic: invented, plain, and free of anything identifying. */
+export const openings: Record<Topic, string[]> = {
+  abuse: ["家で親にたたかれることがあって、帰るのがこわいです", "親にどなられてばかりで、家にいたくない"],
+  truancy: ["学校に行けなくなって2週間たちます", "朝になるとお腹が痛くなって学校に行けない"],
+  bullying: ["クラスで無視されています", "LINEのグループで悪口を言われている"],
+  developmental: ["忘れ物が多くて先生にいつも怒られる", "みんなと同じようにできなくてつらい"],
+  young_carer: ["弟の世話と家事で勉強する時間がない", "おばあちゃんの介護を手伝っていて疲れた"],
+  family: ["親とけんかして家に居づらい", "両親が離婚するかもしれなくて不安"],
+  friends: ["友だちとけんかして仲直りできない", "グループの中で自分だけ浮いている気がする"],
+  school: ["進路のことで悩んでいます", "テストの点が下がって親に言えない"],
+  health: ["夜ねむれない日が続いています", "最近ずっと気分が落ちこんでいる"],
+  sexuality: ["自分の体のことで相談したい", "好きな人のことで誰にも言えない悩みがある"],
+  other: ["話を聞いてほしいです", "誰かと話したくて送りました"],
+};
+
+/** A youth's later lines, whatever the topic. */
+export const youthLines = [
+  "はい",
+  "そうなんです",
+  "うまく言えないけど、ずっとモヤモヤしてる",
+  "誰にも言ったことなかった",
+  "少し楽になったかも",
+  "どうしたらいいかわからない",
+  "先生には言いにくいです",
+  "ありがとう",
+  "また相談してもいいですか",
+];
+
+/** Words lib/risk knows, for the few emergencies: the consultation's priority rises as it would for real. */
+export const riskOpenings = ["もう死にたい", "今から家を出ようと思う。もう限界", "消えてしまいたい"];
+
+export const counselorGreeting = "こんばんは。相談員です。メッセージを送ってくれてありがとう。ゆっくりで大丈夫なので、聞かせてください。";
+
+export const counselorLines = [
+  "そうだったんですね。話してくれてありがとう。",
+  "それはつらかったですね。",
+  "もう少し詳しく聞かせてもらえますか？",
+  "あなたが悪いわけではないですよ。",
+  "今はどんな気持ちですか？",
+  "一緒に考えてみましょう。",
+  "信頼できる大人に話せそうな人はいますか？",
+];
+
+export const counselorClosing = "今日は話してくれてありがとう。またいつでもメッセージを送ってくださいね。";
+
+export const contentSummaries: Record<Topic, string> = {
+  abuse: "家庭で身体的・心理的な暴力を受けている可能性についての相談。",
+  truancy: "登校できない状態が続いていることについての相談。",
+  bullying: "学校での無視・悪口などいじめについての相談。",
+  developmental: "学校生活での困りごと（忘れ物・集団行動）についての相談。",
+  young_carer: "家族の世話・家事の負担についての相談。",
+  family: "親子関係・家庭環境についての相談。",
+  friends: "友人関係のトラブルについての相談。",
+  school: "進路・学業についての相談。",
+  health: "睡眠・気分の落ち込みについての相談。",
+  sexuality: "体や恋愛に関する相談。",
+  other: "話を聞いてほしいという相談。",
+};
+
+export const responseSummaries = {
+  advice: "気持ちを受け止め、状況を整理し、できそうなことを一緒に考えた。",
+  referral: "気持ちを受け止め、専門の相談窓口を紹介した。",
+  emergency: "安全を確認し、緊急対応を行った。",
+  phone: "文字では伝えにくいとのことで、電話相談を案内した。",
+  continued: "次回も相談できることを伝え、継続して対応することにした。",
+  ended_by_youth: "途中で相談者が会話を終えた。",
+} as const;
+
+export const emergencyNotes = ["市の担当課と警察に連絡し、安全確認を依頼した。", "児童相談所に通告し、業務責任者に報告した。"];
