@@ -28,6 +28,7 @@ export const auditActions = [
   "consultation.note_added",
   "canned_response.changed",
   "support_agency.changed",
+  "form.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

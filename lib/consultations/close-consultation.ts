@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { consultationRecords, consultations, supportAgencies } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
+import { loadCurrentForm } from "@/lib/forms";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
@@ -11,11 +12,13 @@ import { validateRecordForm, type FieldErrors } from "./record-form";
 export type CloseResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
 
 /**
- * Closes a consultation with its record (R17). An incomplete form is refused with a Japanese message
+ * Closes a consultation with its record (R17), validated against the record form version in force and
+ * pinned to it. An incomplete form is refused with a Japanese message
  * per field and changes nothing; the draft stays. The holder closes; a supervisor may too.
  */
 export async function closeConsultation(db: Db, input: { consultationId: string; form: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<CloseResult> {
-  const validated = validateRecordForm(input.form);
+  const recordForm = await loadCurrentForm(db, "record");
+  const validated = validateRecordForm(recordForm.definition, input.form);
   if (!validated.ok) return validated;
   const { form } = validated;
   return db.transaction(async (tx) => {
@@ -25,6 +28,7 @@ export async function closeConsultation(db: Db, input: { consultationId: string;
       if (!agency) return { ok: false as const, fieldErrors: { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" } };
     }
     const record = {
+      formVersionId: recordForm.id,
       ageBand: form.ageBand,
       gender: form.gender,
       topics: form.topics,
