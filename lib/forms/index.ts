@@ -22,6 +22,6 @@ export { defaultIntakeDefinition, defaultRecordDefinition } from "./default-defi
 export { describeIntake, type IntakeSummary } from "./describe-intake";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";
-export { loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";
+export { FormVersionNotFoundError, loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";
 export { intakeTopicToRecordTopic, prefillRecordChoices } from "./prefill-record";
 export { formFieldErrors, saveFormVersion, type FormFieldErrors, type SaveFormResult } from "./save-form-version";

@@ -26,9 +26,17 @@ export async function loadCurrentForm<K extends FormKind>(tx: DbOrTx, kind: K): 
   return parse(kind, row);
 }
 
+/** An id that names no version of that kind: a page's mistake, or a forgery. */
+export class FormVersionNotFoundError extends Error {
+  constructor(kind: FormKind, id: string) {
+    super(`${kind} form version ${id} not found`);
+    this.name = "FormVersionNotFoundError";
+  }
+}
+
 /** A pinned version, as an answer or a record names it. */
 export async function loadFormVersion<K extends FormKind>(tx: DbOrTx, kind: K, id: string): Promise<FormVersion<K>> {
   const [row] = await tx.select().from(formVersions).where(and(eq(formVersions.id, id), eq(formVersions.kind, kind)));
-  if (!row) throw new Error(`${kind} form version ${id} not found`);
+  if (!row) throw new FormVersionNotFoundError(kind, id);
   return parse(kind, row);
 }

@@ -446,6 +446,7 @@ export const ja = {
     log: "相談のやりとり",
     ended: "相談を終えました。話してくれてありがとう。また困ったときは、いつでも相談してください。",
     endedNotice: "相談者が相談を終えました。",
+    consultAgain: "新しく相談する",
   },
   /** The versioned form definitions (lib/forms): version 1 of each, and the editors' error messages. */
   forms: {
