@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { Controller, useForm, type Path } from "react-hook-form";
+import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass } from "@/components/ui/styles";
 import type { ChoiceField, IntakeDefinition } from "@/lib/forms/definition";
@@ -25,13 +25,13 @@ function active(field: ChoiceField) {
  */
 export function IntakeForm({ definition, onSubmit }: { definition: IntakeDefinition; onSubmit: Submit }) {
   const ids = { lead: useId(), note: useId(), noteCount: useId(), consent: useId(), summary: useId() };
-  const { register, control, handleSubmit, watch, setError, formState } = useForm<Input, unknown, Values>({
+  const { register, control, handleSubmit, setError, formState } = useForm<Input, unknown, Values>({
     resolver: zodResolver(buildIntakeFormSchema(definition)),
     defaultValues: { topics: [], note: "" },
     shouldFocusError: true,
   });
   const errors = formState.errors;
-  const noteLength = (watch("note") ?? "").trim().length;
+  const noteLength = (useWatch({ control, name: "note" }) ?? "").trim().length;
   const invalid = (name: keyof Input) => (errors[name] ? { "aria-invalid": true as const } : {});
 
   const submit = handleSubmit(async (values) => {

@@ -31,5 +31,15 @@ export async function listWaitingConsultations(tx: DbOrTx) {
     .where(isWaiting())
     .orderBy(desc(consultations.priority), asc(consultations.openedAt));
   const summaries = await summarizeIntakes(tx, rows);
-  return rows.map(({ intake: _answers, intakeVersionId: _version, ...row }, i) => ({ ...row, intake: summaries[i]! }));
+  return rows.map((row, i) => ({
+    id: row.id,
+    pseudonym: row.pseudonym,
+    channel: row.channel,
+    priority: row.priority,
+    openedAt: row.openedAt,
+    lastYouthMessageAt: row.lastYouthMessageAt,
+    earlierCount: row.earlierCount,
+    intakeAnswered: row.intakeAnswered,
+    intake: summaries[i]!,
+  }));
 }
