@@ -369,9 +369,7 @@ export const ja = {
     intakeConsent: "相談のやくそく",
     intakeConsentGiven: "同意済み",
     intakeConsentMissing: "未回答",
-    intakeInProgress: "回答の途中",
     prefilled: "年代・性別・分類は受付時の回答から入れています。相談員が確認してください。",
-    outcomeNone: "",
     tabsLabel: "担当中の相談",
     errors: {
       not_found: "相談が見つかりません。",
