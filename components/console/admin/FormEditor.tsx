@@ -18,6 +18,8 @@ type EditedField = ChoiceField & { fresh: boolean[] };
  */
 export function FormEditor({ kind, version, definition }: { kind: FormKind; version: number; definition: FormDefinition }) {
   const [draft, setDraft] = useState<FormDefinition>(definition);
+  // After a save the edited draft is the version in force; the next save builds on it.
+  const [base, setBase] = useState(version);
   const [fresh, setFresh] = useState<Record<string, boolean[]>>({});
   const [note, setNote] = useState("");
   const [state, setState] = useState<FormActionState>({ ok: true, message: null });
@@ -56,7 +58,15 @@ export function FormEditor({ kind, version, definition }: { kind: FormKind; vers
       className="mt-3 flex flex-col gap-5 rounded-md border border-slate-200 bg-white p-4"
       onSubmit={(e) => {
         e.preventDefault();
-        start(async () => setState(await saveFormAction({ kind, basedOnVersion: version, definition: draft, note })));
+        start(async () => {
+          const result = await saveFormAction({ kind, basedOnVersion: base, definition: draft, note });
+          setState(result);
+          if (result.ok && result.version) {
+            setBase(result.version);
+            setFresh({});
+            setNote("");
+          }
+        });
       }}
     >
       {fields.map((name) => {

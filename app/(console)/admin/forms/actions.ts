@@ -8,7 +8,7 @@ import { now } from "@/lib/clock";
 import { formKinds, saveFormVersion, type FormFieldErrors } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 
-export type FormActionState = { ok: boolean; message: string | null; fieldErrors?: FormFieldErrors };
+export type FormActionState = { ok: boolean; message: string | null; fieldErrors?: FormFieldErrors; version?: number };
 
 const inputSchema = z.object({
   kind: z.enum(formKinds),
@@ -25,5 +25,5 @@ export async function saveFormAction(values: unknown): Promise<FormActionState> 
   const result = await saveFormVersion(await getDb(), parsed.data, { id: staff.id, loginId: staff.loginId }, now());
   if (!result.ok) return { ok: false, message: result.fieldErrors._form ?? ja.fieldErrorSummary, fieldErrors: result.fieldErrors };
   revalidatePath("/admin/forms");
-  return { ok: true, message: ja.formsAdmin.saved(result.version) };
+  return { ok: true, message: ja.formsAdmin.saved(result.version), version: result.version };
 }

@@ -27,8 +27,7 @@ export default async function Page() {
             <p className="text-sm text-slate-600" data-testid={`form-${form.kind}-version`}>
               {ja.formsAdmin.version(form.version, at.format(form.createdAt))}
             </p>
-            {/* A new key per version: after a save the editor starts from what is now in force. */}
-            <FormEditor key={form.id} kind={form.kind} version={form.version} definition={form.definition} />
+            <FormEditor kind={form.kind} version={form.version} definition={form.definition} />
           </section>
         ))}
       </div>
