@@ -76,54 +76,56 @@ export function FormEditor({ kind, version, definition }: { kind: FormKind; vers
           <fieldset key={name} className="rounded border border-slate-200 p-3" data-testid={`${kind}-${name}`}>
             <legend className="px-1 font-semibold">{fieldName}</legend>
             {text(`${name}.label`, t.fieldLabel, field.label, (v) => setField(name, { ...field, label: v }))}
-            <table className="mt-3 w-full text-sm">
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th className="py-1 pr-2 font-medium">{t.choiceId}</th>
-                  <th className="py-1 pr-2 font-medium">{t.choiceLabel}</th>
-                  <th className="py-1 font-medium">{t.retired}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {field.choices.map((choice, i) => {
-                  const isFresh = field.fresh[i] === true;
-                  const rowKey = `${name}.choices.${i}`;
-                  const update = (patch: Partial<ChoiceField["choices"][number]>) =>
-                    setField(name, { ...field, choices: field.choices.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
-                  return (
-                    <tr key={i} className="align-top">
-                      <td className="py-1 pr-2">
-                        {isFresh ? (
-                          <>
-                            <input aria-label={`${fieldName} ${t.choiceId}（${i + 1}）`} value={choice.id} onChange={(e) => update({ id: e.target.value })} className={inputClass} {...err(`${rowKey}.id`)} />
-                            {message(`${rowKey}.id`)}
-                          </>
-                        ) : (
-                          <code>{choice.id}</code>
-                        )}
-                      </td>
-                      <td className="py-1 pr-2">
-                        <input aria-label={`${fieldName} ${choice.id || i + 1} ${t.choiceLabel}`} value={choice.label} onChange={(e) => update({ label: e.target.value })} className={inputClass} {...err(`${rowKey}.label`)} />
-                        {message(`${rowKey}.label`)}
-                      </td>
-                      <td className="py-1">
-                        {isFresh ? (
-                          <button
-                            type="button"
-                            className={secondaryButtonClass}
-                            onClick={() => setField(name, { ...field, choices: field.choices.filter((_, j) => j !== i) }, field.fresh.filter((_, j) => j !== i))}
-                          >
-                            {t.removeNew}
-                          </button>
-                        ) : (
-                          <input type="checkbox" aria-label={`${fieldName} ${choice.id} ${t.retired}`} checked={choice.retired} onChange={(e) => update({ retired: e.target.checked })} className="mt-3 size-5" />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full min-w-[28rem] text-sm">
+                <thead>
+                  <tr className="text-left text-slate-600">
+                    <th className="py-1 pr-2 font-medium">{t.choiceId}</th>
+                    <th className="py-1 pr-2 font-medium">{t.choiceLabel}</th>
+                    <th className="py-1 font-medium">{t.retired}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {field.choices.map((choice, i) => {
+                    const isFresh = field.fresh[i] === true;
+                    const rowKey = `${name}.choices.${i}`;
+                    const update = (patch: Partial<ChoiceField["choices"][number]>) =>
+                      setField(name, { ...field, choices: field.choices.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+                    return (
+                      <tr key={i} className="align-top">
+                        <td className="py-1 pr-2">
+                          {isFresh ? (
+                            <>
+                              <input aria-label={`${fieldName} ${t.choiceId}（${i + 1}）`} value={choice.id} onChange={(e) => update({ id: e.target.value })} className={inputClass} {...err(`${rowKey}.id`)} />
+                              {message(`${rowKey}.id`)}
+                            </>
+                          ) : (
+                            <code>{choice.id}</code>
+                          )}
+                        </td>
+                        <td className="py-1 pr-2">
+                          <input aria-label={`${fieldName} ${choice.id || i + 1} ${t.choiceLabel}`} value={choice.label} onChange={(e) => update({ label: e.target.value })} className={inputClass} {...err(`${rowKey}.label`)} />
+                          {message(`${rowKey}.label`)}
+                        </td>
+                        <td className="py-1">
+                          {isFresh ? (
+                            <button
+                              type="button"
+                              className={secondaryButtonClass}
+                              onClick={() => setField(name, { ...field, choices: field.choices.filter((_, j) => j !== i) }, field.fresh.filter((_, j) => j !== i))}
+                            >
+                              {t.removeNew}
+                            </button>
+                          ) : (
+                            <input type="checkbox" aria-label={`${fieldName} ${choice.id} ${t.retired}`} checked={choice.retired} onChange={(e) => update({ retired: e.target.checked })} className="mt-3 size-5" />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             {message(`${name}.choices`)}
             {name === "outcome" ? null : (
               <div className="mt-2 flex flex-wrap items-center gap-2">
