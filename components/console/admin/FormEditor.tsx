@@ -77,12 +77,12 @@ export function FormEditor({ kind, version, definition }: { kind: FormKind; vers
             <legend className="px-1 font-semibold">{fieldName}</legend>
             {text(`${name}.label`, t.fieldLabel, field.label, (v) => setField(name, { ...field, label: v }))}
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[28rem] text-sm">
+              <table className="w-full min-w-[28rem] table-fixed text-sm">
                 <thead>
                   <tr className="text-left text-slate-600">
-                    <th className="py-1 pr-2 font-medium">{t.choiceId}</th>
+                    <th className="w-1/3 py-1 pr-2 font-medium">{t.choiceId}</th>
                     <th className="py-1 pr-2 font-medium">{t.choiceLabel}</th>
-                    <th className="py-1 font-medium">{t.retired}</th>
+                    <th className="w-24 py-1 font-medium">{t.retired}</th>
                   </tr>
                 </thead>
                 <tbody>
