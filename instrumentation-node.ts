@@ -37,7 +37,7 @@ export async function startServer(): Promise<void> {
 
 /** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
-  startLineWorkers(database.db, { keyring: getKeyring(), now, api });
+  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE });
   const closing = startWorkerLoop(
     "closing notices",
     async () => {

@@ -16,6 +16,7 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "youths", key: "id", columns: ["line_user_id_enc"], lookupHashes: [{ column: "line_user_hash", of: "line_user_id_enc" }] },
   { table: "line_inbox", key: "webhook_event_id", columns: ["payload_enc"] },
   { table: "line_outbox", key: "id", columns: ["payload_enc"] },
+  { table: "consultations", key: "id", columns: ["intake_note_enc"] },
   { table: "consultation_messages", key: "id", columns: ["body_enc"] },
   { table: "consultation_notes", key: "id", columns: ["body_enc"] },
   { table: "consultation_records", key: "consultation_id", columns: ["draft_enc", "content_summary_enc", "response_summary_enc", "emergency_note_enc"] },

@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { openDatabase, openOptionsFromEnv, type Database, type Db } from "./client";
+import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
 
 export type { Db, DbOrTx, Tx } from "./client";
 
@@ -10,6 +11,7 @@ export function getDatabase(): Promise<Database> {
   globalForDb.soudanDatabase ??= (async () => {
     const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`));
     await database.migrate();
+    await ensureFormVersions(database.db);
     return database;
   })();
   return globalForDb.soudanDatabase;

@@ -139,6 +139,29 @@ export const lineInbox = pgTable(
   (t) => [index("line_inbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_inbox_user_idx").on(t.userHash, t.eventTimestamp)],
 );
 
+export const formKind = pgEnum("form_kind", ["intake", "record"]);
+
+/**
+ * The intake (R13) and the record form (R17) are versioned data, as the schedule is: admins change
+ * choices and labels without a deploy, every change is a new row, none is ever rewritten, and each
+ * consultation and record names the version it was answered with, so old answers keep their labels.
+ * The newest version of a kind is current. `definition` is lib/forms' JSON, validated when read.
+ */
+export const formVersions = pgTable(
+  "form_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: formKind("kind").notNull(),
+    version: integer("version").notNull(),
+    definition: jsonb("definition").$type<unknown>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for the built-in version 1; the audit log names the actor too. */
+    createdBy: uuid("created_by").references(() => staff.id),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("form_versions_kind_version_idx").on(t.kind, t.version)],
+);
+
 export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
 export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended"]);
 
@@ -167,8 +190,16 @@ export const consultations = pgTable(
     riskDetectedAt: timestamp("risk_detected_at", { withTimezone: true }),
     closeReason: consultationCloseReason("close_reason"),
     closedBy: uuid("closed_by").references(() => staff.id),
-    /** The intake answers (R13: 年代, 性別, topics) once the intake form exists; shown in the queue. */
-    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[] }>(),
+    /** The intake answers (R13: 年代, 性別, topics, consent): choice ids of `intake_version_id`'s definition. */
+    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; consent?: boolean }>(),
+    /** The intake version the youth answered (or is answering) with; labels come from it, never from the current one. */
+    intakeVersionId: uuid("intake_version_id").references(() => formVersions.id),
+    /** Set when the intake is complete (consent given); until then the secure chat shows the form. */
+    intakeAnsweredAt: timestamp("intake_answered_at", { withTimezone: true }),
+    /** 「いちばん話したいこと」, encrypted: free text from the youth. */
+    intakeNoteEnc: text("intake_note_enc"),
+    /** Line mode only: the quick-reply question awaiting an answer, so a stale button cannot answer another one. */
+    intakeStep: text("intake_step"),
   },
   (t) => [index("consultations_youth_idx").on(t.youthId, t.status), index("consultations_queue_idx").on(t.status, t.assignedTo, t.priority, t.openedAt)],
 );
@@ -285,6 +316,8 @@ export const consultationRecords = pgTable("consultation_records", {
     .primaryKey()
     .references(() => consultations.id),
   draftEnc: text("draft_enc"),
+  /** The record form version the record was made with (set at closing). */
+  formVersionId: uuid("form_version_id").references(() => formVersions.id),
   ageBand: text("age_band"),
   gender: text("gender"),
   topics: text("topics").array(),

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database } from "./client";
+import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
@@ -18,6 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.SOUDAN_TEST_DATABASE !== "postgres") {
     const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
     await database.migrate();
+    await ensureFormVersions(database.db);
     return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };
   }
   const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -28,6 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
   await database.migrate();
+  await ensureFormVersions(database.db);
   return {
     ...database,
     connectAgain: () => openDatabase({ kind: "postgres", url: url.toString(), max: 2 }),

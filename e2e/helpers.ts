@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type FrameLocator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "soudan-demo-password";
 
@@ -45,4 +45,40 @@ export async function createStaffViaAdmin(page: Page, staff: { loginId: string; 
   await page.getByRole("button", { name: "追加する" }).click();
   await expect(page.getByText("スタッフを追加しました。")).toBeVisible();
   await expect(page.getByTestId(`staff-row-${staff.loginId}`)).toBeVisible();
+}
+
+/** A new youth on the emulator's phone adds the account and taps 相談する: the secure chat opens in the phone's browser. */
+export async function openSecureChat(page: Page, emulator: string): Promise<FrameLocator> {
+  await page.goto(`${emulator}/`);
+  await page.getByRole("button", { name: "新規ユーザー" }).click();
+  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
+  await page.getByRole("button", { name: "友だち追加" }).click();
+  await page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" }).click();
+  const chat = page.frameLocator("#browser-frame");
+  await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
+  return chat;
+}
+
+/** Answers as the intake's labels read (version 1 unless a test changed it). */
+export interface IntakeAnswers {
+  ageBand: string;
+  gender: string;
+  topics: string[];
+  note?: string;
+}
+
+export const sampleIntake: IntakeAnswers = { ageBand: "中学生", gender: "答えたくない", topics: ["いじめ", "友だちのこと"], note: "クラスで無視されています" };
+
+/** The intake the secure chat shows before the chat: tap the answers, agree to the terms, start. */
+export async function completeIntake(chat: FrameLocator, answers: IntakeAnswers = sampleIntake) {
+  const form = chat.getByRole("form", { name: "はじめに教えてください" });
+  await expect(form).toBeVisible();
+  await form.getByRole("group", { name: /^年代/ }).getByLabel(answers.ageBand, { exact: true }).check();
+  await form.getByRole("group", { name: /^性別/ }).getByLabel(answers.gender, { exact: true }).check();
+  const topics = form.getByRole("group", { name: /^相談したいこと/ });
+  for (const topic of answers.topics) await topics.getByLabel(topic, { exact: true }).check();
+  if (answers.note) await form.getByLabel(/いちばん話したいこと/).fill(answers.note);
+  await form.getByLabel("読んで、わかりました").check();
+  await form.getByRole("button", { name: "相談をはじめる" }).click();
+  await expect(chat.getByRole("log", { name: "相談のやりとり" })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { emulatorPort } from "../playwright.config";
-import { signIn } from "./helpers";
+import { completeIntake, openSecureChat, signIn } from "./helpers";
 
 const emulator = `http://127.0.0.1:${emulatorPort}`;
 
@@ -11,50 +11,66 @@ async function counselorConsole(browser: Browser): Promise<Page> {
   return page;
 }
 
-test("a youth opens the secure chat from the rich menu, writes, and reads the counselor's reply live", async ({ page, browser }) => {
+test("a youth opens the secure chat from the rich menu, answers the intake, writes, and reads the counselor's reply live", async ({ page, browser }) => {
   const counselor = await counselorConsole(browser);
   const queue = counselor.getByTestId("queue").locator("li");
   const before = await queue.count();
 
-  await page.goto(`${emulator}/`);
-  await page.getByRole("button", { name: "新規ユーザー" }).click();
-  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
-  await page.getByRole("button", { name: "友だち追加" }).click();
-  const menu = page.getByRole("region", { name: "リッチメニュー" });
-  await menu.getByRole("button", { name: "相談する" }).click();
-
   // The LIFF page in the phone's in-app browser: signed in with the ID token the emulator handed over.
-  const chat = page.frameLocator("#browser-frame");
-  await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
-  await expect(chat.getByText("まだメッセージはありません")).toBeVisible();
+  const chat = await openSecureChat(page, emulator);
+
+  // The intake comes first; missing answers are named in Japanese and nothing is stored.
+  const intake = chat.getByRole("form", { name: "はじめに教えてください" });
+  await intake.getByRole("button", { name: "相談をはじめる" }).click();
+  for (const error of ["年代を選んでください。", "相談したいことを1つ以上選んでください。", "「相談のやくそく」を読んで、チェックを入れてください。"]) {
+    await expect(intake.getByText(error)).toBeVisible();
+  }
+  await expect(intake.getByText("命やからだがあぶないとき", { exact: false })).toBeVisible();
+  await counselor.reload();
+  await expect(queue).toHaveCount(before);
+  await completeIntake(chat);
+  const log = chat.getByRole("log", { name: "相談のやりとり" });
+  // The consultation opened with the intake: the automatic reply (hours or queue place) is already there.
+  await expect(log.locator("li[data-sender=system]")).toHaveCount(1);
+
   const box = chat.getByLabel("メッセージ");
   await box.fill("セキュアチャットで相談したいです <b>たすけて</b>");
   await expect(chat.getByText("28 / 1000 文字")).toBeVisible();
   await chat.getByRole("button", { name: "送信する" }).click();
-  const log = chat.getByRole("log", { name: "相談のやりとり" });
   await expect(log.locator("li[data-sender=youth]")).toHaveText(/セキュアチャットで相談したいです <b>たすけて<\/b>/);
   await expect(log.locator("b")).toHaveCount(0);
-  await expect(log.locator("li[data-sender=system]")).toHaveCount(1);
   await expect(box).toHaveValue("");
 
-  // The message is on a consultation in the counselors' queue.
+  // The message and the intake answers are on a consultation in the counselors' queue.
   await counselor.reload();
   await expect(queue).toHaveCount(before + 1);
+  await expect(queue.last()).toContainText("年代: 中学生 / 性別: 答えたくない / 相談内容: いじめ・友だちのこと");
   const pseudonym = (await queue.last().locator("span.font-semibold").textContent())!;
   await counselor.getByRole("button", { name: `${pseudonym} 担当する` }).click();
   await counselor.waitForURL(/\/console\/c\//);
   await expect(counselor.getByTestId("messages")).toContainText("セキュアチャットで相談したいです");
+  await expect(counselor.getByTestId("intake")).toContainText("いじめ・友だちのこと");
+  await expect(counselor.getByTestId("intake-note")).toHaveText("クラスで無視されています");
+  // The record form starts from the intake, for the counselor to confirm.
+  await expect(counselor.getByTestId("record-prefilled")).toBeVisible();
+  await expect(counselor.getByLabel("年代")).toHaveValue("junior_high");
+  await expect(counselor.getByLabel("性別")).toHaveValue("unknown");
+  await expect(counselor.getByLabel("いじめ")).toBeChecked();
+  await expect(counselor.getByLabel("友人関係")).toBeChecked();
+  await expect(counselor.getByLabel("児童虐待")).not.toBeChecked();
 
   // The counselor's reply reaches the secure chat without a reload (Server-Sent Events).
   await counselor.getByLabel(/返信/).fill("話してくれてありがとう。");
   await counselor.getByLabel(/返信/).press("Enter");
   await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれてありがとう。/);
 
-  // The youth ends the consultation from their side.
+  // The youth ends the consultation from their side; a new one starts with its own intake.
   await chat.getByRole("button", { name: "相談を終える" }).click();
   await chat.getByRole("button", { name: "終える", exact: true }).click();
   await expect(chat.getByText("相談を終えました。")).toBeVisible();
   await expect(log.locator("li")).toHaveCount(0);
+  await chat.getByRole("button", { name: "新しく相談する" }).click();
+  await expect(chat.getByRole("form", { name: "はじめに教えてください" })).toBeVisible();
   await counselor.context().close();
 });
 

@@ -31,7 +31,9 @@ test("a youth adds the friend, is greeted, writes, and is told images cannot be 
 
   await page.getByLabel("メッセージ").fill("はじめまして。相談したいです");
   await page.getByRole("button", { name: "送信" }).click();
-  await expect(talk(page).locator(".row.bot").last()).toContainText("メッセージを受け付けました");
+  // Line mode (the e2e demo's): one reply holds the automatic reply and the intake's first question.
+  await expect(talk(page).locator(".row.bot").last()).toContainText("あなたの年代を教えてください");
+  await expect(talk(page).locator(".row.bot").nth(-2)).toContainText("メッセージを受け付けました");
 
   await page.getByRole("button", { name: "画像を送る（内容は送られません）" }).click();
   await expect(talk(page).locator(".row.bot").last()).toContainText("画像・動画・音声・ファイルは受け取ることができません");
@@ -40,7 +42,7 @@ test("a youth adds the friend, is greeted, writes, and is told images cannot be 
   await expect(talk(page).locator(".row.user")).toHaveCount(6);
   // A second image within minutes gets no second notice; a sticker in an open consultation gets no reply.
   await page.waitForTimeout(1500);
-  await expect(talk(page).locator(".row.bot")).toHaveCount(5);
+  await expect(talk(page).locator(".row.bot")).toHaveCount(6);
 
   const log = (await (await request.get(`${emulator}/_emulator/requests`)).json()) as { requests: { method: string; path: string; headers: Record<string, string> }[] };
   const paths = log.requests.map((r) => r.path);
@@ -50,6 +52,36 @@ test("a youth adds the friend, is greeted, writes, and is told images cannot be 
     expect(push.headers["x-line-retry-key"]).toMatch(/^[0-9a-f-]{36}$/);
   }
   expect(paths.filter((p) => p === "/v2/bot/message/reply").length).toBeGreaterThanOrEqual(3);
+});
+
+test("in line mode a youth answers the intake by quick replies, and the counselor sees the answers", async ({ page, browser }) => {
+  await newYouth(page);
+  await page.getByRole("button", { name: "友だち追加" }).click();
+  await page.getByLabel("メッセージ").fill("相談があります");
+  await page.getByRole("button", { name: "送信" }).click();
+  const quick = page.getByRole("group", { name: "クイックリプライ" });
+  const tap = async (label: string, next: string) => {
+    await quick.getByRole("button", { name: label, exact: true }).click();
+    await expect(talk(page).locator(".row.bot").last()).toContainText(next);
+  };
+  await expect(quick.getByRole("button")).toHaveText(["小学生", "中学生", "高校生世代", "18〜30歳", "それ以外"]);
+  await tap("高校生世代", "性別を教えてください");
+  await tap("女性", "相談したいことを1つ選んでください");
+  await expect(quick.getByRole("button")).toHaveCount(10);
+  await tap("友だちのこと", "「友だちのこと」ですね");
+  await expect(quick.getByRole("button", { name: "友だちのこと" })).toHaveCount(0);
+  await tap("いじめ", "「いじめ」ですね");
+  await tap("これで全部", "相談のやくそく");
+  await tap("読んで、わかりました", "教えてくれてありがとう");
+  await expect(quick.getByRole("button")).toHaveCount(0);
+  // Each tap reads in the talk as the youth's own answer.
+  await expect(talk(page).locator(".row.user").last()).toContainText("読んで、わかりました");
+
+  const counselor = await (await browser.newContext()).newPage();
+  await signIn(counselor, "counselor1");
+  await counselor.goto("/console");
+  await expect(counselor.getByTestId("queue")).toContainText("年代: 高校生世代 / 性別: 女性 / 相談内容: 友だちのこと・いじめ");
+  await counselor.context().close();
 });
 
 test("the webhook refuses forged, oversized and malformed requests", async ({ request }) => {

@@ -1,5 +1,6 @@
 import { openDatabase, openOptionsFromEnv, EmbeddedDatabaseBusyError, type Database } from "@/db/client";
 import { ConfigError, parseEnv, type Env } from "@/lib/config";
+import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
 
 /** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
 export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {
@@ -7,6 +8,7 @@ export async function openCliDatabase(holder: string, options: { requireSecrets?
     const env = parseEnv(process.env, { requireSecrets: options.requireSecrets ?? false });
     const database = await openDatabase(openOptionsFromEnv(env, holder));
     await database.migrate();
+    await ensureFormVersions(database.db);
     return { database, env };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseBusyError || error instanceof ConfigError) {

@@ -23,6 +23,8 @@ export const routeAccess = {
   "/api/liff/events": "public",
   /** Authenticated by the youth chat session. */
   "/api/liff/end": "public",
+  /** Authenticated by the youth chat session: the intake's form and answers. */
+  "/api/liff/intake": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/console/c/[id]": "console.use",
@@ -39,4 +41,5 @@ export const routeAccess = {
   "/admin/schedule": "schedule.manage",
   "/admin/canned": "references.manage",
   "/admin/agencies": "references.manage",
+  "/admin/forms": "forms.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -2,8 +2,6 @@ import type { QueueItem } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { ClaimButton } from "./ClaimButton";
 
-const label = (map: Record<string, string>, key?: string) => (key ? (map[key] ?? key) : ja.console.unanswered);
-
 /** The waiting youth, as the server ordered them (priority, then waiting time). Content never appears here. */
 export function QueueList({ items, at }: { items: QueueItem[]; at: Date }) {
   if (items.length === 0) return <p className="text-slate-600">{ja.console.queueEmpty}</p>;
@@ -11,7 +9,7 @@ export function QueueList({ items, at }: { items: QueueItem[]; at: Date }) {
     <ul className="flex flex-col gap-2" data-testid="queue">
       {items.map((item) => {
         const waited = Math.max(0, Math.floor((at.getTime() - item.openedAt.getTime()) / 60_000));
-        const topics = item.intake?.topics?.map((t) => label(ja.console.topicLabels, t)).join("・");
+        const topics = item.intake?.topics.join("・");
         return (
           <li
             key={item.id}
@@ -25,7 +23,7 @@ export function QueueList({ items, at }: { items: QueueItem[]; at: Date }) {
             ) : null}
             <span className="font-semibold">{item.pseudonym}</span>
             <span className="text-sm text-slate-700">
-              {ja.console.ageBand}: {label(ja.console.ageBands, item.intake?.ageBand)} / {ja.console.gender}: {label(ja.console.genders, item.intake?.gender)} / {ja.console.topics}:{" "}
+              {ja.console.ageBand}: {item.intake?.ageBand ?? ja.console.unanswered} / {ja.console.gender}: {item.intake?.gender ?? ja.console.unanswered} / {ja.console.topics}:{" "}
               {topics || ja.console.unanswered}
             </span>
             <span className="text-sm">{ja.console.channel[item.channel]}</span>

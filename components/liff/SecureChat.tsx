@@ -1,24 +1,32 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { buttonClass, dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
-import { chatApi, type ChatLine } from "./chat-api";
+import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
 import { getIdToken } from "./get-id-token";
+import { IntakeForm } from "./IntakeForm";
 
-type Phase = { kind: "connecting" } | { kind: "ready" } | { kind: "ended" } | { kind: "failed"; message: string };
+type Phase =
+  | { kind: "connecting" }
+  | { kind: "intake"; form: Extract<IntakeState, { answered: false }> }
+  | { kind: "ready" }
+  | { kind: "ended" }
+  | { kind: "failed"; message: string };
 
 /**
- * The youth's secure chat: signs in with the LIFF ID token, shows the conversation, and refetches it
- * whenever the server says the consultation changed (counselor replies arrive live).
+ * The youth's secure chat: signs in with the LIFF ID token, asks the intake when the youth's
+ * consultation has none yet, then shows the conversation and refetches it whenever the server says
+ * the consultation changed (counselor replies arrive live).
  */
 export function SecureChat() {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
+  const openChat = useRef<() => Promise<void>>(async () => {});
 
   const refresh = useCallback(async () => {
     const answer = await chatApi.messages();
@@ -29,21 +37,29 @@ export function SecureChat() {
   useEffect(() => {
     let events: EventSource | null = null;
     let cancelled = false;
+    openChat.current = async () => {
+      const first = await chatApi.messages();
+      if (cancelled) return;
+      if (!first.ok) return setPhase({ kind: "failed", message: first.error ?? ja.liff.sessionEnded });
+      setLines(first.data.messages);
+      setPhase({ kind: "ready" });
+      events?.close();
+      events = new EventSource("/api/liff/events");
+      events.addEventListener("chat", () => void refresh());
+      events.addEventListener("ready", () => void refresh());
+    };
     void (async () => {
       const idToken = await getIdToken();
-      // Without a token (a reload) an earlier session cookie may still be valid; the refresh tells.
+      // Without a token (a reload) an earlier session cookie may still be valid; the next call tells.
       if (idToken) {
         const session = await chatApi.startSession(idToken);
         if (!session.ok) return setPhase({ kind: "failed", message: session.error ?? ja.liff.notConfigured });
       }
-      const first = await chatApi.messages();
+      const intake = await chatApi.intake();
       if (cancelled) return;
-      if (!first.ok) return setPhase({ kind: "failed", message: idToken ? (first.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
-      setLines(first.data.messages);
-      setPhase({ kind: "ready" });
-      events = new EventSource("/api/liff/events");
-      events.addEventListener("chat", () => void refresh());
-      events.addEventListener("ready", () => void refresh());
+      if (!intake.ok) return setPhase({ kind: "failed", message: idToken ? (intake.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
+      if (!intake.data.answered) return setPhase({ kind: "intake", form: intake.data });
+      await openChat.current();
     })();
     return () => {
       cancelled = true;
@@ -68,6 +84,25 @@ export function SecureChat() {
     setConfirmingEnd(false);
     setLines([]);
     setPhase({ kind: "ended" });
+  }
+
+  /** A new consultation starts with its own intake. */
+  async function consultAgain() {
+    const intake = await chatApi.intake();
+    if (!intake.ok) return setPhase({ kind: "failed", message: intake.error ?? ja.liff.sessionEnded });
+    if (!intake.data.answered) return setPhase({ kind: "intake", form: intake.data });
+    await openChat.current();
+  }
+
+  async function submitIntake(form: Extract<IntakeState, { answered: false }>, answers: unknown) {
+    const answer = await chatApi.submitIntake(form.versionId, answers);
+    // Answered meanwhile (another tab): the chat is what the youth needs now.
+    if (answer.ok || answer.status === 409) {
+      await openChat.current();
+      return null;
+    }
+    if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
+    return { error: answer.error, fieldErrors: answer.fieldErrors };
   }
 
   return (
@@ -99,11 +134,23 @@ export function SecureChat() {
           {phase.message}
         </p>
       )}
-      {phase.kind === "ended" && <p className="m-4 rounded-xl bg-white p-4 text-base">{ja.liff.ended}</p>}
-      {(phase.kind === "ready" || phase.kind === "ended") && (
+      {phase.kind === "intake" && (
+        <div className="flex-1 overflow-y-auto">
+          <IntakeForm definition={phase.form.definition} onSubmit={(answers) => submitIntake(phase.form, answers)} />
+        </div>
+      )}
+      {phase.kind === "ended" && (
+        <div className="m-4 rounded-xl bg-white p-4 text-base">
+          <p>{ja.liff.ended}</p>
+          <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
+            {ja.liff.consultAgain}
+          </button>
+        </div>
+      )}
+      {phase.kind === "ready" && (
         <>
           <div className="flex-1 overflow-y-auto p-4">
-            {lines.length === 0 && phase.kind === "ready" && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
+            {lines.length === 0 && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
             <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
               {lines.map((line) => (
                 <ChatBubble key={line.id} line={line} />
@@ -111,13 +158,7 @@ export function SecureChat() {
             </ol>
             <div ref={bottom} />
           </div>
-          <ChatComposer
-            onSend={async (text) => {
-              const refusal = await send(text);
-              if (refusal === null && phase.kind === "ended") setPhase({ kind: "ready" });
-              return refusal;
-            }}
-          />
+          <ChatComposer onSend={send} />
         </>
       )}
     </main>

@@ -1,3 +1,5 @@
+import type { IntakeDefinition } from "@/lib/forms/definition";
+
 /** The secure chat's calls to its own routes; every answer's error is already a Japanese sentence. */
 export interface ChatLine {
   id: string;
@@ -6,7 +8,10 @@ export interface ChatLine {
   sentAt: string;
 }
 
-type Answer<T> = { ok: true; data: T } | { ok: false; status: number; error: string | null };
+/** The intake version the youth is shown (its definition is lib/forms' IntakeDefinition). */
+export type IntakeState = { answered: true } | { answered: false; versionId: string; version: number; definition: IntakeDefinition };
+
+type Answer<T> = { ok: true; data: T } | { ok: false; status: number; error: string | null; fieldErrors?: Record<string, string> };
 
 async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<Answer<T>> {
   try {
@@ -16,9 +21,9 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Pr
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: "no-store",
     });
-    const json = (await response.json().catch(() => null)) as (T & { error?: string }) | null;
+    const json = (await response.json().catch(() => null)) as (T & { error?: string; fieldErrors?: Record<string, string> }) | null;
     if (response.ok && json) return { ok: true, data: json };
-    return { ok: false, status: response.status, error: json?.error ?? null };
+    return { ok: false, status: response.status, error: json?.error ?? null, fieldErrors: json?.fieldErrors };
   } catch {
     return { ok: false, status: 0, error: null };
   }
@@ -29,4 +34,6 @@ export const chatApi = {
   messages: () => call<{ consultationId: string | null; messages: ChatLine[] }>("GET", "/api/liff/messages"),
   send: (text: string) => call<{ ok: true }>("POST", "/api/liff/messages", { text }),
   end: () => call<{ ended: boolean }>("POST", "/api/liff/end", {}),
+  intake: () => call<IntakeState>("GET", "/api/liff/intake"),
+  submitIntake: (versionId: string, answers: unknown) => call<{ ok: true }>("POST", "/api/liff/intake", { versionId, answers }),
 };

@@ -1,6 +1,7 @@
 import { ja } from "@/lib/i18n/ja";
 import { formatJst, type InspectedRecord } from "@/lib/records";
 import { ageBandLabel, closeReasonLabel, genderLabel, minutesLabel, outcomeLabel, topicsLabel, yesNo } from "./labels";
+import type { RecordLabels } from "@/lib/forms";
 
 const c = ja.records.columns;
 
@@ -13,7 +14,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-export function RecordDetail({ record }: { record: InspectedRecord }) {
+export function RecordDetail({ record, labels }: { record: InspectedRecord; labels: RecordLabels }) {
   return (
     <dl className="mt-4 rounded-md border border-slate-200 bg-white px-4" data-testid="record-detail">
       <Field label={c.openedAt}>{formatJst(record.openedAt)}</Field>
@@ -28,12 +29,12 @@ export function RecordDetail({ record }: { record: InspectedRecord }) {
       <Field label={c.counselorMessages}>{record.counselorMessages}</Field>
       <Field label={c.closedAt}>{formatJst(record.closedAt)}</Field>
       <Field label={c.closeReason}>{closeReasonLabel(record.closeReason)}</Field>
-      <Field label={c.ageBand}>{ageBandLabel(record.ageBand)}</Field>
-      <Field label={c.gender}>{genderLabel(record.gender)}</Field>
-      <Field label={c.topics}>{topicsLabel(record.topics)}</Field>
+      <Field label={c.ageBand}>{ageBandLabel(labels, record.ageBand)}</Field>
+      <Field label={c.gender}>{genderLabel(labels, record.gender)}</Field>
+      <Field label={c.topics}>{topicsLabel(labels, record.topics)}</Field>
       <Field label={c.contentSummary}>{record.contentSummary ?? ja.records.none}</Field>
       <Field label={c.responseSummary}>{record.responseSummary ?? ja.records.none}</Field>
-      <Field label={c.outcome}>{outcomeLabel(record.outcome)}</Field>
+      <Field label={c.outcome}>{outcomeLabel(labels, record.outcome)}</Field>
       <Field label={c.referralAgency}>{record.referralAgency ?? ja.records.none}</Field>
       <Field label={c.emergency}>{yesNo(record.emergency)}</Field>
       <Field label={c.emergencyNote}>{record.emergencyNote ?? ja.records.none}</Field>

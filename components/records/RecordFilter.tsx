@@ -1,11 +1,11 @@
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { outcomes } from "@/lib/consultations";
+import { recordOutcomes, type RecordLabels } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 
 const t = ja.records;
 
 /** A plain GET form: the filter lives in the URL, so a view can be reloaded or shared within the office. */
-export function RecordFilter({ month, outcome }: { month: string; outcome: string | undefined }) {
+export function RecordFilter({ month, outcome, labels }: { month: string; outcome: string | undefined; labels: RecordLabels }) {
   const exportQuery = (format: "csv" | "xlsx") => `/api/records/export?${new URLSearchParams({ month, ...(outcome ? { outcome } : {}), format })}`;
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -22,9 +22,9 @@ export function RecordFilter({ month, outcome }: { month: string; outcome: strin
           </label>
           <select id="records-outcome" name="outcome" defaultValue={outcome ?? ""} className={inputClass}>
             <option value="">{t.allOutcomes}</option>
-            {outcomes.map((o) => (
+            {recordOutcomes.map((o) => (
               <option key={o} value={o}>
-                {ja.console.outcomes[o]}
+                {labels.outcome[o] ?? o}
               </option>
             ))}
             <option value="none">{t.noRecord}</option>

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { ja } from "@/lib/i18n/ja";
 import { formatJst, type InspectionRow } from "@/lib/records";
 import { ageBandLabel, closeReasonLabel, genderLabel, minutesLabel, outcomeLabel, topicsLabel } from "./labels";
+import type { RecordLabels } from "@/lib/forms";
 
 const c = ja.records.columns;
 
-export function RecordsTable({ rows }: { rows: InspectionRow[] }) {
+export function RecordsTable({ rows, labels }: { rows: InspectionRow[]; labels: RecordLabels }) {
   if (rows.length === 0) return <p className="mt-4 text-slate-600">{ja.records.empty}</p>;
   return (
     <div className="mt-4 overflow-x-auto">
@@ -37,11 +38,11 @@ export function RecordsTable({ rows }: { rows: InspectionRow[] }) {
               <td className="p-2">{r.counselor ?? ja.records.none}</td>
               <td className="p-2 tabular-nums">{minutesLabel(r.waitingSeconds)}</td>
               <td className="p-2 tabular-nums">{minutesLabel(r.durationSeconds)}</td>
-              <td className="p-2">{ageBandLabel(r.ageBand)}</td>
-              <td className="p-2">{genderLabel(r.gender)}</td>
-              <td className="p-2">{topicsLabel(r.topics)}</td>
+              <td className="p-2">{ageBandLabel(labels, r.ageBand)}</td>
+              <td className="p-2">{genderLabel(labels, r.gender)}</td>
+              <td className="p-2">{topicsLabel(labels, r.topics)}</td>
               <td className="p-2">
-                {r.outcome ? outcomeLabel(r.outcome) : closeReasonLabel(r.closeReason)}
+                {r.outcome ? outcomeLabel(labels, r.outcome) : closeReasonLabel(r.closeReason)}
                 {r.emergency ? <span className="ml-1 font-semibold text-red-700">{ja.records.emergencyMark}</span> : null}
               </td>
               <td className="p-2">

@@ -35,6 +35,7 @@ export const auditActions = [
   "record.viewed",
   "records.exported",
   "report.submitted",
+  "form.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -14,11 +14,12 @@ export const actions = [
   "schedule.manage",
   "line.monitor",
   "references.manage",
+  "forms.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
-  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "references.manage"],
+  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "references.manage", "forms.manage"],
   supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "reports.mark_submitted", "schedule.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],

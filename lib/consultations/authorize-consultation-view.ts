@@ -35,6 +35,8 @@ export async function authorizeConsultationView(tx: DbOrTx, consultationId: stri
     phase,
     priority: consultation.priority,
     intake: consultation.intake,
+    intakeVersionId: consultation.intakeVersionId,
+    intakeNoteEnc: consultation.intakeNoteEnc,
     openedAt: consultation.openedAt,
     holderId: consultation.assignedTo,
     holderName: row.holderName,

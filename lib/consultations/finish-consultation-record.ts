@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { appendAudit } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
+import { loadCurrentForm } from "@/lib/forms";
 import type { ConsoleActor } from "./actor";
 import type { CloseResult } from "./close-consultation";
 import { ConsoleError } from "./errors";
@@ -14,13 +15,14 @@ import { writeConsultationRecord } from "./write-consultation-record";
  * as it was. Its last holder writes it, or a supervisor (for a counselor who has since left).
  */
 export async function finishConsultationRecord(db: Db, input: { consultationId: string; form: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<CloseResult> {
-  const validated = validateRecordForm(input.form);
+  const recordForm = await loadCurrentForm(db, "record");
+  const validated = validateRecordForm(recordForm.definition, input.form);
   if (!validated.ok) return validated;
   const { form } = validated;
   return db.transaction(async (tx) => {
     const row = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: true, recordPendingToo: true });
     if (row.status === "open") throw new ConsoleError("still_open");
-    const fieldErrors = await writeConsultationRecord(tx, row.id, form, actor, { at: input.at, keyring });
+    const fieldErrors = await writeConsultationRecord(tx, row.id, form, actor, { at: input.at, keyring, formVersionId: recordForm.id });
     if (fieldErrors) return { ok: false as const, fieldErrors };
     await appendAudit(tx, {
       action: "consultation.record_finished",

@@ -22,7 +22,7 @@ export { findOpenConsultation, openConsultation, type Channel, type Consultation
 export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
-export { ageBands, genders, outcomes, recordDraftSchema, recordFieldErrors, recordFormSchema, topics, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
+export { buildRecordFormSchema, recordDraftSchema, recordFieldErrors, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
 export { releaseConsultationsOf } from "./release-consultations-of";
 export { retryCounselorMessage } from "./retry-counselor-message";
 export { saveRecordDraft } from "./save-record-draft";

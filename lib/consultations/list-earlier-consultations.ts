@@ -1,7 +1,13 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { consultationRecords, consultations } from "@/db/schema";
+import { consultationRecords, consultations, formVersions } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
+import { choiceLabel, recordDefinitionSchema } from "@/lib/forms";
+
+function outcomeLabel(definition: unknown, outcome: string): string {
+  const parsed = recordDefinitionSchema.safeParse(definition);
+  return parsed.success ? choiceLabel(parsed.data.outcome, outcome) : outcome;
+}
 
 /**
  * The youth's earlier consultations, newest first, as their records summarise them (continuity
@@ -20,13 +26,17 @@ export async function listEarlierConsultations(tx: DbOrTx, consultationId: strin
       topics: consultationRecords.topics,
       contentSummaryEnc: consultationRecords.contentSummaryEnc,
       responseSummaryEnc: consultationRecords.responseSummaryEnc,
+      recordDefinition: formVersions.definition,
     })
     .from(consultations)
     .leftJoin(consultationRecords, eq(consultationRecords.consultationId, consultations.id))
+    .leftJoin(formVersions, eq(formVersions.id, consultationRecords.formVersionId))
     .where(and(eq(consultations.youthId, current.youthId), ne(consultations.id, consultationId), eq(consultations.status, "closed")))
     .orderBy(desc(consultations.openedAt));
-  return rows.map(({ contentSummaryEnc, responseSummaryEnc, ...row }) => ({
+  return rows.map(({ contentSummaryEnc, responseSummaryEnc, recordDefinition, ...row }) => ({
     ...row,
+    // In the words of the record form version the record was made with.
+    outcomeLabel: row.outcome ? outcomeLabel(recordDefinition, row.outcome) : null,
     contentSummary: contentSummaryEnc ? decryptField(keyring, contentSummaryEnc) : null,
     responseSummary: responseSummaryEnc ? decryptField(keyring, responseSummaryEnc) : null,
   }));

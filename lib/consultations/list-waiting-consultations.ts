@@ -2,15 +2,18 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations, youths } from "@/db/schema";
 import { isWaiting } from "./phase";
+import { summarizeIntakes } from "./summarize-intakes";
 
 export type QueueItem = Awaited<ReturnType<typeof listWaitingConsultations>>[number];
 
+
 /**
  * The queue: waiting consultations, higher priority first, then longest waiting. No message content:
- * the queue shows who is waiting and how urgently, the conversation is read after the claim.
+ * the queue shows who is waiting and how urgently (and the intake's choices, in the labels of the
+ * version the youth answered), the conversation is read after the claim.
  */
 export async function listWaitingConsultations(tx: DbOrTx) {
-  return tx
+  const rows = await tx
     .select({
       id: consultations.id,
       pseudonym: youths.pseudonym,
@@ -19,10 +22,24 @@ export async function listWaitingConsultations(tx: DbOrTx) {
       openedAt: consultations.openedAt,
       lastYouthMessageAt: consultations.lastYouthMessageAt,
       intake: consultations.intake,
+      intakeVersionId: consultations.intakeVersionId,
+      intakeAnswered: sql<boolean>`${consultations.intakeAnsweredAt} is not null`,
       earlierCount: sql<number>`(select count(*)::int from consultations e where e.youth_id = "consultations"."youth_id" and e.status = 'closed')`,
     })
     .from(consultations)
     .innerJoin(youths, eq(youths.id, consultations.youthId))
     .where(isWaiting())
     .orderBy(desc(consultations.priority), asc(consultations.openedAt));
+  const summaries = await summarizeIntakes(tx, rows);
+  return rows.map((row, i) => ({
+    id: row.id,
+    pseudonym: row.pseudonym,
+    channel: row.channel,
+    priority: row.priority,
+    openedAt: row.openedAt,
+    lastYouthMessageAt: row.lastYouthMessageAt,
+    earlierCount: row.earlierCount,
+    intakeAnswered: row.intakeAnswered,
+    intake: summaries[i]!,
+  }));
 }

@@ -1,36 +1,36 @@
 import { z } from "zod";
-
-/** The categories municipal and national reports count (R17); labels live in ja.console.record. */
-export const ageBands = ["elementary", "junior_high", "high_school", "young_adult", "out_of_range", "unknown"] as const;
-export const genders = ["female", "male", "other", "unknown"] as const;
-export const topics = ["abuse", "truancy", "bullying", "developmental", "young_carer", "family", "friends", "school", "health", "sexuality", "other"] as const;
-export const outcomes = ["advice", "referral", "emergency", "phone", "continued", "ended_by_youth"] as const;
+import { choiceEnum, type recordOutcomes, type RecordDefinition } from "@/lib/forms";
 
 const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(4000, "4000文字以内にしてください。");
 
 /**
- * The record form a consultation closes with. Field messages are Japanese and shown beside each field.
- * A referral must name the agency; an emergency must say what was done (R10).
+ * The record form a consultation closes with, built from the record form version in force: the
+ * categories (年代, 性別, 分類, 対応結果) are that version's active choices. Field messages are Japanese
+ * and shown beside each field. A referral must name the agency; an emergency must say what was done (R10).
  */
-export const recordFormSchema = z
-  .object({
-    ageBand: z.enum(ageBands, { error: "年代を選んでください。" }),
-    gender: z.enum(genders, { error: "性別を選んでください。" }),
-    topics: z.array(z.enum(topics), { error: "相談内容の分類を1つ以上選んでください。" }).min(1, "相談内容の分類を1つ以上選んでください。"),
-    contentSummary: required("相談内容の要約を入力してください。"),
-    responseSummary: required("対応内容の要約を入力してください。"),
-    outcome: z.enum(outcomes, { error: "対応結果を選んでください。" }),
-    // An untouched <select> submits "": that is "no agency", not a malformed id.
-    referralAgencyId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "支援機関を選び直してください。" }).nullish()),
-    emergency: z.boolean().default(false),
-    emergencyNote: z.string().trim().max(4000).nullish(),
-    consentToShare: z.boolean().default(false),
-    outOfScope: z.boolean().default(false),
-  })
-  .superRefine((form, ctx) => {
-    for (const [field, message] of Object.entries(crossFieldErrors(form))) ctx.addIssue({ code: "custom", path: [field], message });
-  });
-export type RecordForm = z.infer<typeof recordFormSchema>;
+export function buildRecordFormSchema(definition: RecordDefinition) {
+  return z
+    .object({
+      ageBand: choiceEnum(definition.ageBand, "年代を選んでください。"),
+      gender: choiceEnum(definition.gender, "性別を選んでください。"),
+      topics: z.array(choiceEnum(definition.topics, "相談内容の分類を選び直してください。"), { error: "相談内容の分類を1つ以上選んでください。" }).min(1, "相談内容の分類を1つ以上選んでください。"),
+      contentSummary: required("相談内容の要約を入力してください。"),
+      responseSummary: required("対応内容の要約を入力してください。"),
+      // The database's record_outcome enum holds every id the definition may offer (recordOutcomes).
+      outcome: choiceEnum(definition.outcome, "対応結果を選んでください。").transform((v) => v as RecordOutcome),
+      // An untouched <select> submits "": that is "no agency", not a malformed id.
+      referralAgencyId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "支援機関を選び直してください。" }).nullish()),
+      emergency: z.boolean().default(false),
+      emergencyNote: z.string().trim().max(4000).nullish(),
+      consentToShare: z.boolean().default(false),
+      outOfScope: z.boolean().default(false),
+    })
+    .superRefine((form, ctx) => {
+      for (const [field, message] of Object.entries(crossFieldErrors(form))) ctx.addIssue({ code: "custom", path: [field], message });
+    });
+}
+type RecordOutcome = (typeof recordOutcomes)[number];
+export type RecordForm = z.infer<ReturnType<typeof buildRecordFormSchema>>;
 
 /**
  * Rules between fields. Also run on the raw input when other fields fail, because zod skips an
@@ -45,8 +45,8 @@ function crossFieldErrors(form: { outcome?: unknown; referralAgencyId?: unknown;
 }
 
 /** Validates a submitted record form: the parsed form, or one Japanese message per field. */
-export function validateRecordForm(input: unknown): { ok: true; form: RecordForm } | { ok: false; fieldErrors: FieldErrors } {
-  const parsed = recordFormSchema.safeParse(input);
+export function validateRecordForm(definition: RecordDefinition, input: unknown): { ok: true; form: RecordForm } | { ok: false; fieldErrors: FieldErrors } {
+  const parsed = buildRecordFormSchema(definition).safeParse(input);
   if (parsed.success) return { ok: true, form: parsed.data };
   const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   return { ok: false, fieldErrors: { ...crossFieldErrors(raw), ...recordFieldErrors(parsed.error) } };

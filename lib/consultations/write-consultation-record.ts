@@ -6,15 +6,17 @@ import type { ConsoleActor } from "./actor";
 import type { FieldErrors, RecordForm } from "./record-form";
 
 /**
- * Stores a validated record form as the consultation's final record (R17), replacing its draft.
+ * Stores a validated record form as the consultation's final record (R17), replacing its draft, pinned
+ * to the record form version it was validated against.
  * Returns field errors instead when the chosen agency is no longer listed, and writes nothing then.
  */
-export async function writeConsultationRecord(tx: Tx, consultationId: string, form: RecordForm, actor: ConsoleActor, deps: { at: Date; keyring: Keyring }): Promise<FieldErrors | null> {
+export async function writeConsultationRecord(tx: Tx, consultationId: string, form: RecordForm, actor: ConsoleActor, deps: { at: Date; keyring: Keyring; formVersionId: string }): Promise<FieldErrors | null> {
   if (form.referralAgencyId) {
     const [agency] = await tx.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.id, form.referralAgencyId), eq(supportAgencies.active, true)));
     if (!agency) return { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" };
   }
   const record = {
+    formVersionId: deps.formVersionId,
     ageBand: form.ageBand,
     gender: form.gender,
     topics: form.topics,

@@ -5,6 +5,7 @@ import type { Db } from "@/db";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
 import { decryptField, type Keyring } from "@/lib/crypto";
+import { labelRecordChoices, loadCurrentForm, type RecordLabels } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { inspectionFilterSchema, type InspectionFilter } from "./inspection-filter";
@@ -24,16 +25,18 @@ export interface RecordsExport {
 const open = (keyring: Keyring, value: string | null) => (value === null ? null : decryptField(keyring, value));
 
 /** Excel opens UTF-8 CSV as Shift_JIS unless the file starts with a byte order mark. */
-function toCsv(records: RecordWithText[]): Buffer {
-  const text = stringify([recordColumns.map((c) => c.header), ...records.map((r) => recordColumns.map((c) => c.value(r)))], { record_delimiter: "\r\n" });
+function toCsv(records: RecordWithText[], choices: RecordLabels): Buffer {
+  const columns = recordColumns(choices);
+  const text = stringify([columns.map((c) => c.header), ...records.map((r) => columns.map((c) => c.value(r)))], { record_delimiter: "\r\n" });
   return Buffer.from(`\uFEFF${text}`, "utf8");
 }
 
-async function toXlsx(records: RecordWithText[]): Promise<Buffer> {
+async function toXlsx(records: RecordWithText[], choices: RecordLabels): Promise<Buffer> {
+  const columns = recordColumns(choices);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(ja.records.sheetName);
-  sheet.addRow(recordColumns.map((c) => c.header)).font = { bold: true };
-  for (const r of records) sheet.addRow(recordColumns.map((c) => c.value(r)));
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const r of records) sheet.addRow(columns.map((c) => c.value(r)));
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -47,6 +50,7 @@ export async function exportRecordsForInspection(db: Db, input: InspectionFilter
   const exportFormat = exportFormatSchema.parse(input.format);
   const schedule = (await loadCurrentSchedule(db))?.schedule ?? null;
   const selected = await selectInspectionRows(db, filter, schedule);
+  const choices = labelRecordChoices((await loadCurrentForm(db, "record")).definition);
   const records = selected.map(({ row, encrypted }) => ({
     ...row,
     contentSummary: open(keyring, encrypted.contentSummary),
@@ -56,6 +60,6 @@ export async function exportRecordsForInspection(db: Db, input: InspectionFilter
   await appendAudit(db, { action: "records.exported", actor, details: { month: filter.month, outcome: filter.outcome ?? null, format: exportFormat, rows: records.length } });
   const base = `soudan-records-${filter.month}${filter.outcome ? `-${filter.outcome}` : ""}`;
   return exportFormat === "csv"
-    ? { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(records), rows: records.length }
-    : { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await toXlsx(records), rows: records.length };
+    ? { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(records, choices), rows: records.length }
+    : { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await toXlsx(records, choices), rows: records.length };
 }

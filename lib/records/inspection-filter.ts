@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { outcomes } from "@/lib/consultations";
+import { recordOutcomes } from "@/lib/forms";
 
 /** A calendar month in Japan, "YYYY-MM". */
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月は YYYY-MM の形式で指定してください。");
 
 /** The record outcomes, plus "none": consultations that ended without a record (abandoned, youth ended, inactivity). */
-export const outcomeFilterSchema = z.enum([...outcomes, "none"]);
+export const outcomeFilterSchema = z.enum([...recordOutcomes, "none"]);
 export type OutcomeFilter = z.infer<typeof outcomeFilterSchema>;
 
 export const inspectionFilterSchema = z.object({

@@ -1,5 +1,6 @@
 import { format } from "date-fns";
 import { tz } from "@date-fns/tz";
+import type { RecordLabels } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import type { InspectionRow } from "./inspection-rows";
 
@@ -17,8 +18,11 @@ export function formatJst(at: Date | null): string {
 const minutes = (s: number | null) => (s === null ? "" : Math.round(s / 60));
 const yesNo = (v: boolean | null) => (v === null ? "" : v ? ja.records.yes : ja.records.no);
 
-/** The export's columns, in the order of the closing form and the timings (R17). One definition for CSV and Excel. */
-export const recordColumns: { header: string; value: (r: RecordWithText) => string | number }[] = [
+/**
+ * The export's columns, in the order of the closing form and the timings (R17), with choices in the
+ * record form's current words. One definition for CSV and Excel.
+ */
+export const recordColumns = (choices: RecordLabels): { header: string; value: (r: RecordWithText) => string | number }[] => [
   { header: labels.openedAt, value: (r) => formatJst(r.openedAt) },
   { header: labels.pseudonym, value: (r) => r.pseudonym },
   { header: labels.channel, value: (r) => ja.console.channel[r.channel] },
@@ -31,10 +35,10 @@ export const recordColumns: { header: string; value: (r: RecordWithText) => stri
   { header: labels.inStaffedHours, value: (r) => yesNo(r.inStaffedHours) },
   { header: labels.closedAt, value: (r) => formatJst(r.closedAt) },
   { header: labels.closeReason, value: (r) => labelOf(ja.records.closeReasons, r.closeReason) },
-  { header: labels.ageBand, value: (r) => labelOf(ja.console.ageBands, r.ageBand) },
-  { header: labels.gender, value: (r) => labelOf(ja.console.genders, r.gender) },
-  { header: labels.topics, value: (r) => r.topics.map((t) => labelOf(ja.console.topicLabels, t)).join("、") },
-  { header: labels.outcome, value: (r) => labelOf(ja.console.outcomes, r.outcome) },
+  { header: labels.ageBand, value: (r) => labelOf(choices.ageBand, r.ageBand) },
+  { header: labels.gender, value: (r) => labelOf(choices.gender, r.gender) },
+  { header: labels.topics, value: (r) => r.topics.map((t) => labelOf(choices.topics, t)).join("、") },
+  { header: labels.outcome, value: (r) => labelOf(choices.outcome, r.outcome) },
   { header: labels.referralAgency, value: (r) => r.referralAgency ?? "" },
   { header: labels.emergency, value: (r) => yesNo(r.emergency) },
   { header: labels.emergencyNote, value: (r) => r.emergencyNote ?? "" },

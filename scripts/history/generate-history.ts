@@ -4,26 +4,23 @@ import type { Db } from "@/db";
 import { staff, supportAgencies, youths } from "@/db/schema";
 import { now, setClockForTests } from "@/lib/clock";
 import {
-  ageBands,
   claimConsultation,
   closeConsultation,
   closeInactiveConsultations,
   ConsoleError,
   endConsultationByYouth,
   findOpenConsultation,
-  genders,
   sendCounselorMessage,
-  topics,
   type ConsoleActor,
 } from "@/lib/consultations";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { receiveSecureChatMessage } from "@/lib/liff";
 import { deliverNextOutboxItem, processNextInboxEvent, receiveWebhook, type LineApi } from "@/lib/line";
 import { instantAt, listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
+import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
 import { Random } from "./random";
 
-type Topic = (typeof topics)[number];
 type Outcome = keyof typeof phrases.responseSummaries;
 
 export interface HistoryOptions {
@@ -62,7 +59,7 @@ export class HistoryExistsError extends Error {}
 // Shares of what the city's reports count, roughly as municipal SNS consultations report them.
 const ageWeights: Record<(typeof ageBands)[number], number> = { elementary: 10, junior_high: 35, high_school: 33, young_adult: 12, out_of_range: 3, unknown: 7 };
 const genderWeights: Record<(typeof genders)[number], number> = { female: 62, male: 27, other: 3, unknown: 8 };
-const topicWeights: Record<Topic, number> = { friends: 18, school: 16, family: 15, bullying: 10, health: 10, truancy: 8, abuse: 4, developmental: 4, young_carer: 3, sexuality: 4, other: 8 };
+const topicWeights: Record<Topic, number> = { friends: 18, school: 16, family: 15, bullying: 10, health: 10, truancy: 8, abuse: 4, developmental: 4, young_carer: 3, sexuality: 4, career: 4, other: 8 };
 const outcomeWeights: Record<Exclude<Outcome, "emergency">, number> = { advice: 62, referral: 12, phone: 5, continued: 15, ended_by_youth: 6 };
 const endingWeights = { completed: 82, youth_ended_chatting: 6, abandoned: 5, inactive: 4, youth_ended_waiting: 3 } as const;
 type Ending = keyof typeof endingWeights;

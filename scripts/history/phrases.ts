@@ -1,6 +1,4 @@
-import type { topics } from "@/lib/consultations";
-
-type Topic = (typeof topics)[number];
+import type { Topic } from "./categories";
 
 /** What a youth might first write, by topic: invented, plain, and free of anything identifying. */
 export const openings: Record<Topic, string[]> = {
@@ -14,6 +12,7 @@ export const openings: Record<Topic, string[]> = {
   school: ["進路のことで悩んでいます", "テストの点が下がって親に言えない"],
   health: ["夜ねむれない日が続いています", "最近ずっと気分が落ちこんでいる"],
   sexuality: ["自分の体のことで相談したい", "好きな人のことで誰にも言えない悩みがある"],
+  career: ["高校を卒業したあと、どうしたらいいかわからない", "バイトがつらくてやめたい"],
   other: ["話を聞いてほしいです", "誰かと話したくて送りました"],
 };
 
@@ -55,9 +54,10 @@ export const contentSummaries: Record<Topic, string> = {
   young_carer: "家族の世話・家事の負担についての相談。",
   family: "親子関係・家庭環境についての相談。",
   friends: "友人関係のトラブルについての相談。",
-  school: "進路・学業についての相談。",
+  school: "学業・学校生活についての相談。",
   health: "睡眠・気分の落ち込みについての相談。",
   sexuality: "体や恋愛に関する相談。",
+  career: "進路・仕事についての相談。",
   other: "話を聞いてほしいという相談。",
 };
 

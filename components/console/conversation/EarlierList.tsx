@@ -5,7 +5,7 @@ import { readHistoryAction, type HistoryMessage } from "@/app/(console)/console/
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 
-type Earlier = { id: string; openedAt: Date; outcome: string | null; contentSummary: string | null; responseSummary: string | null };
+type Earlier = { id: string; openedAt: Date; outcomeLabel: string | null; contentSummary: string | null; responseSummary: string | null };
 
 const date = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", year: "numeric", month: "numeric", day: "numeric" });
 
@@ -19,7 +19,7 @@ export function EarlierList({ consultationId, earlier }: { consultationId: strin
       {earlier.map((e) => (
         <li key={e.id} className="rounded border border-slate-200 bg-white p-2">
           <div className="font-medium">
-            {date.format(e.openedAt)} {e.outcome ? ja.console.outcomes[e.outcome as keyof typeof ja.console.outcomes] : ""}
+            {date.format(e.openedAt)} {e.outcomeLabel ?? ""}
           </div>
           {e.contentSummary ? <p className="whitespace-pre-wrap">{e.contentSummary}</p> : null}
           {e.responseSummary ? <p className="whitespace-pre-wrap text-slate-600">{e.responseSummary}</p> : null}

@@ -5,7 +5,7 @@ import { closeAction, finishRecordAction, saveDraftAction } from "@/app/(console
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FieldErrors, RecordDraft } from "@/lib/consultations";
-import { ageBands, genders, outcomes, topics } from "@/lib/consultations/record-form";
+import type { ChoiceField, RecordDefinition } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 
 /** Typing pauses this long before the draft is saved. */
@@ -29,18 +29,30 @@ function fromDraft(d: RecordDraft): Form {
   };
 }
 
+/** The choices offered: those in use, plus a retired one this draft already holds so it stays visible. */
+function offered(field: ChoiceField, selected: string | string[]) {
+  const held = new Set(Array.isArray(selected) ? selected : [selected]);
+  return field.choices.filter((c) => !c.retired || held.has(c.id));
+}
+
 /**
- * R17: the record a consultation closes with. Drafts save themselves; closing shows an error beside each
- * missing field. `finish` writes the record of a consultation that already ended without one.
+ * R17: the record a consultation closes with, in the categories of the record form version in force.
+ * Drafts save themselves; closing shows an error beside each missing field. 年代, 性別 and 分類 may
+ * arrive prefilled from the intake, which the form says so the counselor confirms them. `finish` writes
+ * the record of a consultation that already ended without one.
  */
 export function RecordForm({
   consultationId,
   draft,
+  definition,
+  prefilled,
   agencies,
   mode = "close",
 }: {
   consultationId: string;
   draft: RecordDraft;
+  definition: RecordDefinition;
+  prefilled: boolean;
   agencies: { id: string; name: string }[];
   mode?: "close" | "finish";
 }) {
@@ -83,31 +95,36 @@ export function RecordForm({
       <h2 id="record-title" className="font-bold">
         {mode === "finish" ? ja.console.recordToFinish : ja.console.record}
       </h2>
+      {prefilled ? (
+        <p className="text-sm text-slate-700" data-testid="record-prefilled">
+          {ja.console.prefilled}
+        </p>
+      ) : null}
       <div className="grid gap-3 md:grid-cols-2">
         <div>
-          <label htmlFor="ageBand" className={labelClass}>{ja.console.ageBand}</label>
+          <label htmlFor="ageBand" className={labelClass}>{definition.ageBand.label}</label>
           <select id="ageBand" value={form.ageBand} onChange={(e) => set("ageBand", e.target.value)} className={inputClass} {...err("ageBand")}>
             <option value="">{ja.console.choose}</option>
-            {ageBands.map((v) => <option key={v} value={v}>{ja.console.ageBands[v]}</option>)}
+            {offered(definition.ageBand, form.ageBand).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
           <FieldError id="err-ageBand" message={errors.ageBand} />
         </div>
         <div>
-          <label htmlFor="gender" className={labelClass}>{ja.console.gender}</label>
+          <label htmlFor="gender" className={labelClass}>{definition.gender.label}</label>
           <select id="gender" value={form.gender} onChange={(e) => set("gender", e.target.value)} className={inputClass} {...err("gender")}>
             <option value="">{ja.console.choose}</option>
-            {genders.map((v) => <option key={v} value={v}>{ja.console.genders[v]}</option>)}
+            {offered(definition.gender, form.gender).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
           <FieldError id="err-gender" message={errors.gender} />
         </div>
       </div>
       <fieldset {...err("topics")}>
-        <legend className={labelClass}>{ja.console.topics}</legend>
+        <legend className={labelClass}>{definition.topics.label}</legend>
         <div className="flex flex-wrap gap-3">
-          {topics.map((t) => (
+          {offered(definition.topics, form.topics).map(({ id: t, label }) => (
             <label key={t} className="flex items-center gap-1 text-sm">
               <input type="checkbox" checked={form.topics.includes(t)} onChange={(e) => set("topics", e.target.checked ? [...form.topics, t] : form.topics.filter((x) => x !== t))} />
-              {ja.console.topicLabels[t]}
+              {label}
             </label>
           ))}
         </div>
@@ -125,10 +142,10 @@ export function RecordForm({
       </div>
       <div className="grid gap-3 md:grid-cols-2">
         <div>
-          <label htmlFor="outcome" className={labelClass}>{ja.console.outcome}</label>
+          <label htmlFor="outcome" className={labelClass}>{definition.outcome.label}</label>
           <select id="outcome" value={form.outcome} onChange={(e) => set("outcome", e.target.value)} className={inputClass} {...err("outcome")}>
             <option value="">{ja.console.choose}</option>
-            {outcomes.map((v) => <option key={v} value={v}>{ja.console.outcomes[v]}</option>)}
+            {offered(definition.outcome, form.outcome).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
           <FieldError id="err-outcome" message={errors.outcome} />
         </div>

@@ -1,10 +1,13 @@
 import type { Tx } from "@/db";
+import type { ChatMode } from "@/lib/consultations";
 import type { Keyring } from "@/lib/crypto";
 import type { StoredWebhookEvent } from "../inbox/webhook-schema";
 
 export interface HandlerDeps {
   keyring: Keyring;
   now: () => Date;
+  /** CHAT_MODE; "secure" (the default) when not given. In line mode a new consultation gets the intake as quick replies. */
+  chatMode?: ChatMode;
 }
 
 export interface HandlerContext extends HandlerDeps {

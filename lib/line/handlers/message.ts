@@ -4,7 +4,9 @@ import { composeAutoReply } from "@/lib/autoreply";
 import { fromRealTime } from "@/lib/clock";
 import { receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
+import { startLineIntake } from "@/lib/intake";
 import { ensureYouth, type Youth } from "@/lib/youths";
+import type { LineMessage } from "../api";
 import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
@@ -32,7 +34,7 @@ async function shouldSendRefusal(ctx: HandlerContext, youth: Youth): Promise<boo
 
 /**
  * Text and stickers join the youth's consultation and get the automatic reply the schedule calls for
- * (throttled). Media is never downloaded and location never kept:
+ * (throttled), and in line mode a consultation they open gets the intake's first question. Media is never downloaded and location never kept:
  * only the fact that one arrived is recorded (R12), and the youth is told why.
  */
 export const handleMessage: EventHandler = async (event, ctx) => {
@@ -58,7 +60,10 @@ export const handleMessage: EventHandler = async (event, ctx) => {
     }
   } else {
     const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.now());
-    if (text) await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
+    const messages: LineMessage[] = text ? [{ type: "text", text }] : [];
+    // Line mode asks the intake in the talk; the question goes last so its quick replies show.
+    if (received.opened && ctx.chatMode === "line") messages.push(await startLineIntake(ctx.tx, received.consultationId));
+    if (messages.length > 0) await enqueueReply(ctx.tx, { ...replyTo, messages }, ctx.keyring);
   }
   return "done";
 };

@@ -1,4 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
+import { answerLineIntake } from "@/lib/intake";
 import { ensureYouth } from "@/lib/youths";
 import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler } from "./context";
@@ -9,12 +10,22 @@ const answers: Record<string, string> = {
   emergency: ja.line.emergency,
 };
 
+/** `action=intake` is a quick-reply answer of the line-mode intake (lib/intake); it is answered with the next question. */
 export const handlePostback: EventHandler = async (event, ctx) => {
   const data = (event.postback as { data?: unknown } | undefined)?.data;
-  const action = typeof data === "string" ? new URLSearchParams(data).get("action") : null;
+  const params = new URLSearchParams(typeof data === "string" ? data : "");
+  const action = params.get("action");
+  const replyTo = { replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt };
+  if (action === "intake") {
+    const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
+    const next = await answerLineIntake(ctx.tx, { youthId: youth.id, data: params, at: ctx.now() });
+    if (!next) return "ignored";
+    await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [next] }, ctx.keyring);
+    return "done";
+  }
   const text = action ? answers[action] : undefined;
   if (!text) return "ignored";
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
-  await enqueueReply(ctx.tx, { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt, messages: [{ type: "text", text }] }, ctx.keyring);
+  await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
   return "done";
 };

@@ -7,6 +7,7 @@ import { RecordDetail } from "@/components/records/RecordDetail";
 import { getDb } from "@/db";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
+import { labelRecordChoices, loadCurrentForm } from "@/lib/forms";
 import { readRecordForInspection } from "@/lib/records";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,9 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
   const { staff } = await requireStaff("records.inspect");
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const record = await readRecordForInspection(await getDb(), id.data, { id: staff.id, loginId: staff.loginId }, getKeyring());
+  const db = await getDb();
+  const labels = labelRecordChoices((await loadCurrentForm(db, "record")).definition);
+  const record = await readRecordForInspection(db, id.data, { id: staff.id, loginId: staff.loginId }, getKeyring());
   if (!record) notFound();
   return (
     <StaffShell staff={staff}>
@@ -25,7 +28,7 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
       </Link>
       <h1 className="mt-2 text-2xl font-bold">{ja.records.detailTitle}</h1>
       <p className="mt-1 text-sm text-slate-600">{ja.records.auditNote}</p>
-      <RecordDetail record={record} />
+      <RecordDetail record={record} labels={labels} />
     </StaffShell>
   );
 }

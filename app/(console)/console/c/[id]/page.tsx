@@ -7,6 +7,7 @@ import { NotesPanel } from "@/components/console/conversation/NotesPanel";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
 import { TransferForm } from "@/components/console/conversation/TransferForm";
+import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
@@ -46,7 +47,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   ]);
   const { consultation } = view;
   const open = consultation.phase !== "closed";
-  const intake = consultation.intake;
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
@@ -77,17 +77,19 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 agencies={agencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
             ) : null}
-            {open && consultation.canReply ? <RecordForm consultationId={consultation.id} draft={view.draft} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} /> : null}
-            {consultation.canFinishRecord ? <RecordForm mode="finish" consultationId={consultation.id} draft={view.draft} agencies={agencies.map((a) => ({ id: a.id, name: a.name }))} /> : null}
+            {(open && consultation.canReply) || consultation.canFinishRecord ? (
+              <RecordForm
+                mode={open ? "close" : "finish"}
+                consultationId={consultation.id}
+                draft={view.draft}
+                definition={view.recordForm.definition}
+                prefilled={view.prefilled}
+                agencies={agencies.map((a) => ({ id: a.id, name: a.name }))}
+              />
+            ) : null}
           </div>
           <aside className="flex flex-col gap-4">
-            <section aria-labelledby="intake-title" className="text-sm">
-              <h2 id="intake-title" className="font-bold">{ja.console.intake}</h2>
-              <p>
-                {ja.console.ageBand}: {intake?.ageBand ?? ja.console.unanswered} / {ja.console.gender}: {intake?.gender ?? ja.console.unanswered} / {ja.console.topics}:{" "}
-                {intake?.topics?.join("・") || ja.console.unanswered}
-              </p>
-            </section>
+            <IntakePanel intake={consultation.intake} note={consultation.intakeNote} />
             <section aria-labelledby="earlier-title">
               <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
               <EarlierList consultationId={consultation.id} earlier={view.earlier} />

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consultationRecords, formVersions } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { listAudit } from "@/lib/audit";
+import { claimConsultation, closeConsultation, listEarlierConsultations, type ConsoleActor } from "@/lib/consultations";
+import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
+import { createKeyring } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
+import { defaultRecordDefinition, ensureFormVersions, loadCurrentForm, loadFormVersion, saveFormVersion, type RecordDefinition } from "./index";
+
+const keyring = createKeyring(randomBytes(32).toString("base64"));
+let database: TestDatabase;
+let admin: ConsoleActor;
+let counselor: ConsoleActor;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  admin = await makeStaff(database.db, "admin", "admin");
+  counselor = await makeStaff(database.db, "counselor", "counselor");
+});
+afterAll(async () => {
+  await database.close();
+});
+
+function edit(def: RecordDefinition, change: (topics: RecordDefinition["topics"]["choices"]) => RecordDefinition["topics"]["choices"]): RecordDefinition {
+  return { ...def, topics: { ...def.topics, choices: change(def.topics.choices) } };
+}
+
+describe("form versions", () => {
+  it("a fresh database has version 1 of each form, and ensuring again adds nothing", async () => {
+    await ensureFormVersions(database.db);
+    const rows = await database.db.select({ kind: formVersions.kind, version: formVersions.version }).from(formVersions).orderBy(formVersions.kind);
+    expect(rows).toEqual([
+      { kind: "intake", version: 1 },
+      { kind: "record", version: 1 },
+    ]);
+    expect((await loadCurrentForm(database.db, "record")).definition).toEqual(defaultRecordDefinition);
+  });
+
+  it("saving makes a new, audited version and leaves the old one as it was; a stale base or a dropped choice is refused", async () => {
+    const v1 = await loadCurrentForm(database.db, "record");
+    const renamed = edit(v1.definition, (choices) => [...choices.map((c) => (c.id === "health" ? { ...c, label: "こころとからだ" } : c.id === "other" ? { ...c, retired: true } : c)), { id: "online", label: "ネット・SNS", retired: false }]);
+    const saved = await saveFormVersion(database.db, { kind: "record", definition: renamed, basedOnVersion: 1, note: "ネットの相談が増えたため" }, admin, new Date());
+    expect(saved).toMatchObject({ ok: true, version: 2 });
+    expect((await loadFormVersion(database.db, "record", v1.id)).definition).toEqual(v1.definition);
+    expect((await loadCurrentForm(database.db, "record")).definition.topics.choices.at(-1)).toEqual({ id: "online", label: "ネット・SNS", retired: false });
+    const [audit] = await listAudit(database.db, 1);
+    expect(audit).toMatchObject({ action: "form.changed", actorLogin: "admin", target: "form:record:2" });
+    expect(audit!.details).toMatchObject({ kind: "record", version: 2, note: "ネットの相談が増えたため", changes: { topics: { added: ["online"], retired: ["other"], renamed: ["health"], restored: [] } } });
+
+    expect(await saveFormVersion(database.db, { kind: "record", definition: renamed, basedOnVersion: 1 }, admin, new Date())).toEqual({ ok: false, fieldErrors: { _form: ja.forms.errors.stale } });
+    const dropped = edit(renamed, (choices) => choices.filter((c) => c.id !== "online"));
+    expect(await saveFormVersion(database.db, { kind: "record", definition: dropped, basedOnVersion: 2 }, admin, new Date())).toEqual({ ok: false, fieldErrors: { "topics.choices": ja.forms.errors.removedChoice } });
+    expect(await saveFormVersion(database.db, { kind: "intake", definition: renamed, basedOnVersion: 1 }, admin, new Date())).toMatchObject({ ok: false, fieldErrors: { kind: expect.any(String) } });
+  });
+
+  it("a record is validated against the version in force and pinned to it; earlier records keep their version's words", async () => {
+    const current = await loadCurrentForm(database.db, "record");
+    const youth = await youthWrites(database.db, keyring, "ネットで知らない人に会おうと言われた");
+    await claimConsultation(database.db, youth.consultationId, counselor, { at: new Date(), maxActive: 5 });
+    const form = { ageBand: "high_school", gender: "female", contentSummary: "SNSで知り合った人", responseSummary: "会わないよう助言", outcome: "advice" };
+    // "other" was retired in version 2: no longer offered.
+    expect(await closeConsultation(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["other"] }, at: new Date() }, counselor, keyring)).toEqual({
+      ok: false,
+      fieldErrors: { topics: "相談内容の分類を選び直してください。" },
+    });
+    expect(await closeConsultation(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["online"] }, at: new Date() }, counselor, keyring)).toEqual({ ok: true });
+    const [record] = await database.db.select().from(consultationRecords).where(eq(consultationRecords.consultationId, youth.consultationId));
+    expect(record).toMatchObject({ formVersionId: current.id, topics: ["online"] });
+
+    const outcome = current.definition.outcome;
+    const relabelled = { ...current.definition, outcome: { ...outcome, choices: outcome.choices.map((c) => (c.id === "advice" ? { ...c, label: "助言した" } : c)) } };
+    expect(await saveFormVersion(database.db, { kind: "record", definition: relabelled, basedOnVersion: current.version }, admin, new Date())).toMatchObject({ ok: true });
+    const again = await youthWrites(database.db, keyring, "また相談です", { lineUserId: youth.lineUserId });
+    expect((await listEarlierConsultations(database.db, again.consultationId, keyring))[0]).toMatchObject({ outcome: "advice", outcomeLabel: "傾聴・助言" });
+  });
+
+  it("two admins saving from the same version: one wins, the other is told to reload", async () => {
+    const current = await loadCurrentForm(database.db, "intake");
+    const results = await Promise.all(
+      ["A", "B"].map((name) => saveFormVersion(database.db, { kind: "intake", definition: { ...current.definition, note: { ...current.definition.note, hint: name } }, basedOnVersion: current.version }, admin, new Date())),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, fieldErrors: { _form: ja.forms.errors.stale } }]);
+    expect((await database.db.select({ version: formVersions.version }).from(formVersions).where(eq(formVersions.kind, "intake"))).map((r) => r.version).sort()).toEqual([1, 2]);
+  });
+});
