@@ -119,11 +119,13 @@ test("internal notes never reach the youth, and a transfer hands the conversatio
   await expect.poll(() => timelineText(request, youth)).toContain("話してくれてありがとう。");
   expect(await timelineText(request, youth)).not.toContain("内部メモ");
 
-  // Handed back to the queue, it waits for anyone again.
+  // Handed back to the queue, it waits for anyone again; taken again, it leaves the queue for the specs after this one.
   await second.getByLabel(/引き継ぎ先/).selectOption({ label: "待ち行列に戻す" });
   await second.getByRole("button", { name: "引き継ぐ" }).click();
   await second.waitForURL(/\/console$/);
-  await expect(second.getByRole("button", { name: `${pseudonym} 担当する` })).toBeVisible();
+  await second.getByRole("button", { name: `${pseudonym} 担当する` }).click();
+  await second.waitForURL(conversation);
+  await expect(second.getByTestId("notes")).toContainText(note);
   await first.context().close();
   await second.context().close();
 });

@@ -9,7 +9,7 @@ test("a youth ends the secure chat while held: the counselor finishes the record
   await signIn(counselor, "counselor2");
 
   const chat = await openSecureChat(page, emulator);
-  await completeIntake(chat, { ageBand: "高校生世代", gender: "答えたくない", topics: ["その他"] });
+  await completeIntake(chat, { ageBand: "高校生世代", gender: "答えたくない", topics: ["いじめ"] });
   await chat.getByLabel("メッセージ").fill("やっぱり今日はやめておきます");
   await chat.getByRole("button", { name: "送信する" }).click();
   await expect(chat.getByRole("log", { name: "相談のやりとり" }).locator("li[data-sender=youth]")).toHaveCount(1);
