@@ -19,6 +19,7 @@ export { loadRecordDraft } from "./load-record-draft";
 export { findOpenConsultation, openConsultation, type Channel, type Consultation } from "./open-consultation";
 export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
+export { queueReplyNotice, REPLY_NOTICE_QUIET_MS } from "./queue-reply-notice";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
 export { ageBands, genders, outcomes, recordDraftSchema, recordFieldErrors, recordFormSchema, topics, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
 export { releaseConsultationsOf } from "./release-consultations-of";

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
-import type { Keyring } from "@/lib/crypto";
 import { startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import type { LineApi } from "./api";
+import type { HandlerDeps } from "./handlers";
 import { processNextInboxEvent } from "./inbox/process-next-inbox-event";
 import { deliverNextOutboxItem } from "./outbox/deliver-next-outbox-item";
 
@@ -11,7 +11,7 @@ const registry = globalThis as unknown as { soudanLineWorkers?: WorkerLoop[] };
  * One inbox loop and one outbox loop per app process. Several processes may run them side by side:
  * rows are claimed with FOR UPDATE SKIP LOCKED.
  */
-export function startLineWorkers(db: Db, deps: { keyring: Keyring; now: () => Date; api: LineApi | null }): WorkerLoop[] {
+export function startLineWorkers(db: Db, deps: HandlerDeps & { api: LineApi | null }): WorkerLoop[] {
   if (registry.soudanLineWorkers) return registry.soudanLineWorkers;
   const outbox = deps.api;
   const loops = [startWorkerLoop("line inbox", () => processNextInboxEvent(db, deps))];

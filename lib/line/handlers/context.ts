@@ -5,6 +5,11 @@ import type { StoredWebhookEvent } from "../inbox/webhook-schema";
 export interface HandlerDeps {
   keyring: Keyring;
   now: () => Date;
+  /**
+   * Present when the deployment runs the secure chat (CHAT_MODE=secure): text typed in the LINE talk is
+   * still kept, and the youth is shown the way to the secure chat at `liffUrl`.
+   */
+  secureChat?: { liffUrl: string | null };
 }
 
 export interface HandlerContext extends HandlerDeps {
