@@ -6,15 +6,17 @@ import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
 import { chatApi, type ChatLine } from "./chat-api";
-import { getIdToken } from "./get-id-token";
+import { getIdToken, type LiffSettings } from "./get-id-token";
 
 type Phase = { kind: "connecting" } | { kind: "ready" } | { kind: "ended" } | { kind: "failed"; message: string };
 
 /**
  * The youth's secure chat: signs in with the LIFF ID token, shows the conversation, and refetches it
- * whenever the server says the consultation changed (counselor replies arrive live).
+ * whenever the server says the consultation changed (counselor replies arrive live). The event stream
+ * is open only while the page is visible: it is how the server knows the youth is watching, and a
+ * youth who switched away should get the LINE notice of a reply.
  */
-export function SecureChat() {
+export function SecureChat({ liff }: { liff: LiffSettings | null }) {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
@@ -29,8 +31,20 @@ export function SecureChat() {
   useEffect(() => {
     let events: EventSource | null = null;
     let cancelled = false;
+    const listen = () => {
+      events = new EventSource("/api/liff/events");
+      events.addEventListener("chat", () => void refresh());
+      events.addEventListener("ready", () => void refresh());
+    };
+    const onVisibility = () => {
+      if (document.hidden) {
+        events?.close();
+        events = null;
+      } else if (!events && !cancelled) listen();
+    };
     void (async () => {
-      const idToken = await getIdToken();
+      if (!liff) return setPhase({ kind: "failed", message: ja.liff.notConfigured });
+      const idToken = await getIdToken(liff);
       // Without a token (a reload) an earlier session cookie may still be valid; the refresh tells.
       if (idToken) {
         const session = await chatApi.startSession(idToken);
@@ -41,15 +55,15 @@ export function SecureChat() {
       if (!first.ok) return setPhase({ kind: "failed", message: idToken ? (first.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
       setLines(first.data.messages);
       setPhase({ kind: "ready" });
-      events = new EventSource("/api/liff/events");
-      events.addEventListener("chat", () => void refresh());
-      events.addEventListener("ready", () => void refresh());
+      if (!document.hidden) listen();
+      document.addEventListener("visibilitychange", onVisibility);
     })();
     return () => {
       cancelled = true;
+      document.removeEventListener("visibilitychange", onVisibility);
       events?.close();
     };
-  }, [refresh]);
+  }, [refresh, liff]);
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });

@@ -459,6 +459,8 @@ export const ja = {
     log: "相談のやりとり",
     ended: "相談を終えました。話してくれてありがとう。また困ったときは、いつでも相談してください。",
     endedNotice: "相談者が相談を終えました。",
+    /** CHAT_MODE=line: the conversation happens in the LINE talk, not on this page. */
+    lineMode: "この窓口では、相談は LINE のトーク画面で行います。この画面を閉じて、トーク画面からメッセージを送ってください。",
   },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
   richMenu: {
