@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type FrameLocator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "soudan-demo-password";
 
@@ -45,4 +45,45 @@ export async function createStaffViaAdmin(page: Page, staff: { loginId: string; 
   await page.getByRole("button", { name: "追加する" }).click();
   await expect(page.getByText("スタッフを追加しました。")).toBeVisible();
   await expect(page.getByTestId(`staff-row-${staff.loginId}`)).toBeVisible();
+}
+
+/** A new youth on the emulator's phone page who adds the account as a friend; returns their LINE user id. */
+export async function newYouthOnPhone(page: Page, emulatorUrl: string): Promise<string> {
+  await page.goto(`${emulatorUrl}/`);
+  await page.getByRole("button", { name: "新規ユーザー" }).click();
+  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
+  await page.getByRole("button", { name: "友だち追加" }).click();
+  await expect(page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" })).toBeVisible();
+  return page.locator("#user-select").inputValue();
+}
+
+/**
+ * The phone's youth taps 相談する: the LIFF page opens in the phone's in-app browser, signed in with
+ * the ID token the emulator issued, and this waits until the secure chat is ready to write in.
+ * Every spec opens the secure chat through here (or openSecureChatFromTalk), so a step that comes
+ * before the chat (the intake form) is added in one place.
+ */
+export async function openSecureChat(page: Page): Promise<FrameLocator> {
+  await page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" }).click();
+  return secureChatReady(page);
+}
+
+/** The same, through the 相談チャットを開く button of a message in the LINE talk (the newest one). */
+export async function openSecureChatFromTalk(page: Page): Promise<FrameLocator> {
+  await page.getByRole("log", { name: "トーク" }).getByRole("button", { name: "相談チャットを開く" }).last().click();
+  return secureChatReady(page);
+}
+
+async function secureChatReady(page: Page): Promise<FrameLocator> {
+  const chat = page.frameLocator("#browser-frame");
+  await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
+  await expect(chat.getByLabel("メッセージ")).toBeVisible();
+  return chat;
+}
+
+/** The youth closes the phone's in-app browser; resolves once the chat's event stream has ended in the browser. */
+export async function closeSecureChat(page: Page): Promise<void> {
+  const streamEnded = page.waitForEvent("requestfailed", (r) => r.url().includes("/api/liff/events"));
+  await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).click();
+  await streamEnded;
 }

@@ -1,8 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { emulatorPort } from "../playwright.config";
-import { signIn } from "./helpers";
+import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
+import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
-const emulator = `http://127.0.0.1:${emulatorPort}`;
+// The demo in CHAT_MODE=secure, with its own emulator.
+test.use({ baseURL: secureBaseURL });
+const emulator = `http://127.0.0.1:${secureEmulatorPort}`;
 
 async function counselorConsole(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -16,18 +18,17 @@ test("a youth opens the secure chat from the rich menu, writes, and reads the co
   const queue = counselor.getByTestId("queue").locator("li");
   const before = await queue.count();
 
-  await page.goto(`${emulator}/`);
-  await page.getByRole("button", { name: "新規ユーザー" }).click();
-  await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
-  await page.getByRole("button", { name: "友だち追加" }).click();
-  const menu = page.getByRole("region", { name: "リッチメニュー" });
-  await menu.getByRole("button", { name: "相談する" }).click();
-
+  await newYouthOnPhone(page, emulator);
   // The LIFF page in the phone's in-app browser: signed in with the ID token the emulator handed over.
-  const chat = page.frameLocator("#browser-frame");
-  await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
+  const chat = await openSecureChat(page);
   await expect(chat.getByText("まだメッセージはありません")).toBeVisible();
   const box = chat.getByLabel("メッセージ");
+  // Over the limit: refused in the page, kept in the box, said in Japanese.
+  await box.fill("あ".repeat(1001));
+  await expect(chat.getByText("1001 / 1000 文字")).toBeVisible();
+  await chat.getByRole("button", { name: "送信する" }).click();
+  await expect(chat.getByRole("alert")).toHaveText("メッセージは 1000 文字までです。短くしてください。");
+  await expect(box).toHaveValue("あ".repeat(1001));
   await box.fill("セキュアチャットで相談したいです <b>たすけて</b>");
   await expect(chat.getByText("28 / 1000 文字")).toBeVisible();
   await chat.getByRole("button", { name: "送信する" }).click();

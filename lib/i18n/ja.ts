@@ -312,6 +312,7 @@ export const ja = {
     topics: "相談内容",
     unanswered: "未回答",
     channel: { line: "LINE", secure_chat: "セキュアチャット" },
+    viaLine: "LINEトークで受信",
     priority: { 0: "", 1: "注意", 2: "緊急" } as Record<number, string>,
     riskLabel: "危険を示す言葉あり",
     repeat: "相談歴あり",
