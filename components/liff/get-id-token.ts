@@ -1,8 +1,4 @@
-import liff from "@line/liff/core";
-import GetIDToken from "@line/liff/get-id-token";
-import IsInClient from "@line/liff/is-in-client";
-import IsLoggedIn from "@line/liff/is-logged-in";
-import Login from "@line/liff/login";
+import type { Liff } from "@line/liff/core";
 
 /** What the server page tells the client about the LIFF app (lib/liff describeLiffApp). */
 export interface LiffSettings {
@@ -11,7 +7,7 @@ export interface LiffSettings {
   mock: boolean;
 }
 
-type MockedLiff = typeof liff & { $mock: { set: (data: { isLoggedIn: boolean; getIDToken: string | null }) => void } };
+type MockedLiff = Liff & { $mock: { set: (data: { isLoggedIn: boolean; getIDToken: string | null }) => void } };
 
 let signingIn: Promise<string | null> | null = null;
 
@@ -31,6 +27,14 @@ export function getIdToken(settings: LiffSettings): Promise<string | null> {
 }
 
 async function signIn({ liffId, mock }: LiffSettings): Promise<string | null> {
+  // Loaded here, not with the page: an SDK that cannot start (no storage) leaves the page working and saying so.
+  const [{ default: liff }, { default: IsInClient }, { default: IsLoggedIn }, { default: Login }, { default: GetIDToken }] = await Promise.all([
+    import("@line/liff/core"),
+    import("@line/liff/is-in-client"),
+    import("@line/liff/is-logged-in"),
+    import("@line/liff/login"),
+    import("@line/liff/get-id-token"),
+  ]);
   // The pluggable SDK: only what the chat uses. The mock plugin reads isInClient when it is installed.
   liff.use(new IsInClient());
   liff.use(new IsLoggedIn());
