@@ -2,6 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+/** The main demo runs CHAT_MODE=line. */
+export const lineBaseURL = baseURL;
 export const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 3211);
 /** A second demo in CHAT_MODE=secure (the product's default) for the secure chat's specs, with its own emulator. */
 export const securePort = Number(process.env.E2E_SECURE_PORT ?? port + 2);

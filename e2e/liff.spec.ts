@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
+import { lineBaseURL, secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
 // The demo in CHAT_MODE=secure, with its own emulator.
@@ -27,7 +27,7 @@ test("a youth opens the secure chat from the rich menu, writes, and reads the co
   await box.fill("あ".repeat(1001));
   await expect(chat.getByText("1001 / 1000 文字")).toBeVisible();
   await chat.getByRole("button", { name: "送信する" }).click();
-  await expect(chat.getByRole("alert")).toHaveText("メッセージは 1000 文字までです。短くしてください。");
+  await expect(chat.getByRole("alert").filter({ hasText: "メッセージは 1000 文字までです。短くしてください。" })).toBeVisible();
   await expect(box).toHaveValue("あ".repeat(1001));
   await box.fill("セキュアチャットで相談したいです <b>たすけて</b>");
   await expect(chat.getByText("28 / 1000 文字")).toBeVisible();
@@ -47,9 +47,10 @@ test("a youth opens the secure chat from the rich menu, writes, and reads the co
   await expect(counselor.getByTestId("messages")).toContainText("セキュアチャットで相談したいです");
 
   // The counselor's reply reaches the secure chat without a reload (Server-Sent Events).
-  await counselor.getByLabel(/返信/).fill("話してくれてありがとう。");
+  await counselor.getByLabel(/返信/).fill("話してくれて<i>ありがとう</i>。");
   await counselor.getByLabel(/返信/).press("Enter");
-  await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれてありがとう。/);
+  await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれて<i>ありがとう<\/i>。/);
+  await expect(log.locator("i")).toHaveCount(0);
 
   // The youth ends the consultation from their side.
   await chat.getByRole("button", { name: "相談を終える" }).click();
@@ -74,4 +75,10 @@ test("a forged ID token is refused with a Japanese message", async ({ page }) =>
   await page.goto("/liff#id_token=forged.token.value&client_id=2000000000");
   await expect(page.getByRole("alert").filter({ hasText: "LINE で本人確認ができませんでした" })).toBeVisible();
   expect(page.url()).not.toContain("id_token");
+});
+
+test("in CHAT_MODE=line the LIFF page sends the youth back to the LINE talk and takes no messages", async ({ page }) => {
+  await page.goto(`${lineBaseURL}/liff`);
+  await expect(page.getByText("この窓口では、相談は LINE のトーク画面で行います。")).toBeVisible();
+  await expect(page.getByLabel("メッセージ")).toHaveCount(0);
 });
