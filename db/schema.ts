@@ -92,12 +92,6 @@ export const youths = pgTable("youths", {
   following: boolean("following").notNull().default(true),
   unfollowedAt: timestamp("unfollowed_at", { withTimezone: true }),
   lastRefusalNoticeAt: timestamp("last_refusal_notice_at", { withTimezone: true }),
-  /**
-   * Secure mode: the last content-free 「相談員から返信があります」 push queued for this youth and when
-   * (app clock), so a burst of counselor replies makes one notice (lib/consultations/queue-reply-notice.ts).
-   */
-  replyNoticeOutboxId: uuid("reply_notice_outbox_id"),
-  replyNoticeAt: timestamp("reply_notice_at", { withTimezone: true }),
   /** Secure mode: when text typed in the LINE talk last got the button to the secure chat (throttled). */
   secureChatPromptAt: timestamp("secure_chat_prompt_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -195,6 +189,14 @@ export const consultations = pgTable(
     riskDetectedAt: timestamp("risk_detected_at", { withTimezone: true }),
     closeReason: consultationCloseReason("close_reason"),
     closedBy: uuid("closed_by").references(() => staff.id),
+    /**
+     * Secure mode: the last content-free 「相談員から返信があります」 push queued for this consultation and
+     * when (app clock), so a burst of counselor replies makes one notice (lib/consultations/queue-reply-notice.ts).
+     * Kept here, on the row a reply already locks, rather than on the youth's row, which the youth's own
+     * messages lock: two locks taken in opposite orders could deadlock.
+     */
+    replyNoticeOutboxId: uuid("reply_notice_outbox_id"),
+    replyNoticeAt: timestamp("reply_notice_at", { withTimezone: true }),
     /** The intake answers (R13: 年代, 性別, topics) once the intake form exists; shown in the queue. */
     intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[] }>(),
   },

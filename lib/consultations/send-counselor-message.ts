@@ -34,7 +34,7 @@ export async function sendCounselorMessage(
     const outboxId =
       input.mode === "line"
         ? await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, keyring)
-        : await queueReplyNotice(tx, { youthId: consultation.youthId, at: input.at, liffUrl: input.liffUrl ?? null }, keyring);
+        : await queueReplyNotice(tx, { consultationId: consultation.id, youthId: consultation.youthId, at: input.at, liffUrl: input.liffUrl ?? null }, keyring);
     const [row] = await tx
       .insert(consultationMessages)
       .values({
