@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
+import { describeLiffApp } from "@/lib/liff";
 import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
@@ -37,7 +38,8 @@ export async function startServer(): Promise<void> {
 
 /** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
-  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE });
+  const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
+  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE, secureChat });
   const closing = startWorkerLoop(
     "closing notices",
     async () => {

@@ -16,14 +16,22 @@ function liffFrameAncestors(): string {
   return sources.join(" ");
 }
 
-// Next.js hydrates with inline scripts, hence 'unsafe-inline' for scripts; nothing is loaded from elsewhere.
-const policy = (frameAncestors: string) => [
+/**
+ * What the LIFF SDK (@line/liff, bundled from npm, never fetched from a CDN by us) reaches on its own
+ * inside LINE: LINE's API, login and LIFF hosts (token, certificates, LIFF app data), and the LIFF
+ * extension scripts LINE's in-app browser loads from its CDN. Nothing else: no LIFF analytics (UTS).
+ * Against the emulator the SDK's mock plugin makes no requests at all.
+ */
+const liffSdk = { script: " https://static.line-scdn.net/liff/", connect: " https://api.line.me https://access.line.me https://liff.line.me" };
+
+// Next.js hydrates with inline scripts, hence 'unsafe-inline' for scripts; nothing else is loaded from elsewhere.
+const policy = (frameAncestors: string, sdk = { script: "", connect: "" }) => [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
+  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}${sdk.script}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self'${sdk.connect}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -40,7 +48,7 @@ const commonHeaders = [
 const securityHeaders = [{ key: "Content-Security-Policy", value: policy("'none'") }, { key: "X-Frame-Options", value: "DENY" }, ...commonHeaders];
 
 // X-Frame-Options cannot name an allowed framer, so the LIFF pages rely on frame-ancestors alone.
-const liffHeaders = [{ key: "Content-Security-Policy", value: policy(liffFrameAncestors()) }, ...commonHeaders];
+const liffHeaders = [{ key: "Content-Security-Policy", value: policy(liffFrameAncestors(), liffSdk) }, ...commonHeaders];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

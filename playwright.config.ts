@@ -2,7 +2,13 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
+/** The main demo runs CHAT_MODE=line. */
+export const lineBaseURL = baseURL;
 export const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 3211);
+/** A second demo in CHAT_MODE=secure (the product's default) for the secure chat's specs, with its own emulator. */
+export const securePort = Number(process.env.E2E_SECURE_PORT ?? port + 2);
+export const secureBaseURL = `http://localhost:${securePort}`;
+export const secureEmulatorPort = Number(process.env.E2E_SECURE_EMULATOR_PORT ?? emulatorPort + 2);
 
 /** Debian's Chromium, started with the flags this closed network needs; nothing downloads a browser. */
 const chromium = {
@@ -22,14 +28,26 @@ export default defineConfig({
   projects: [
     { name: "laptop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
   ],
-  webServer: {
-    // A fresh embedded database for every run: the tests create and lock accounts.
-    command: "rm -rf .e2e-data && npx tsx scripts/demo.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    // line mode: the counselor console round trip goes through the emulator's LINE talk (the secure chat has no youth page yet).
-    env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5", CHAT_MODE: "line" },
-    stdout: "pipe",
-  },
+  // Started one after the other, so a stale build is rebuilt once, by the first.
+  webServer: [
+    {
+      // A fresh embedded database for every run: the tests create and lock accounts.
+      command: "rm -rf .e2e-data && npx tsx scripts/demo.ts",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      // line mode: the console's round trip through the emulator's LINE talk.
+      env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5", CHAT_MODE: "line" },
+      stdout: "pipe",
+    },
+    {
+      command: "rm -rf .e2e-data-secure && npx tsx scripts/demo.ts",
+      url: `${secureBaseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      // secure mode: consultation content only in the LIFF secure chat (e2e/liff.spec.ts, e2e/secure-chat.spec.ts).
+      env: { PORT: String(securePort), EMULATOR_PORT: String(secureEmulatorPort), DATA_DIR: ".e2e-data-secure", CHAT_MODE: "secure" },
+      stdout: "pipe",
+    },
+  ],
 });

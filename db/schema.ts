@@ -92,6 +92,8 @@ export const youths = pgTable("youths", {
   following: boolean("following").notNull().default(true),
   unfollowedAt: timestamp("unfollowed_at", { withTimezone: true }),
   lastRefusalNoticeAt: timestamp("last_refusal_notice_at", { withTimezone: true }),
+  /** Secure mode: when text typed in the LINE talk last got the button to the secure chat (throttled). */
+  secureChatPromptAt: timestamp("secure_chat_prompt_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -111,6 +113,26 @@ export const youthChatSessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("youth_chat_sessions_youth_idx").on(t.youthId)],
+);
+
+/**
+ * Who has the secure chat open: one row per live event stream (any app instance), renewed by its
+ * heartbeat. A row whose lease ran out is a stream whose instance died; a closed one keeps `last_seen_at`
+ * so "has the youth looked since the notice" can still be answered. Old rows are pruned on connect.
+ */
+export const youthChatConnections = pgTable(
+  "youth_chat_connections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    youthId: uuid("youth_id")
+      .notNull()
+      .references(() => youths.id),
+    connectedAt: timestamp("connected_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [index("youth_chat_connections_youth_idx").on(t.youthId, t.lastSeenAt)],
 );
 
 export const inboxStatus = pgEnum("line_inbox_status", ["pending", "done", "ignored", "failed"]);
@@ -190,6 +212,14 @@ export const consultations = pgTable(
     riskDetectedAt: timestamp("risk_detected_at", { withTimezone: true }),
     closeReason: consultationCloseReason("close_reason"),
     closedBy: uuid("closed_by").references(() => staff.id),
+    /**
+     * Secure mode: the last content-free 「相談員から返信があります」 push queued for this consultation and
+     * when (app clock), so a burst of counselor replies makes one notice (lib/consultations/queue-reply-notice.ts).
+     * Kept here, on the row a reply already locks, rather than on the youth's row, which the youth's own
+     * messages lock: two locks taken in opposite orders could deadlock.
+     */
+    replyNoticeOutboxId: uuid("reply_notice_outbox_id"),
+    replyNoticeAt: timestamp("reply_notice_at", { withTimezone: true }),
     /** The intake answers (R13: 年代, 性別, topics, consent): choice ids of `intake_version_id`'s definition. */
     intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; consent?: boolean }>(),
     /** The intake version the youth answered (or is answering) with; labels come from it, never from the current one. */

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { emulatorPort } from "../playwright.config";
-import { openSecureChat, signIn } from "./helpers";
+import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
+import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
-const emulator = `http://127.0.0.1:${emulatorPort}`;
+// The youth sees the new version in the secure chat: the demo in CHAT_MODE=secure, with its own emulator.
+test.use({ baseURL: secureBaseURL });
+const emulator = `http://127.0.0.1:${secureEmulatorPort}`;
 
 // Other specs answer the intake with its version-1 labels; this one keeps the number of topics and
 // the labels they use, and changes only choices nobody else taps.
@@ -37,7 +39,8 @@ test("an admin renames, adds and retires intake choices as a new version, and th
 
   // A youth opening the secure chat now gets version 2.
   const youth = await (await browser.newContext()).newPage();
-  const chat = await openSecureChat(youth, emulator);
+  await newYouthOnPhone(youth, emulator);
+  const chat = await openSecureChat(youth, { intake: false });
   const youthTopics = chat.getByRole("group", { name: /^相談したいこと/ });
   await expect(youthTopics.getByLabel("ゲーム・ネットのこと")).toBeVisible();
   await expect(youthTopics.getByLabel("そのほか")).toBeVisible();

@@ -47,16 +47,56 @@ export async function createStaffViaAdmin(page: Page, staff: { loginId: string; 
   await expect(page.getByTestId(`staff-row-${staff.loginId}`)).toBeVisible();
 }
 
-/** A new youth on the emulator's phone adds the account and taps 相談する: the secure chat opens in the phone's browser. */
-export async function openSecureChat(page: Page, emulator: string): Promise<FrameLocator> {
-  await page.goto(`${emulator}/`);
+/** A new youth on the emulator's phone page who adds the account as a friend; returns their LINE user id. */
+export async function newYouthOnPhone(page: Page, emulatorUrl: string): Promise<string> {
+  await page.goto(`${emulatorUrl}/`);
   await page.getByRole("button", { name: "新規ユーザー" }).click();
   await expect(page.getByRole("button", { name: "友だち追加" })).toBeEnabled();
   await page.getByRole("button", { name: "友だち追加" }).click();
+  await expect(page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" })).toBeVisible();
+  return page.locator("#user-select").inputValue();
+}
+
+/**
+ * What to do when the secure chat shows the intake first: answer it (the sample answers by default),
+ * or `false` to stop at the form, for specs about the form itself.
+ */
+export type IntakeStep = { intake?: IntakeAnswers | false };
+
+/**
+ * The phone's youth taps 相談する: the LIFF page opens in the phone's in-app browser, signed in with
+ * the ID token the emulator issued; the intake is answered if it shows, and this waits until the
+ * secure chat is ready to write in. Every spec opens the secure chat through here (or
+ * openSecureChatFromTalk), so a step that comes before the chat is handled in one place.
+ */
+export async function openSecureChat(page: Page, step: IntakeStep = {}): Promise<FrameLocator> {
   await page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" }).click();
+  return secureChatReady(page, step);
+}
+
+/** The same, through the 相談チャットを開く button of a message in the LINE talk (the newest one). */
+export async function openSecureChatFromTalk(page: Page, step: IntakeStep = {}): Promise<FrameLocator> {
+  await page.getByRole("log", { name: "トーク" }).getByRole("button", { name: "相談チャットを開く" }).last().click();
+  return secureChatReady(page, step);
+}
+
+async function secureChatReady(page: Page, step: IntakeStep): Promise<FrameLocator> {
   const chat = page.frameLocator("#browser-frame");
   await expect(chat.getByRole("heading", { name: "相談チャット" })).toBeVisible();
+  const form = chat.getByRole("form", { name: "はじめに教えてください" });
+  const box = chat.getByLabel("メッセージ");
+  await expect(form.or(box)).toBeVisible();
+  if (step.intake === false) return chat;
+  if (await form.isVisible()) await completeIntake(chat, step.intake ?? sampleIntake);
+  await expect(box).toBeVisible();
   return chat;
+}
+
+/** The youth closes the phone's in-app browser; resolves once the chat's event stream has ended in the browser. */
+export async function closeSecureChat(page: Page): Promise<void> {
+  const streamEnded = page.waitForEvent("requestfailed", (r) => r.url().includes("/api/liff/events"));
+  await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).click();
+  await streamEnded;
 }
 
 /** Answers as the intake's labels read (version 1 unless a test changed it). */

@@ -1,8 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { emulatorPort } from "../playwright.config";
-import { completeIntake, openSecureChat, signIn } from "./helpers";
+import { lineBaseURL, secureBaseURL, secureEmulatorPort } from "../playwright.config";
+import { completeIntake, newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
-const emulator = `http://127.0.0.1:${emulatorPort}`;
+// The demo in CHAT_MODE=secure, with its own emulator.
+test.use({ baseURL: secureBaseURL });
+const emulator = `http://127.0.0.1:${secureEmulatorPort}`;
 
 async function counselorConsole(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -17,7 +19,8 @@ test("a youth opens the secure chat from the rich menu, answers the intake, writ
   const before = await queue.count();
 
   // The LIFF page in the phone's in-app browser: signed in with the ID token the emulator handed over.
-  const chat = await openSecureChat(page, emulator);
+  await newYouthOnPhone(page, emulator);
+  const chat = await openSecureChat(page, { intake: false });
 
   // The intake comes first; missing answers are named in Japanese and nothing is stored.
   const intake = chat.getByRole("form", { name: "はじめに教えてください" });
@@ -34,6 +37,12 @@ test("a youth opens the secure chat from the rich menu, answers the intake, writ
   await expect(log.locator("li[data-sender=system]")).toHaveCount(1);
 
   const box = chat.getByLabel("メッセージ");
+  // Over the limit: refused in the page, kept in the box, said in Japanese.
+  await box.fill("あ".repeat(1001));
+  await expect(chat.getByText("1001 / 1000 文字")).toBeVisible();
+  await chat.getByRole("button", { name: "送信する" }).click();
+  await expect(chat.getByRole("alert").filter({ hasText: "メッセージは 1000 文字までです。短くしてください。" })).toBeVisible();
+  await expect(box).toHaveValue("あ".repeat(1001));
   await box.fill("セキュアチャットで相談したいです <b>たすけて</b>");
   await expect(chat.getByText("28 / 1000 文字")).toBeVisible();
   await chat.getByRole("button", { name: "送信する" }).click();
@@ -60,9 +69,10 @@ test("a youth opens the secure chat from the rich menu, answers the intake, writ
   await expect(counselor.getByLabel("児童虐待")).not.toBeChecked();
 
   // The counselor's reply reaches the secure chat without a reload (Server-Sent Events).
-  await counselor.getByLabel(/返信/).fill("話してくれてありがとう。");
+  await counselor.getByLabel(/返信/).fill("話してくれて<i>ありがとう</i>。");
   await counselor.getByLabel(/返信/).press("Enter");
-  await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれてありがとう。/);
+  await expect(log.locator("li[data-sender=counselor]")).toHaveText(/話してくれて<i>ありがとう<\/i>。/);
+  await expect(log.locator("i")).toHaveCount(0);
 
   // The youth ends the consultation from their side; a new one starts with its own intake.
   await chat.getByRole("button", { name: "相談を終える" }).click();
@@ -89,4 +99,10 @@ test("a forged ID token is refused with a Japanese message", async ({ page }) =>
   await page.goto("/liff#id_token=forged.token.value&client_id=2000000000");
   await expect(page.getByRole("alert").filter({ hasText: "LINE で本人確認ができませんでした" })).toBeVisible();
   expect(page.url()).not.toContain("id_token");
+});
+
+test("in CHAT_MODE=line the LIFF page sends the youth back to the LINE talk and takes no messages", async ({ page }) => {
+  await page.goto(`${lineBaseURL}/liff`);
+  await expect(page.getByText("この窓口では、相談は LINE のトーク画面で行います。")).toBeVisible();
+  await expect(page.getByLabel("メッセージ")).toHaveCount(0);
 });

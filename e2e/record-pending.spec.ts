@@ -1,15 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { emulatorPort } from "../playwright.config";
-import { completeIntake, openSecureChat, signIn } from "./helpers";
+import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
+import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
-const emulator = `http://127.0.0.1:${emulatorPort}`;
+// The youth ends the consultation in the secure chat: the demo in CHAT_MODE=secure.
+test.use({ baseURL: secureBaseURL });
+const emulator = `http://127.0.0.1:${secureEmulatorPort}`;
 
 test("a youth ends the secure chat while held: the counselor finishes the record from the console", async ({ page, browser }) => {
   const counselor = await (await browser.newContext()).newPage();
   await signIn(counselor, "counselor2");
 
-  const chat = await openSecureChat(page, emulator);
-  await completeIntake(chat, { ageBand: "高校生世代", gender: "答えたくない", topics: ["いじめ"] });
+  await newYouthOnPhone(page, emulator);
+  const chat = await openSecureChat(page, { intake: { ageBand: "高校生世代", gender: "答えたくない", topics: ["いじめ"] } });
   await chat.getByLabel("メッセージ").fill("やっぱり今日はやめておきます");
   await chat.getByRole("button", { name: "送信する" }).click();
   await expect(chat.getByRole("log", { name: "相談のやりとり" }).locator("li[data-sender=youth]")).toHaveCount(1);

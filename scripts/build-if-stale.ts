@@ -17,11 +17,13 @@ function newestSourceMtime(dirs: string[]): number {
 }
 
 /**
- * What the build bakes in from the environment: next.config.ts lets the demo's emulator frame /liff.
- * A build made for something else (a plain `npm run build`) is rebuilt rather than served to the demo.
+ * What the build bakes in from the environment: next.config.ts lets the demo's emulator frame /liff,
+ * naming its host with any port. A build made for something else (a plain `npm run build`) is rebuilt
+ * rather than served to the demo; demos on other ports (the e2e tests run two) share one build.
  */
 function flavourOf(env: NodeJS.ProcessEnv): string {
-  return JSON.stringify({ demo: env.SOUDAN_DEMO ?? "", lineApi: env.LINE_API_BASE_URL ?? "" });
+  const api = env.LINE_API_BASE_URL ? new URL(env.LINE_API_BASE_URL) : null;
+  return JSON.stringify({ demo: env.SOUDAN_DEMO ?? "", lineApi: api ? `${api.protocol}//${api.hostname}` : "" });
 }
 
 const FLAVOUR_FILE = ".next/soudan-build-flavour.json";

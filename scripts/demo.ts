@@ -72,7 +72,9 @@ if (schedule) console.log(`Seeded the demo schedule (version ${schedule.version}
 const children: ChildProcess[] = [
   spawn(process.execPath, ["--import", "tsx", "emulator/main.ts"], {
     stdio: "inherit",
-    env: { ...env, EMULATOR_PORT: emulatorPort, EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/line/webhook`, LIFF_URL: `${appUrl}/liff` },
+    // The LIFF page on the phone page's own host: LINE shows a LIFF app top-level, and a cross-site frame
+    // would cut it off from its storage (the LIFF SDK keeps its state in sessionStorage).
+    env: { ...env, EMULATOR_PORT: emulatorPort, EMULATOR_WEBHOOK_URL: `http://127.0.0.1:${port}/api/line/webhook`, LIFF_URL: `http://127.0.0.1:${port}/liff` },
   }),
   // Node itself rather than npx, so a stop signal reaches the server and its database closes cleanly.
   spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } }),

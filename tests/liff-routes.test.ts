@@ -12,7 +12,7 @@ const holder = vi.hoisted(() => ({ database: null as TestDatabase | null }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: (cookie: { name: string; value: string }) => jar.set(cookie.name, cookie), get: (name: string) => jar.get(name) }),
 }));
-vi.mock("@/db", () => ({ getDb: async () => holder.database!.db }));
+vi.mock("@/db", () => ({ getDb: async () => holder.database!.db, getDatabase: async () => holder.database! }));
 
 let fake: Awaited<ReturnType<typeof startFakeVerifyServer>>;
 
@@ -84,4 +84,61 @@ it("keeps the chat closed without a session, and stores text sent with one", asy
   expect((await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }))).status).toBe(415);
   expect(await (await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }))).json()).toEqual({ ended: true });
   expect(await (await chat("GET")).json()).toEqual({ consultationId: null, messages: [] });
+});
+
+it("marks the youth present while the chat's event stream is open, and absent once it ends", async () => {
+  expect((await post({ idToken: "valid" })).status).toBe(200);
+  const { requireYouthForApi } = await import("@/app/_server/youth-session");
+  const youth = (await requireYouthForApi()) as { youthId: string };
+  const { findChatPresence } = await import("@/lib/presence");
+  const { GET } = await import("@/app/api/liff/events/route");
+  const client = new AbortController();
+  const response = await GET(new Request("http://localhost/api/liff/events", { signal: client.signal }));
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const reader = response.body!.getReader();
+  expect(new TextDecoder().decode((await reader.read()).value)).toContain("event: ready");
+  expect((await findChatPresence(holder.database!.db, youth.youthId, now)).connected).toBe(true);
+  client.abort();
+  await vi.waitFor(async () => expect((await findChatPresence(holder.database!.db, youth.youthId, now)).connected).toBe(false));
+});
+
+it("takes no secure-chat messages when the deployment runs CHAT_MODE=line", async () => {
+  expect((await post({ idToken: "valid" })).status).toBe(200);
+  process.env.CHAT_MODE = "line";
+  const { resetConfigForTests } = await import("@/lib/config");
+  resetConfigForTests();
+  try {
+    const response = await chat("POST", { text: "こんにちは" });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: ja.liff.lineMode });
+  } finally {
+    delete process.env.CHAT_MODE;
+    resetConfigForTests();
+  }
+});
+
+it("opens nothing to a tampered session cookie", async () => {
+  expect((await post({ idToken: "valid" })).status).toBe(200);
+  const genuine = jar.get("soudan_chat")!;
+  const last = genuine.value.at(-1) === "A" ? "B" : "A";
+  jar.set("soudan_chat", { ...genuine, value: genuine.value.slice(0, -1) + last });
+  expect((await chat("GET")).status).toBe(401);
+  expect((await chat("POST", { text: "なりすまし" })).status).toBe(401);
+  const { GET } = await import("@/app/api/liff/events/route");
+  expect((await GET(new Request("http://localhost/api/liff/events"))).status).toBe(401);
+  jar.set("soudan_chat", genuine);
+});
+
+it("refuses a burst past the limit with 429 and keeps every message it accepted", async () => {
+  setClockForTests(new Date(now.getTime() + 60_000));
+  try {
+    expect((await post({ idToken: "valid" })).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await chat("POST", { text: `連投${i}` })).status);
+    expect(statuses).toEqual([...Array<number>(10).fill(200), 429, 429]);
+    const listed = (await (await chat("GET")).json()) as { messages: { sender: string; text: string }[] };
+    expect(listed.messages.filter((m) => m.sender === "youth").map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, i) => `連投${i}`));
+  } finally {
+    setClockForTests(now);
+  }
 });

@@ -30,11 +30,14 @@ export function chatCookie(token: string) {
   };
 }
 
-/** The youth behind this request's chat cookie, or a 401 answer the page understands. */
-export async function requireYouthForApi(): Promise<{ youthId: string } | Response> {
+/**
+ * The youth behind this request's chat cookie, or a 401 answer the page understands. The token comes
+ * back too, so a long-lived stream can re-check its session without the request's cookies.
+ */
+export async function requireYouthForApi(): Promise<{ youthId: string; token: string } | Response> {
   const token = (await cookies()).get(CHAT_COOKIE)?.value ?? "";
   const session = await resolveChatSession(await getDb(), token, now());
-  return session ?? Response.json({ error: ja.liff.sessionEnded }, { status: 401 });
+  return session ? { ...session, token } : Response.json({ error: ja.liff.sessionEnded }, { status: 401 });
 }
 
 /** A cross-site HTML form can only send form encodings or text/plain; JSON needs a CORS preflight we never grant. */

@@ -6,7 +6,7 @@ import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
 import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
-import { getIdToken } from "./get-id-token";
+import { getIdToken, type LiffSettings } from "./get-id-token";
 import { IntakeForm } from "./IntakeForm";
 
 type Phase =
@@ -19,9 +19,11 @@ type Phase =
 /**
  * The youth's secure chat: signs in with the LIFF ID token, asks the intake when the youth's
  * consultation has none yet, then shows the conversation and refetches it whenever the server says
- * the consultation changed (counselor replies arrive live).
+ * the consultation changed (counselor replies arrive live). The event stream is open only while the
+ * page is visible: it is how the server knows the youth is watching, and a youth who switched away
+ * should get the LINE notice of a reply.
  */
-export function SecureChat() {
+export function SecureChat({ liff }: { liff: LiffSettings | null }) {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
@@ -37,19 +39,34 @@ export function SecureChat() {
   useEffect(() => {
     let events: EventSource | null = null;
     let cancelled = false;
+    // The stream opens with the chat, not during the intake: being connected means reading the replies.
+    let chatting = false;
+    const listen = () => {
+      events = new EventSource("/api/liff/events");
+      events.addEventListener("chat", () => void refresh());
+      events.addEventListener("ready", () => void refresh());
+    };
+    const onVisibility = () => {
+      if (document.hidden) {
+        events?.close();
+        events = null;
+      } else if (chatting && !events && !cancelled) listen();
+    };
     openChat.current = async () => {
       const first = await chatApi.messages();
       if (cancelled) return;
       if (!first.ok) return setPhase({ kind: "failed", message: first.error ?? ja.liff.sessionEnded });
       setLines(first.data.messages);
       setPhase({ kind: "ready" });
+      chatting = true;
       events?.close();
-      events = new EventSource("/api/liff/events");
-      events.addEventListener("chat", () => void refresh());
-      events.addEventListener("ready", () => void refresh());
+      events = null;
+      if (!document.hidden) listen();
     };
+    document.addEventListener("visibilitychange", onVisibility);
     void (async () => {
-      const idToken = await getIdToken();
+      if (!liff) return setPhase({ kind: "failed", message: ja.liff.notConfigured });
+      const idToken = await getIdToken(liff);
       // Without a token (a reload) an earlier session cookie may still be valid; the next call tells.
       if (idToken) {
         const session = await chatApi.startSession(idToken);
@@ -63,9 +80,10 @@ export function SecureChat() {
     })();
     return () => {
       cancelled = true;
+      document.removeEventListener("visibilitychange", onVisibility);
       events?.close();
     };
-  }, [refresh]);
+  }, [refresh, liff]);
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });

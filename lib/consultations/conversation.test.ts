@@ -67,7 +67,7 @@ describe("sendCounselorMessage", () => {
     const [stored] = await database.db.select().from(consultationMessages).where(eq(consultationMessages.id, messageId));
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.id, stored!.outboxId!));
     const payload = decryptField(keyring, push!.payloadEnc);
-    expect(payload).toContain(ja.console.secureNotice);
+    expect(payload).toContain(ja.line.replyNotice);
     expect(payload).not.toContain("秘密");
     expect(stored!.via).toBe("secure_chat");
   });

@@ -21,6 +21,7 @@ export { loadRecordDraft } from "./load-record-draft";
 export { findOpenConsultation, openConsultation, type Channel, type Consultation } from "./open-consultation";
 export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
+export { queueReplyNotice, REPLY_NOTICE_QUIET_MS } from "./queue-reply-notice";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
 export { buildRecordFormSchema, recordDraftSchema, recordFieldErrors, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
 export { releaseConsultationsOf } from "./release-consultations-of";

@@ -291,10 +291,16 @@ export const ja = {
       "相談時間は、土曜日・日曜日・祝日の 20:00〜24:00 です（12月28日〜1月5日はお休みです）。メッセージは24時間受け付けています。相談時間になったら、相談員が順番にお返事します。",
     emergency:
       "命の危険を感じるときや、今すぐ助けが必要なときは、すぐに電話してください。\n・警察 110\n・救急車 119\n・児童相談所 虐待対応ダイヤル 189（いちはやく・24時間）\n・24時間子供SOSダイヤル 0120-0-78310（なやみ言おう）",
+    /** Secure mode: the only thing LINE carries when a counselor writes. Never any of the reply's words. */
+    replyNotice: "相談員から返信があります。",
+    /** Secure mode: the answer to text typed in the LINE talk (it is kept; the conversation continues in the secure chat). */
+    secureChatPrompt: "メッセージを受け取りました。相談員とのやりとりは、内容が LINE に残らない「相談チャット」で行います。下のボタンから開いてください。",
+    /** A button label: 20 characters at most. */
+    openSecureChat: "相談チャットを開く",
+    openFromMenu: "メニューの「相談する」から開いてください。",
   },
   /** The counselor console, supervisor view and their admin pages (issue 6). */
   console: {
-    secureNotice: "相談員から返信があります。メニューの「相談する」から確認してください。",
     inactiveClosed:
       "しばらくメッセージがなかったので、今回の相談はいったん終わりにします。話してくれてありがとう。また話したくなったら、いつでもメッセージを送ってください。",
     releasedNote: "担当の相談員がこの相談を続けられなくなったため（アカウントの無効化または役割の変更）、待ち行列に戻りました。業務責任者は引き継ぎを確認してください。",
@@ -312,6 +318,7 @@ export const ja = {
     topics: "相談内容",
     unanswered: "未回答",
     channel: { line: "LINE", secure_chat: "セキュアチャット" },
+    viaLine: "LINEトークで受信",
     priority: { 0: "", 1: "注意", 2: "緊急" } as Record<number, string>,
     riskLabel: "危険を示す言葉あり",
     repeat: "相談歴あり",
@@ -532,6 +539,8 @@ export const ja = {
     log: "相談のやりとり",
     ended: "相談を終えました。話してくれてありがとう。また困ったときは、いつでも相談してください。",
     endedNotice: "相談者が相談を終えました。",
+    /** CHAT_MODE=line: the conversation happens in the LINE talk, not on this page. */
+    lineMode: "この窓口では、相談は LINE のトーク画面で行います。この画面を閉じて、トーク画面からメッセージを送ってください。",
     consultAgain: "新しく相談する",
   },
   /** The versioned form definitions (lib/forms): version 1 of each, and the editors' error messages. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { youthChatSessions, youths } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
-import { CHAT_SESSION_MS, IdTokenError, resolveChatSession, revokeChatSession, startChatSession, verifyLiffIdToken } from "./index";
+import { CHAT_SESSION_MS, describeLiffApp, IdTokenError, resolveChatSession, revokeChatSession, startChatSession, verifyLiffIdToken } from "./index";
 import { startFakeVerifyServer } from "./testing";
 
 const CHANNEL_ID = "1650000000";
@@ -72,5 +72,17 @@ describe(`youth chat sessions (${testDatabaseKind()})`, () => {
     expect(await resolveChatSession(database.db, "", now)).toBeNull();
     await revokeChatSession(database.db, session.token, now);
     expect(await resolveChatSession(database.db, session.token, now)).toBeNull();
+  });
+});
+
+describe("the LIFF app as configured", () => {
+  it("uses LINE's LIFF URL, and the SDK's mock only when LINE is played by something else", () => {
+    expect(describeLiffApp({ LIFF_ID: "2000000000-abc", LINE_API_BASE_URL: "https://api.line.me" })).toEqual({
+      liffId: "2000000000-abc",
+      url: "https://liff.line.me/2000000000-abc",
+      mock: false,
+    });
+    expect(describeLiffApp({ LIFF_ID: "2000000000-abc", LINE_API_BASE_URL: "http://127.0.0.1:3100" }).mock).toBe(true);
+    expect(describeLiffApp({ LIFF_ID: undefined, LINE_API_BASE_URL: "https://api.line.me" })).toEqual({ liffId: null, url: null, mock: false });
   });
 });

@@ -19,7 +19,9 @@ export type SendResult = { ok: true; consultationId: string } | { ok: false; rea
  */
 export async function receiveSecureChatMessage(db: Db, input: { youthId: string; text: string; at: Date }, keyring: Keyring): Promise<SendResult> {
   return db.transaction(async (tx) => {
-    await tx.select({ id: youths.id }).from(youths).where(eq(youths.id, input.youthId)).for("update");
+    // NO KEY UPDATE: two tabs still queue here, but a counselor's reply, which holds the consultation and
+    // then checks this row as a foreign key (KEY SHARE), does not conflict with it: no deadlock between them.
+    await tx.select({ id: youths.id }).from(youths).where(eq(youths.id, input.youthId)).for("no key update");
     const since = new Date(input.at.getTime() - BURST_WINDOW_MS);
     const [recent] = await tx
       .select({ n: count() })

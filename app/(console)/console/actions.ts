@@ -25,6 +25,7 @@ import {
 } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
+import { describeLiffApp } from "@/lib/liff";
 import { wakeLineWorkers } from "@/lib/line";
 
 export type ConsoleActionState = { ok: boolean; message: string | null; fieldErrors?: FieldErrors };
@@ -60,7 +61,13 @@ export async function claimAction(consultationId: string): Promise<ConsoleAction
 
 export async function sendMessageAction(consultationId: string, body: string): Promise<ConsoleActionState> {
   const result = await run(
-    async (actor) => sendCounselorMessage(await getDb(), { consultationId: id.parse(consultationId), text: text.parse(body), at: now(), mode: getConfig().CHAT_MODE }, actor, getKeyring()),
+    async (actor) =>
+      sendCounselorMessage(
+        await getDb(),
+        { consultationId: id.parse(consultationId), text: text.parse(body), at: now(), mode: getConfig().CHAT_MODE, liffUrl: describeLiffApp(getConfig()).url },
+        actor,
+        getKeyring(),
+      ),
     null,
   );
   if (result.ok) wakeLineWorkers();

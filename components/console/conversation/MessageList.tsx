@@ -2,7 +2,7 @@ import type { Delivery } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { RetryButton } from "./RetryButton";
 
-export type ShownMessage = { id: string; sender: "youth" | "counselor" | "system"; kind: string; text: string | null; sentAt: Date; delivery: Delivery };
+export type ShownMessage = { id: string; sender: "youth" | "counselor" | "system"; kind: string; text: string | null; sentAt: Date; delivery: Delivery; via: "line" | "secure_chat" };
 
 const time = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
@@ -13,14 +13,22 @@ function body(m: ShownMessage): string {
   return m.text ?? "";
 }
 
-/** Messages as plain text (React escapes it; markup a youth types stays visible text, never HTML). */
-export function MessageList({ messages, canRetry }: { messages: ShownMessage[]; canRetry: boolean }) {
+/**
+ * Messages as plain text (React escapes it; markup a youth types stays visible text, never HTML).
+ * `markLine` (secure mode) tags what the youth typed into the LINE talk: those words did pass through LINE.
+ */
+export function MessageList({ messages, canRetry, markLine = false }: { messages: ShownMessage[]; canRetry: boolean; markLine?: boolean }) {
   return (
     <ol className="flex flex-col gap-2" aria-label={ja.console.conversation} data-testid="messages">
       {messages.map((m) => (
         <li key={m.id} data-sender={m.sender} className={`max-w-[80%] rounded-lg px-3 py-2 ${m.sender === "youth" ? "self-start bg-white border border-slate-200" : m.sender === "counselor" ? "self-end bg-brand-50 border border-brand-600/30" : "self-center bg-slate-100 text-sm"}`}>
           <div className="text-xs text-slate-600">
             {ja.console[m.sender]} · <time dateTime={m.sentAt.toISOString()}>{time.format(m.sentAt)}</time>
+            {markLine && m.sender === "youth" && m.via === "line" ? (
+              <span data-testid="via-line" className="ml-2 font-semibold text-amber-800">
+                {ja.console.viaLine}
+              </span>
+            ) : null}
             {m.delivery ? (
               <span data-testid="delivery" className={m.delivery === "failed" ? "ml-2 font-semibold text-red-700" : "ml-2"}>
                 {ja.console.delivery[m.delivery]}

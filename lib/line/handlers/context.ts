@@ -8,6 +8,11 @@ export interface HandlerDeps {
   now: () => Date;
   /** CHAT_MODE; "secure" (the default) when not given. In line mode a new consultation gets the intake as quick replies. */
   chatMode?: ChatMode;
+  /**
+   * Present when the deployment runs the secure chat (CHAT_MODE=secure): text typed in the LINE talk is
+   * still kept, and the youth is shown the way to the secure chat at `liffUrl`.
+   */
+  secureChat?: { liffUrl: string | null };
 }
 
 export interface HandlerContext extends HandlerDeps {

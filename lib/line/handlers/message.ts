@@ -7,11 +7,15 @@ import { ja } from "@/lib/i18n/ja";
 import { startLineIntake } from "@/lib/intake";
 import { ensureYouth, type Youth } from "@/lib/youths";
 import type { LineMessage } from "../api";
+import { buildSecureChatButton } from "../build-secure-chat-button";
 import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
 /** One refusal notice per few minutes: a youth sending ten photos gets one explanation, not ten. */
 export const REFUSAL_NOTICE_INTERVAL_MS = 5 * 60_000;
+
+/** Secure mode: one button to the secure chat per few minutes, however many lines the youth types into the talk. */
+export const SECURE_CHAT_PROMPT_INTERVAL_MS = 5 * 60_000;
 
 const MEDIA_TYPES = new Set(["image", "video", "audio", "file"]);
 
@@ -32,10 +36,20 @@ async function shouldSendRefusal(ctx: HandlerContext, youth: Youth): Promise<boo
   return true;
 }
 
+async function shouldPromptSecureChat(ctx: HandlerContext, youth: Youth): Promise<boolean> {
+  const at = ctx.now();
+  if (youth.secureChatPromptAt && at.getTime() - youth.secureChatPromptAt.getTime() < SECURE_CHAT_PROMPT_INTERVAL_MS) return false;
+  await ctx.tx.update(youths).set({ secureChatPromptAt: at }).where(eq(youths.id, youth.id));
+  return true;
+}
+
 /**
  * Text and stickers join the youth's consultation and get the automatic reply the schedule calls for
- * (throttled), and in line mode a consultation they open gets the intake's first question. Media is never downloaded and location never kept:
- * only the fact that one arrived is recorded (R12), and the youth is told why.
+ * (throttled), and in line mode a consultation they open gets the intake's first question. Media is never
+ * downloaded and location never kept: only the fact that one arrived is recorded (R12), and the youth is
+ * told why. In secure mode the text is kept all the same (marked as received via LINE), and the answer
+ * adds a button to the secure chat, where the conversation continues without passing through LINE; the
+ * answer holds nothing the youth wrote.
  */
 export const handleMessage: EventHandler = async (event, ctx) => {
   const message = (event.message ?? {}) as LineMessageEvent;
@@ -61,6 +75,7 @@ export const handleMessage: EventHandler = async (event, ctx) => {
   } else {
     const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.now());
     const messages: LineMessage[] = text ? [{ type: "text", text }] : [];
+    if (ctx.secureChat && (await shouldPromptSecureChat(ctx, youth))) messages.push(buildSecureChatButton(ja.line.secureChatPrompt, ctx.secureChat.liffUrl));
     // Line mode asks the intake in the talk; the question goes last so its quick replies show.
     if (received.opened && ctx.chatMode === "line") messages.push(await startLineIntake(ctx.tx, received.consultationId));
     if (messages.length > 0) await enqueueReply(ctx.tx, { ...replyTo, messages }, ctx.keyring);

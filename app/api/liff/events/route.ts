@@ -1,7 +1,9 @@
 import { streamEvents } from "@/app/_server/event-stream";
 import { requireYouthForApi } from "@/app/_server/youth-session";
 import { getDatabase } from "@/db";
-import { consultationBelongsToYouth } from "@/lib/liff";
+import { now } from "@/lib/clock";
+import { consultationBelongsToYouth, resolveChatSession } from "@/lib/liff";
+import { closeChatConnection, openChatConnection, renewChatConnection } from "@/lib/presence";
 import { subscribeConsoleEvents, type ConsoleEvent } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,8 @@ export const dynamic = "force-dynamic";
 /**
  * Server-Sent Events for the youth's secure chat: only changes to their own consultations, ids only.
  * The page refetches its messages through the session-checked route, so nothing is said here.
+ * While the stream is open the youth counts as present (lib/presence): counselors' replies then earn
+ * no LINE notice. Each heartbeat re-checks the session and renews the presence; the end clears it.
  */
 export async function GET(request: Request): Promise<Response> {
   const youth = await requireYouthForApi();
@@ -26,12 +30,23 @@ export async function GET(request: Request): Promise<Response> {
     }
     return answer;
   };
+  const connectionId = await openChatConnection(database.db, youth.youthId, now());
   return streamEvents(request, {
-    subscribe: (send) =>
-      subscribeConsoleEvents(database, (event) => {
+    subscribe: async (send) => {
+      const unsubscribe = await subscribeConsoleEvents(database, (event) => {
         void isMine(event).then((mine) => {
           if (mine) send("chat", { kind: event.kind, consultationId: event.consultationId });
         });
-      }),
+      });
+      return () => {
+        unsubscribe();
+        void closeChatConnection(database.db, connectionId, now()).catch(() => {});
+      };
+    },
+    stillAllowed: async () => {
+      if (!(await resolveChatSession(database.db, youth.token, now()))) return false;
+      await renewChatConnection(database.db, connectionId, now());
+      return true;
+    },
   });
 }

@@ -1,6 +1,7 @@
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
 import { getDb } from "@/db";
 import { now } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "@/lib/liff";
@@ -14,11 +15,12 @@ export async function GET() {
   return Response.json(await listSecureChatMessages(await getDb(), youth.youthId, getKeyring()), { headers: { "cache-control": "no-store" } });
 }
 
-/** A youth's message: stored in Soudan only, never sent through LINE. */
+/** A youth's message: stored in Soudan only, never sent through LINE. In CHAT_MODE=line the talk is LINE's, so none are taken here. */
 export async function POST(request: Request) {
   if (!isJsonRequest(request)) return notJson();
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
+  if (getConfig().CHAT_MODE === "line") return Response.json({ error: ja.liff.lineMode }, { status: 409 });
   const body = secureChatMessageSchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return Response.json({ error: body.error.issues[0]?.message ?? ja.liff.textOnly }, { status: 400 });
   const result = await receiveSecureChatMessage(await getDb(), { youthId: youth.youthId, text: body.data.text, at: now() }, getKeyring());

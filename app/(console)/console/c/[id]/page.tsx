@@ -68,7 +68,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         </header>
         <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
           <div className="flex flex-col gap-4">
-            <MessageList messages={view.messages} canRetry={consultation.canReply} />
+            <MessageList messages={view.messages} canRetry={consultation.canReply} markLine={getConfig().CHAT_MODE === "secure"} />
             {consultation.canReply ? (
               <ReplyBox
                 consultationId={consultation.id}
