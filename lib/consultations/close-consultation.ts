@@ -6,6 +6,7 @@ import { encryptField, type Keyring } from "@/lib/crypto";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
+import { recordConsultationTimings } from "./record-consultation-timings";
 import { validateRecordForm, type FieldErrors } from "./record-form";
 
 export type CloseResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
@@ -43,6 +44,7 @@ export async function closeConsultation(db: Db, input: { consultationId: string;
     };
     await tx.insert(consultationRecords).values({ consultationId: row.id, ...record }).onConflictDoUpdate({ target: consultationRecords.consultationId, set: record });
     await tx.update(consultations).set({ status: "closed", closedAt: input.at, closeReason: "completed", closedBy: actor.id }).where(eq(consultations.id, row.id));
+    await recordConsultationTimings(tx, [row.id], input.at);
     await appendAudit(tx, {
       action: "consultation.closed",
       actor,
