@@ -28,6 +28,7 @@ export const auditActions = [
   "consultation.note_added",
   "canned_response.changed",
   "support_agency.changed",
+  "report.exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -21,6 +21,7 @@ export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
 export { recordConsultationTimings } from "./record-consultation-timings";
+export { backfillConsultationTimings } from "./backfill-consultation-timings";
 export { ageBands, genders, outcomes, recordDraftSchema, recordFieldErrors, recordFormSchema, topics, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
 export { releaseConsultationsOf } from "./release-consultations-of";
 export { retryCounselorMessage } from "./retry-counselor-message";

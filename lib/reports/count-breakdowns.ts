@@ -1,0 +1,87 @@
+import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultationRecords, consultationTimings, consultations, supportAgencies } from "@/db/schema";
+import { findNationalHoliday, weekdayOf } from "@/lib/schedule";
+import { ja } from "@/lib/i18n/ja";
+import { choiceIds, choiceLabel, type ChoiceField } from "./labels";
+import type { ReportRange } from "./period";
+import type { CountRow } from "./schemas";
+import { jstDate, jstHour, receivedIn, recordJoin, timingsJoin } from "./sql";
+
+const UNRECORDED = "unrecorded";
+const labels = ja.reports.labels;
+
+type Counted = { key: string | number | null; n: number };
+
+async function countBy(db: DbOrTx, range: ReportRange, key: SQL): Promise<Counted[]> {
+  return db
+    .select({ key: sql<string | number | null>`${key}`, n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .leftJoin(consultationTimings, timingsJoin)
+    .leftJoin(consultationRecords, recordJoin)
+    .where(receivedIn(range))
+    .groupBy(sql`1`);
+}
+
+/** Every choice of the form in its order (zeros included), then 記録なし, then any id the form no longer offers. */
+function choiceRows(field: ChoiceField, counted: Counted[]): CountRow[] {
+  const counts = new Map(counted.map((c) => [String(c.key ?? UNRECORDED), Number(c.n)]));
+  const ids = [...choiceIds(field), UNRECORDED, ...[...counts.keys()].filter((id) => id !== UNRECORDED && !choiceIds(field).includes(id))];
+  return ids.map((id) => ({ id, label: id === UNRECORDED ? labels.unrecorded : choiceLabel(field, id), count: counts.get(id) ?? 0 }));
+}
+
+function fixedRows(entries: readonly (readonly [string, string])[], counted: Counted[]): CountRow[] {
+  const counts = new Map(counted.map((c) => [String(c.key), Number(c.n)]));
+  return entries.map(([id, label]) => ({ id, label, count: counts.get(id) ?? 0 }));
+}
+
+const WEEKDAY_IDS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+
+/** The category counts shared by the monthly and annual reports, over consultations received in `range`. */
+export async function countBreakdowns(db: DbOrTx, range: ReportRange) {
+  const [ageBand, gender, outcome, closeReason, channel, hour, day] = await Promise.all([
+    countBy(db, range, sql`${consultationRecords.ageBand}`),
+    countBy(db, range, sql`${consultationRecords.gender}`),
+    countBy(db, range, sql`${consultationRecords.outcome}::text`),
+    countBy(db, range, sql`coalesce(${consultations.closeReason}::text, 'open')`),
+    countBy(db, range, sql`${consultations.channel}::text`),
+    countBy(db, range, jstHour(consultations.openedAt)),
+    countBy(db, range, jstDate(consultations.openedAt)),
+  ]);
+  // Topics are an array per record: unnest, then add the consultations with no record.
+  const topicRows = await db
+    .select({ key: sql<string>`t.topic`, n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .innerJoin(consultationRecords, recordJoin)
+    .innerJoin(sql`unnest(${consultationRecords.topics}) as t(topic)`, sql`true`)
+    .where(receivedIn(range))
+    .groupBy(sql`1`);
+  const unrecorded = ageBand.find((row) => row.key === null)?.n ?? 0;
+  const agencies = await db
+    .select({ id: supportAgencies.id, name: supportAgencies.name, n: sql<number>`count(*)::int` })
+    .from(consultations)
+    .innerJoin(consultationRecords, recordJoin)
+    .innerJoin(supportAgencies, eq(supportAgencies.id, consultationRecords.referralAgencyId))
+    .where(sql`${receivedIn(range)} and ${isNotNull(consultationRecords.referralAgencyId)}`)
+    .groupBy(supportAgencies.id, supportAgencies.name)
+    .orderBy(sql`3 desc`, supportAgencies.name);
+
+  const weekdays = new Map<string, number>();
+  for (const row of day) {
+    const date = String(row.key);
+    const id = findNationalHoliday(date) ? "holiday" : WEEKDAY_IDS[weekdayOf(date)]!;
+    weekdays.set(id, (weekdays.get(id) ?? 0) + Number(row.n));
+  }
+
+  return {
+    byAgeBand: choiceRows("ageBand", ageBand),
+    byGender: choiceRows("gender", gender),
+    byTopic: choiceRows("topic", [...topicRows, ...(unrecorded ? [{ key: null, n: unrecorded }] : [])]),
+    byOutcome: choiceRows("outcome", outcome),
+    byCloseReason: fixedRows(Object.entries(labels.closeReasons), closeReason),
+    byChannel: fixedRows(Object.entries(ja.console.channel), channel),
+    byTimeBand: fixedRows(Array.from({ length: 24 }, (_, h) => [String(h), `${h}時台`] as const), hour),
+    byWeekday: [...WEEKDAY_IDS, "holiday" as const].map((id) => ({ id, label: labels.weekdays[id], count: weekdays.get(id) ?? 0 })),
+    referralsByAgency: agencies.map((row) => ({ id: row.id, label: row.name, count: Number(row.n) })),
+  };
+}
