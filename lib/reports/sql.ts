@@ -39,7 +39,8 @@ export function durationStatsFields(column: AnyColumn, condition: SQL) {
   };
 }
 
-const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+// Tenths of a second: enough for minutes with one decimal, and free of floating-point dust (420.0000000000001).
+const toNumber = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10);
 
 export function durationStats(row: { n: number; median: unknown; p90: unknown; mean: unknown }): DurationStats {
   return { count: Number(row.n), medianSeconds: toNumber(row.median), p90Seconds: toNumber(row.p90), meanSeconds: toNumber(row.mean) };
