@@ -60,7 +60,7 @@ function TableView({ table }: { table: ReportTable }) {
       </Text>
       <View style={styles.headRow} wrap={false}>
         {table.columns.map((column, i) => (
-          <Text key={column} style={[styles.cell, styles.bold, { flex: flex[i] }, i > 0 && !(flex[i]! > 1) ? styles.number : {}]}>
+          <Text key={i} style={[styles.cell, styles.bold, { flex: flex[i] }, i > 0 && !(flex[i]! > 1) ? styles.number : {}]}>
             {column}
           </Text>
         ))}
