@@ -29,6 +29,13 @@ export const routeAccess = {
   "/api/console/events": "console.use",
   "/supervisor": "consultations.supervise",
   "/reports": "reports.view",
+  "/reports/monthly": "reports.view",
+  "/reports/daily-log": "reports.view",
+  "/reports/reception": "reports.view",
+  "/reports/annual": "reports.view",
+  "/reports/annual-reception": "reports.view",
+  /** Report files (PDF, xlsx, CSV); every download is audited. */
+  "/api/reports/export": "reports.view",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",

@@ -71,12 +71,6 @@ export const ja = {
   },
   forbidden: { title: "アクセスできません（403）", back: "ホームに戻る" },
   notFound: { title: "ページが見つかりません（404）" },
-  homes: {
-    reports: {
-      title: "報告書",
-      body: "月例報告書・業務日誌・月例受付状況・年度報告書がここに表示されます。相談記録の蓄積後に作成できます。",
-    },
-  },
   staffAdmin: {
     title: "スタッフ管理",
     createTitle: "スタッフを追加",
