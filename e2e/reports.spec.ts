@@ -106,8 +106,10 @@ test("a report reads on a phone: nothing wider than the screen but the tables, w
   await expect(page.getByRole("heading", { level: 1 })).toContainText("月例受付状況");
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   // The wide table scrolls inside its own region, reachable by keyboard.
-  const region = page.getByRole("region", { name: "受付状況" });
+  const region = page.getByRole("region", { name: "受付状況の表（横にスクロールできます）" });
   await region.focus();
   await expect(region).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await context.close();
 });

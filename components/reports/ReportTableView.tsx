@@ -1,3 +1,4 @@
+import { ja } from "@/lib/i18n/ja";
 import { formatCell, type ReportTable } from "@/lib/reports";
 import { BarChart } from "./BarChart";
 
@@ -13,7 +14,7 @@ export function ReportTableView({ table }: { table: ReportTable }) {
         {table.title}
       </h2>
       <div className={`mt-2 grid gap-4 ${chartRows && !table.wide ? "lg:grid-cols-2" : ""}`}>
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={table.title}>
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={ja.reports.page.scrollRegion.replace("{title}", table.title)}>
           <table className="min-w-full text-sm" data-testid={headingId}>
             <thead className="bg-slate-50 text-left">
               <tr>

@@ -587,10 +587,8 @@ export const ja = {
       monthlyGroup: "月次の報告",
       annualGroup: "年度の報告",
       back: "報告書の一覧",
-      chartLabel: "{title}のグラフ",
-      empty: "この期間の相談はありません。",
+      scrollRegion: "{title}の表（横にスクロールできます）",
       readOnly: "閲覧のみ（集計値だけを表示しています。個人が特定される内容は含みません）",
-      fiscalYearOption: "{label}",
     },
   },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
