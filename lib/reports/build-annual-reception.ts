@@ -21,13 +21,13 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
     const whole = monthRange(month);
     const slice = rangeOf(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
     const sessions = schedule ? listOpenings(schedule, slice.start, slice.end) : [];
-    const byDay = await countReceptionByDay(db, slice, sessions);
+    const { days, youths } = await countReceptionByDay(db, slice, sessions);
     months.push({
       key: month,
       label: monthLabel(month),
       staffedDays: schedule ? datesBetween(slice.from, slice.to).filter((date) => resolveDay(schedule, date).timeframes.length > 0).length : 0,
-      ...sumReception([...byDay.values()]),
-      youths: await countYouthsWriting(db, slice),
+      ...sumReception([...days.values()]),
+      youths,
     });
   }
   return {

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@/db";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { resolveDay } from "@/lib/schedule";
-import { countReceptionByDay, countYouthsWriting, emptyReception, sumReception } from "./count-reception";
+import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
 import { loadReportSchedule } from "./load-report-schedule";
 import { datesBetween, dayLabel, monthLabel, monthRange, reportMonthSchema } from "./period";
 import type { MonthlyReception } from "./schemas";
@@ -12,7 +12,7 @@ export async function buildMonthlyReception(db: DbOrTx, options: { month: string
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
   const { schedule, sessions } = await loadReportSchedule(db, range);
-  const byDay = await countReceptionByDay(db, range, sessions);
+  const { days: byDay, youths } = await countReceptionByDay(db, range, sessions);
   const days = datesBetween(range.from, range.to).map((date) => ({
     key: date,
     label: dayLabel(date),
@@ -34,7 +34,7 @@ export async function buildMonthlyReception(db: DbOrTx, options: { month: string
       label: ja.reports.labels.total,
       staffedDays: days.reduce((n, d) => n + d.staffedDays, 0),
       ...sumReception(days),
-      youths: await countYouthsWriting(db, range),
+      youths,
     },
   };
 }

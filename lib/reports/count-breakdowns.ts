@@ -13,14 +13,28 @@ const labels = ja.reports.labels;
 
 type Counted = { key: string | number | null; n: number };
 
-async function countBy(db: DbOrTx, range: ReportRange, key: SQL): Promise<Counted[]> {
-  return db
-    .select({ key: sql<string | number | null>`${key}`, n: sql<number>`count(*)::int` })
+/**
+ * Several counts of the same consultations in one scan: GROUPING SETS groups by each key on its own,
+ * and grouping(key) = 0 tells which key a result row belongs to.
+ */
+async function countByEach<K extends string>(db: DbOrTx, range: ReportRange, keys: Record<K, SQL>): Promise<Record<K, Counted[]>> {
+  const names = Object.keys(keys) as K[];
+  const rows = await db
+    .select({
+      ...Object.fromEntries(names.flatMap((name) => [[name, sql`${keys[name]}`], [`g_${name}`, sql<number>`grouping(${keys[name]})::int`]])),
+      n: sql<number>`count(*)::int`,
+    })
     .from(consultations)
     .leftJoin(consultationTimings, timingsJoin)
     .leftJoin(consultationRecords, recordJoin)
     .where(receivedIn(range))
-    .groupBy(sql`1`);
+    .groupBy(sql`grouping sets (${sql.join(names.map((name) => sql`(${keys[name]})`), sql`, `)})`);
+  const result = Object.fromEntries(names.map((name) => [name, [] as Counted[]])) as Record<K, Counted[]>;
+  for (const row of rows as Record<string, unknown>[]) {
+    const name = names.find((key) => Number(row[`g_${key}`]) === 0);
+    if (name) result[name].push({ key: row[name] as string | number | null, n: Number(row.n) });
+  }
+  return result;
 }
 
 /** Every choice of the form in its order (zeros included), then 記録なし, then any id the form no longer offers. */
@@ -39,15 +53,15 @@ const WEEKDAY_IDS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
 /** The category counts shared by the monthly and annual reports, over consultations received in `range`. */
 export async function countBreakdowns(db: DbOrTx, range: ReportRange) {
-  const [ageBand, gender, outcome, closeReason, channel, hour, day] = await Promise.all([
-    countBy(db, range, sql`${consultationRecords.ageBand}`),
-    countBy(db, range, sql`${consultationRecords.gender}`),
-    countBy(db, range, sql`${consultationRecords.outcome}::text`),
-    countBy(db, range, sql`coalesce(${consultations.closeReason}::text, 'open')`),
-    countBy(db, range, sql`${consultations.channel}::text`),
-    countBy(db, range, jstHour(consultations.openedAt)),
-    countBy(db, range, jstDate(consultations.openedAt)),
-  ]);
+  const { ageBand, gender, outcome, closeReason, channel, hour, day } = await countByEach(db, range, {
+    ageBand: sql`${consultationRecords.ageBand}`,
+    gender: sql`${consultationRecords.gender}`,
+    outcome: sql`${consultationRecords.outcome}::text`,
+    closeReason: sql`coalesce(${consultations.closeReason}::text, 'open')`,
+    channel: sql`${consultations.channel}::text`,
+    hour: jstHour(consultations.openedAt),
+    day: jstDate(consultations.openedAt),
+  });
   // Topics are an array per record: unnest, then add the consultations with no record.
   const topicRows = await db
     .select({ key: sql<string>`t.topic`, n: sql<number>`count(*)::int` })

@@ -26,13 +26,16 @@ export const emptyReception = (): ReceptionCounts => ({
  * messages in and out of staffed hours, refused media, new consultations, distinct youth writing,
  * and friends added, unblocked and blocked. Counts only.
  */
-export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessions: readonly Session[]): Promise<Map<string, ReceptionCounts>> {
+export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessions: readonly Session[]): Promise<{ days: Map<string, ReceptionCounts>; youths: number }> {
   const days = new Map<string, ReceptionCounts>();
   const day = (date: string) => days.get(date) ?? days.set(date, emptyReception()).get(date)!;
   const inHours = inSessions(consultationMessages.sentAt, sessions);
+  const date = jstDate(consultationMessages.sentAt);
+  let youths = 0;
+  // Grouping sets: each day's counts and, in the row without a date, the distinct youth over the whole range, in one scan.
   const messages = await db
     .select({
-      date: jstDate(consultationMessages.sentAt),
+      date: sql<string | null>`${date}`,
       n: sql<number>`count(*)::int`,
       inHours: countWhere(inHours),
       refused: countWhere(sql`${consultationMessages.kind} in ('media_refused', 'location_refused')`),
@@ -41,8 +44,12 @@ export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessio
     .from(consultationMessages)
     .innerJoin(consultations, eq(consultations.id, consultationMessages.consultationId))
     .where(and(eq(consultationMessages.sender, "youth"), gte(consultationMessages.sentAt, range.start), lt(consultationMessages.sentAt, range.end)))
-    .groupBy(sql`1`);
+    .groupBy(sql`grouping sets ((${date}), ())`);
   for (const row of messages) {
+    if (row.date === null) {
+      youths = Number(row.youths);
+      continue;
+    }
     Object.assign(day(row.date), { messages: Number(row.n), messagesInHours: Number(row.inHours), messagesOutOfHours: Number(row.n) - Number(row.inHours), refused: Number(row.refused), youths: Number(row.youths) });
   }
   const opened = await db
@@ -59,10 +66,10 @@ export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessio
     .groupBy(sql`1`, receptionEvents.kind);
   const field = { follow: "follows", unblock: "unblocks", unfollow: "blocks" } as const;
   for (const row of events) day(row.date)[field[row.kind]] = Number(row.n);
-  return days;
+  return { days, youths };
 }
 
-/** Distinct youth who wrote in `range`: not the sum of the days', since one youth writes on many days. */
+/** Distinct youth who wrote in `range`: not the sum of the days' or months', since one youth writes on many. */
 export async function countYouthsWriting(db: DbOrTx, range: ReportRange): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(distinct ${consultations.youthId})::int` })
