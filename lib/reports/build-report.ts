@@ -7,7 +7,7 @@ import { buildMonthlyReception } from "./build-monthly-reception";
 import { buildMonthlyReport } from "./build-monthly-report";
 import { calendarDateOf } from "@/lib/schedule";
 import { fiscalYearOf, fiscalYearSchema, reportMonthSchema, shiftMonth } from "./period";
-import { reportFormats, reportKinds, type Report, type ReportKind } from "./schemas";
+import { reportFormats, type Report } from "./schemas";
 
 /** Which report for which period: a month "YYYY-MM" for the monthly kinds, a fiscal year "YYYY" for the annual ones. */
 export const reportRequestSchema = z.discriminatedUnion("kind", [
@@ -16,8 +16,6 @@ export const reportRequestSchema = z.discriminatedUnion("kind", [
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
-export const isAnnualKind = (kind: ReportKind) => kind === "annual" || kind === "annual_reception";
-export { reportKinds };
 
 /** Builds the requested report (the pages, the downloads and the command line all come through here). */
 export async function buildReport(db: DbOrTx, request: ReportRequest, options: { municipality?: string | null } = {}): Promise<Report> {

@@ -5,7 +5,7 @@ export { buildAnnualReport, type AnnualOptions } from "./build-annual-report";
 export { buildDailyWorkLog } from "./build-daily-work-log";
 export { buildMonthlyReception } from "./build-monthly-reception";
 export { buildAnnualReception } from "./build-annual-reception";
-export { buildReport, defaultMonth, isAnnualKind, reportRequestSchema, resolveReportQuery, type ReportRequest } from "./build-report";
+export { buildReport, defaultMonth, reportRequestSchema, resolveReportQuery, type ReportRequest } from "./build-report";
 export { exportReport, type ExportedReport } from "./export-report";
 export { renderReportPdf } from "./render-report-pdf";
 export { renderReportXlsx } from "./render-report-xlsx";
