@@ -1,11 +1,11 @@
 import { getDatabase } from "@/db";
 import type { Database } from "@/db/client";
 import { sendClosingNotices } from "@/lib/autoreply";
-import { closeInactiveConsultations } from "@/lib/consultations";
+import { backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
-import { startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
+import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
 
@@ -25,6 +25,13 @@ export async function startServer(): Promise<void> {
     : null;
   if (!api) console.warn("[soudan] LINE_CHANNEL_ACCESS_TOKEN is not set: events are received, but nothing is sent to LINE");
   const loops = config.SOUDAN_WORKERS ? startBackgroundWork(database, config, api) : [];
+  // Consultations closed before their timings were recorded (an upgrade) get them once, in the background.
+  if (config.SOUDAN_WORKERS) {
+    void backfillConsultationTimings(database.db, now()).then(
+      (filled) => filled > 0 && console.info(`[soudan] recorded the timings of ${filled} earlier consultations`),
+      (error: unknown) => console.error(`[soudan] timings backfill failed: ${describeError(error)}`),
+    );
+  }
   if (!config.SOUDAN_WORKERS) console.info("[soudan] SOUDAN_WORKERS=0: this instance serves requests only");
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

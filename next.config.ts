@@ -52,7 +52,8 @@ const liffHeaders = [{ key: "Content-Security-Policy", value: policy(liffFrameAn
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // The report renderers load fonts and a layout engine at run time: Node resolves them, not the bundler.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@react-pdf/renderer", "exceljs"],
   experimental: { authInterrupts: true },
   async headers() {
     return [

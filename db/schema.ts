@@ -210,6 +210,9 @@ export const consultations = pgTable(
     /** 0 ordinary; raised by lib/risk when a youth's words suggest danger. Never lowered automatically. */
     priority: integer("priority").notNull().default(0),
     riskDetectedAt: timestamp("risk_detected_at", { withTimezone: true }),
+    /** The first counselor to take it (claim or hand-over), kept through transfers: waiting time ends here (R17). */
+    firstClaimedAt: timestamp("first_claimed_at", { withTimezone: true }),
+    firstClaimedBy: uuid("first_claimed_by").references(() => staff.id),
     closeReason: consultationCloseReason("close_reason"),
     closedBy: uuid("closed_by").references(() => staff.id),
     /**
@@ -231,7 +234,13 @@ export const consultations = pgTable(
     /** Line mode only: the quick-reply question awaiting an answer, so a stale button cannot answer another one. */
     intakeStep: text("intake_step"),
   },
-  (t) => [index("consultations_youth_idx").on(t.youthId, t.status), index("consultations_queue_idx").on(t.status, t.assignedTo, t.priority, t.openedAt)],
+  (t) => [
+    index("consultations_youth_idx").on(t.youthId, t.status),
+    index("consultations_queue_idx").on(t.status, t.assignedTo, t.priority, t.openedAt),
+    // Reports select a month's or a year's consultations by when they arrived.
+    index("consultations_opened_idx").on(t.openedAt),
+    index("consultations_first_claimed_idx").on(t.firstClaimedAt),
+  ],
 );
 
 export const messageSender = pgEnum("message_sender", ["youth", "counselor", "system"]);
@@ -260,7 +269,11 @@ export const consultationMessages = pgTable(
     /** The LINE call that carries it (line mode) or announces it (secure mode): its status is the message's. */
     outboxId: uuid("outbox_id"),
   },
-  (t) => [index("consultation_messages_consultation_idx").on(t.consultationId, t.sentAt)],
+  (t) => [
+    index("consultation_messages_consultation_idx").on(t.consultationId, t.sentAt),
+    // The reception status counts every message received per day, and the work log who wrote that day.
+    index("consultation_messages_sent_idx").on(t.sentAt, t.sender),
+  ],
 );
 
 export const outboxKind = pgEnum("line_outbox_kind", ["reply", "push", "loading", "mark_read", "richmenu_link"]);
@@ -422,4 +435,52 @@ export const reportSubmissions = pgTable(
       .references(() => staff.id),
   },
   (t) => [uniqueIndex("report_submissions_kind_period_idx").on(t.kind, t.period)],
+);
+
+/**
+ * R17: a closed consultation's timings, computed once from its events when it closes (like Chatwoot's
+ * reporting events), so a month's or a year's report reads one row per consultation instead of
+ * re-scanning every message. Seconds are whole; null when the event never happened (never claimed,
+ * never answered). No content and no youth identifier: the consultation id links back.
+ */
+export const consultationTimings = pgTable(
+  "consultation_timings",
+  {
+    consultationId: uuid("consultation_id")
+      .primaryKey()
+      .references(() => consultations.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    /** Whether it arrived while counselors were on duty, by the schedule covering that day (lib/schedule). */
+    arrivedInStaffedHours: boolean("arrived_in_staffed_hours").notNull(),
+    firstClaimedAt: timestamp("first_claimed_at", { withTimezone: true }),
+    firstClaimedBy: uuid("first_claimed_by").references(() => staff.id),
+    firstReplyAt: timestamp("first_reply_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull(),
+    /** Received → first claimed. */
+    waitingSeconds: integer("waiting_seconds"),
+    /** Received → the first counselor message. */
+    firstResponseSeconds: integer("first_response_seconds"),
+    /** First claimed → closed: how long counselors were with the youth. */
+    durationSeconds: integer("duration_seconds"),
+    youthMessages: integer("youth_messages").notNull(),
+    counselorMessages: integer("counselor_messages").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("consultation_timings_received_idx").on(t.receivedAt)],
+);
+
+export const receptionEventKind = pgEnum("reception_event_kind", ["follow", "unblock", "unfollow"]);
+
+/**
+ * 月例受付状況 counts friends added and blocks per day. The inbox keeps whole events only while they are
+ * needed; this keeps just the kind and the time, never who, so it can be kept for the whole contract.
+ */
+export const receptionEvents = pgTable(
+  "reception_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: receptionEventKind("kind").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("reception_events_at_idx").on(t.at)],
 );

@@ -46,6 +46,7 @@ const env: NodeJS.ProcessEnv = {
   DATA_DIR: dataDir,
   PORT: port,
   SOUDAN_DEMO: "1",
+  SOUDAN_MUNICIPALITY_NAME: process.env.SOUDAN_MUNICIPALITY_NAME || "武雄市",
   SOUDAN_ENCRYPTION_KEY: process.env.SOUDAN_ENCRYPTION_KEY || secrets.encryptionKey,
   LINE_CHANNEL_SECRET: secrets.channelSecret,
   LINE_CHANNEL_ACCESS_TOKEN: secrets.channelAccessToken,

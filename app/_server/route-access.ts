@@ -35,6 +35,13 @@ export const routeAccess = {
   "/records": "records.inspect",
   "/records/[id]": "records.inspect",
   "/api/records/export": "records.inspect",
+  "/reports/monthly": "reports.view",
+  "/reports/daily-log": "reports.view",
+  "/reports/reception": "reports.view",
+  "/reports/annual": "reports.view",
+  "/reports/annual-reception": "reports.view",
+  /** Report files (PDF, xlsx, CSV); every download is audited. */
+  "/api/reports/export": "reports.view",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",

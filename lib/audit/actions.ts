@@ -36,6 +36,7 @@ export const auditActions = [
   "records.exported",
   "report.submitted",
   "form.changed",
+  "report.exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -2,6 +2,7 @@ import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultations, sessionClosings } from "@/db/schema";
 import { isWaiting } from "@/lib/consultations/phase";
+import { recordConsultationTimings } from "@/lib/consultations/record-consultation-timings";
 import type { Keyring } from "@/lib/crypto";
 import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
@@ -35,6 +36,7 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
         })
         .where(eq(consultations.id, consultation.id));
     }
+    if (deps.policy === "close") await recordConsultationTimings(tx, waiting.map((row) => row.id), deps.now());
     await tx.update(sessionClosings).set({ notified: waiting.length }).where(eq(sessionClosings.sessionEnd, session.end));
     return waiting.length;
   });

@@ -40,6 +40,8 @@ export const envSchema = z.object({
   /** How many consultations one counselor may hold at once (tabs in the console). */
   SOUDAN_MAX_CONSULTATIONS_PER_COUNSELOR: z.coerce.number().int().min(1).max(20).default(3),
   /** A held consultation with no youth message for this long closes with a message to the youth. */
+  /** The municipality named in every report's header (委託者), e.g. 武雄市. */
+  SOUDAN_MUNICIPALITY_NAME: z.string().trim().min(1).max(60).optional(),
   SOUDAN_INACTIVITY_CLOSE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
 });
 

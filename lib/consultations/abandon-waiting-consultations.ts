@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { isWaiting } from "./phase";
+import { recordConsultationTimings } from "./record-consultation-timings";
 
 /**
  * A youth who leaves before anyone answered (blocks the account while waiting) is counted as
@@ -14,6 +15,7 @@ export async function abandonWaitingConsultations(tx: DbOrTx, youthId: string, a
     .set({ status: "closed", closedAt: at, closeReason: "abandoned" })
     .where(and(isWaiting(), eq(consultations.youthId, youthId)))
     .returning({ id: consultations.id });
+  await recordConsultationTimings(tx, closed.map((row) => row.id), at);
   for (const { id } of closed) await publishConsoleEvent(tx, { kind: "queue", consultationId: id });
   return closed.length;
 }

@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/audit";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
+import { firstClaimColumns } from "./first-claim";
 import { isActive } from "./phase";
 
 /**
@@ -22,7 +23,7 @@ export async function claimConsultation(db: Db, consultationId: string, actor: C
     if ((held?.n ?? 0) >= options.maxActive) throw new ConsoleError("limit_reached");
     const won = await tx
       .update(consultations)
-      .set({ assignedTo: actor.id, claimedAt: options.at })
+      .set({ assignedTo: actor.id, claimedAt: options.at, ...firstClaimColumns(options.at, actor.id) })
       .where(and(eq(consultations.id, consultationId), eq(consultations.status, "open"), isNull(consultations.assignedTo)))
       .returning({ id: consultations.id });
     if (won.length === 0) {

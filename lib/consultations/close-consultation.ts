@@ -7,6 +7,7 @@ import { loadCurrentForm } from "@/lib/forms";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
+import { recordConsultationTimings } from "./record-consultation-timings";
 import { validateRecordForm, type FieldErrors } from "./record-form";
 import { writeConsultationRecord } from "./write-consultation-record";
 
@@ -27,6 +28,7 @@ export async function closeConsultation(db: Db, input: { consultationId: string;
     const fieldErrors = await writeConsultationRecord(tx, row.id, form, actor, { at: input.at, keyring, formVersionId: recordForm.id });
     if (fieldErrors) return { ok: false as const, fieldErrors };
     await tx.update(consultations).set({ status: "closed", closedAt: input.at, closeReason: "completed", closedBy: actor.id }).where(eq(consultations.id, row.id));
+    await recordConsultationTimings(tx, [row.id], input.at);
     await appendAudit(tx, {
       action: "consultation.closed",
       actor,

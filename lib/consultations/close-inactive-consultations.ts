@@ -7,6 +7,7 @@ import { ja } from "@/lib/i18n/ja";
 import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { isActive } from "./phase";
+import { recordConsultationTimings } from "./record-consultation-timings";
 
 /**
  * Ends conversations the youth has left: active (held) consultations with no youth message for
@@ -39,6 +40,7 @@ export async function closeInactiveConsultations(db: Db, deps: { now: Date; minu
       await appendAudit(tx, { action: "consultation.auto_closed", actorLabel: "system", target: `consultation:${row.id}`, details: { reason: "inactive", minutes: deps.minutes, holder: row.assignedTo } });
       await publishConsoleEvent(tx, { kind: "closed", consultationId: row.id });
     }
+    await recordConsultationTimings(tx, stale.map((row) => row.id), deps.now);
     return stale.length;
   });
 }

@@ -6,6 +6,7 @@ import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { findOpenConsultation } from "./open-consultation";
+import { recordConsultationTimings } from "./record-consultation-timings";
 
 /**
  * The youth taps 相談を終える in the secure chat: their open consultation closes (reason youth_ended),
@@ -30,6 +31,7 @@ export async function endConsultationByYouth(db: Db, youthId: string, at: Date, 
       via: "secure_chat",
       sentAt: at,
     });
+    await recordConsultationTimings(tx, [open.id], at);
     // The youth is identified only by the consultation: no LINE id or pseudonym in the audit trail's text.
     await appendAudit(tx, { action: "consultation.youth_ended", actorLabel: "youth", target: `consultation:${open.id}`, details: { holder: open.assignedTo } });
     await publishConsoleEvent(tx, { kind: "closed", consultationId: open.id });

@@ -23,6 +23,8 @@ export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
 export { queueReplyNotice, REPLY_NOTICE_QUIET_MS } from "./queue-reply-notice";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
+export { recordConsultationTimings } from "./record-consultation-timings";
+export { backfillConsultationTimings } from "./backfill-consultation-timings";
 export { buildRecordFormSchema, recordDraftSchema, recordFieldErrors, validateRecordForm, type FieldErrors, type RecordDraft, type RecordForm } from "./record-form";
 export { releaseConsultationsOf } from "./release-consultations-of";
 export { retryCounselorMessage } from "./retry-counselor-message";

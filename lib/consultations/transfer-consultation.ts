@@ -5,6 +5,7 @@ import { appendAudit } from "@/lib/audit";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
+import { firstClaimColumns } from "./first-claim";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 
 /**
@@ -24,7 +25,7 @@ export async function transferConsultation(db: Db, input: { consultationId: stri
     }
     await tx
       .update(consultations)
-      .set({ assignedTo: input.toStaffId, claimedAt: input.toStaffId ? input.at : null })
+      .set({ assignedTo: input.toStaffId, claimedAt: input.toStaffId ? input.at : null, ...(input.toStaffId ? firstClaimColumns(input.at, input.toStaffId) : {}) })
       .where(eq(consultations.id, row.id));
     await appendAudit(tx, {
       action: "consultation.transferred",

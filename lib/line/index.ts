@@ -8,3 +8,4 @@ export { cancelPendingCalls, enqueueLineCall, enqueueReply, REPLY_TOKEN_LIFETIME
 export { createSdkLineApi } from "./sdk-api";
 export { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "./workers";
 export { summarizeLineChannel, type LineChannelSummary } from "./summarize-line-channel";
+export { recordReceptionEvent, type ReceptionEventKind } from "./reception/record-reception-event";

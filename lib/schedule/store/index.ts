@@ -2,6 +2,7 @@
 // client components can import the schema and formatters without pulling in a database driver.
 export { saveSchedule } from "./save-schedule";
 export { loadCurrentSchedule, type StoredSchedule } from "./load-current-schedule";
+export { findScheduleCovering } from "./find-schedule-covering";
 export { seedDemoSchedule } from "./seed-demo-schedule";
 export { addScheduleClosure } from "./add-schedule-closure";
 export { addScheduleOpening } from "./add-schedule-opening";

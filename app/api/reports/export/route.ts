@@ -1,0 +1,23 @@
+import { requireStaffForApi } from "@/app/_server/guard";
+import { getDb } from "@/db";
+import { now } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
+import { exportReport, resolveReportQuery } from "@/lib/reports";
+
+/** A report file: ?kind=monthly|daily_log|monthly_reception|annual|annual_reception&period=YYYY-MM|YYYY&format=pdf|xlsx|csv. Audited. */
+export async function GET(request: Request): Promise<Response> {
+  const session = await requireStaffForApi("reports.view");
+  if (session instanceof Response) return session;
+  const query = new URL(request.url).searchParams;
+  const parsed = resolveReportQuery({ kind: query.get("kind"), period: query.get("period"), format: query.get("format") }, now());
+  if (!parsed) return Response.json({ error: "invalid_request" }, { status: 400 });
+  const { staff } = session;
+  const exported = await exportReport(await getDb(), parsed, { actor: { id: staff.id, loginId: staff.loginId } }, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null });
+  return new Response(new Uint8Array(exported.body), {
+    headers: {
+      "Content-Type": exported.contentType,
+      "Content-Disposition": `attachment; filename="${exported.filename}"; filename*=UTF-8''${encodeURIComponent(exported.title)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import type { DbOrTx } from "@/db";
+import { now } from "@/lib/clock";
+import { ja } from "@/lib/i18n/ja";
+import { listOpenings, resolveDay } from "@/lib/schedule";
+import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
+import { fiscalYearRange } from "./fiscal-year-range";
+import { loadReportSchedule } from "./load-report-schedule";
+import { dateLabel, datesBetween, fiscalYearLabel, monthLabel, monthRange, monthsBetween, rangeOf } from "./period";
+import type { AnnualReception, ReceptionRow } from "./schemas";
+
+/**
+ * 年度受付状況 (R19): the reception status month by month over the service period within the fiscal
+ * year. Each month is counted on its own (its own staffed sessions), then the year is their sum,
+ * except the distinct youth, which are counted over the whole span.
+ */
+export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null }): Promise<AnnualReception> {
+  const range = await fiscalYearRange(db, options.fiscalYear);
+  const { schedule } = await loadReportSchedule(db, range);
+  const months: ReceptionRow[] = [];
+  for (const month of monthsBetween(range.from, range.to)) {
+    const whole = monthRange(month);
+    const slice = rangeOf(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
+    const sessions = schedule ? listOpenings(schedule, slice.start, slice.end) : [];
+    const { days, youths } = await countReceptionByDay(db, slice, sessions);
+    months.push({
+      key: month,
+      label: monthLabel(month),
+      staffedDays: schedule ? datesBetween(slice.from, slice.to).filter((date) => resolveDay(schedule, date).timeframes.length > 0).length : 0,
+      ...sumReception([...days.values()]),
+      youths,
+    });
+  }
+  return {
+    kind: "annual_reception",
+    fiscalYear: options.fiscalYear,
+    title: ja.reports.titles.annual_reception,
+    municipality: options.municipality ?? null,
+    from: range.from,
+    to: range.to,
+    periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
+    generatedAt: now().toISOString(),
+    months,
+    total: {
+      key: "total",
+      label: ja.reports.labels.total,
+      staffedDays: months.reduce((n, m) => n + m.staffedDays, 0),
+      ...sumReception(months),
+      youths: await countYouthsWriting(db, range),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { DbOrTx } from "@/db";
+import { now } from "@/lib/clock";
+import { ja } from "@/lib/i18n/ja";
+import { resolveDay } from "@/lib/schedule";
+import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
+import { loadReportSchedule } from "./load-report-schedule";
+import { datesBetween, dayLabel, monthLabel, monthRange, reportMonthSchema } from "./period";
+import type { MonthlyReception } from "./schemas";
+
+/** 月例受付状況 (R18): every day of the month, staffed or not, with every contact received that day. */
+export async function buildMonthlyReception(db: DbOrTx, options: { month: string; municipality?: string | null }): Promise<MonthlyReception> {
+  const month = reportMonthSchema.parse(options.month);
+  const range = monthRange(month);
+  const { schedule, sessions } = await loadReportSchedule(db, range);
+  const { days: byDay, youths } = await countReceptionByDay(db, range, sessions);
+  const days = datesBetween(range.from, range.to).map((date) => ({
+    key: date,
+    label: dayLabel(date),
+    staffedDays: schedule && resolveDay(schedule, date).timeframes.length > 0 ? 1 : 0,
+    ...(byDay.get(date) ?? emptyReception()),
+  }));
+  return {
+    kind: "monthly_reception",
+    month,
+    title: ja.reports.titles.monthly_reception,
+    municipality: options.municipality ?? null,
+    from: range.from,
+    to: range.to,
+    periodLabel: monthLabel(month),
+    generatedAt: now().toISOString(),
+    days,
+    total: {
+      key: "total",
+      label: ja.reports.labels.total,
+      staffedDays: days.reduce((n, d) => n + d.staffedDays, 0),
+      ...sumReception(days),
+      youths,
+    },
+  };
+}

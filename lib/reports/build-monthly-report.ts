@@ -1,0 +1,41 @@
+import type { DbOrTx } from "@/db";
+import { now } from "@/lib/clock";
+import { ja } from "@/lib/i18n/ja";
+import { countBreakdowns } from "./count-breakdowns";
+import { loadReportSchedule } from "./load-report-schedule";
+import { monthLabel, monthRange, reportMonthSchema, shiftMonth } from "./period";
+import type { MonthlyReport } from "./schemas";
+import { summarizeConsultations } from "./summarize-consultations";
+
+export interface MonthlyOptions {
+  /** "YYYY-MM", a JST calendar month. */
+  month: string;
+  /** Named in the header; null leaves it out. */
+  municipality?: string | null;
+}
+
+/**
+ * 月例報告書 (R18): the consultations received in a JST calendar month, counted by the categories
+ * municipal and national reports use, with waiting and response times and the previous month beside.
+ */
+export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): Promise<MonthlyReport> {
+  const month = reportMonthSchema.parse(options.month);
+  const range = monthRange(month);
+  const previousMonth = shiftMonth(month, -1);
+  const previousRange = monthRange(previousMonth);
+  const { sessions } = await loadReportSchedule(db, range);
+  const { sessions: previousSessions } = await loadReportSchedule(db, previousRange);
+  return {
+    kind: "monthly",
+    month,
+    title: ja.reports.titles.monthly,
+    municipality: options.municipality ?? null,
+    from: range.from,
+    to: range.to,
+    periodLabel: monthLabel(month),
+    generatedAt: now().toISOString(),
+    summary: await summarizeConsultations(db, range, sessions),
+    previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
+    ...(await countBreakdowns(db, range)),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Db } from "@/db";
+import { appendAudit } from "@/lib/audit";
+import { buildReport, type ReportRequest } from "./build-report";
+import { renderReportCsv } from "./render-report-csv";
+import { renderReportPdf } from "./render-report-pdf";
+import { renderReportXlsx } from "./render-report-xlsx";
+import type { ReportFormat } from "./schemas";
+
+const contentTypes: Record<ReportFormat, string> = {
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
+export interface ExportedReport {
+  body: Buffer;
+  contentType: string;
+  /** ASCII, for the Content-Disposition fallback and the command line: soudan-monthly-2024-08.pdf */
+  filename: string;
+  /** Japanese, for browsers that read filename*: 月例報告書_2024-08.pdf */
+  title: string;
+}
+
+/**
+ * A report file for download or scheduled sending. Every export is audited with who, which report,
+ * which period and which format (R14); the file itself holds counts only.
+ */
+export async function exportReport(
+  db: Db,
+  request: ReportRequest & { format: ReportFormat },
+  by: { actor: { id: string; loginId: string } } | { actorLabel: string },
+  options: { municipality?: string | null } = {},
+): Promise<ExportedReport> {
+  const report = await buildReport(db, request, options);
+  const body =
+    request.format === "pdf" ? await renderReportPdf(report) : request.format === "xlsx" ? await renderReportXlsx(report) : Buffer.from(renderReportCsv(report), "utf8");
+  await appendAudit(db, { action: "report.exported", ...by, target: `report:${request.kind}:${request.period}`, details: { kind: request.kind, period: String(request.period), format: request.format, bytes: body.length } });
+  return {
+    body,
+    contentType: contentTypes[request.format],
+    filename: `soudan-${request.kind.replace("_", "-")}-${request.period}.${request.format}`,
+    title: `${report.title}_${request.period}.${request.format}`,
+  };
+}

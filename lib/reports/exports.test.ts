@@ -1,0 +1,153 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { createTestDatabase } from "@/db/testing";
+import { listAudit } from "@/lib/audit";
+import { setClockForTests } from "@/lib/clock";
+import { createKeyring } from "@/lib/crypto";
+import {
+  buildAnnualReport,
+  buildDailyWorkLog,
+  buildMonthlyReception,
+  buildMonthlyReport,
+  exportReport,
+  formatCell,
+  renderReportCsv,
+  renderReportPdf,
+  renderReportXlsx,
+  reportTables,
+  type Report,
+} from "./index";
+import { buildKnownDataset } from "./testing/known-dataset";
+
+const keyring = createKeyring(randomBytes(32).toString("base64"));
+let database: Database;
+let reports: Report[];
+let supervisor: { id: string; loginId: string };
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "soudan-reports-"));
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync("sh", ["-c", `command -v ${name}`], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const hasPdftotext = hasTool("pdftotext");
+const hasLibreOffice = hasTool("soffice");
+// CI installs both (.ci/run); elsewhere say why the check did not run rather than pass silently.
+if (!hasPdftotext) console.warn("[exports.test] SKIPPED the PDF text check: pdftotext is missing (apt-get install poppler-utils)");
+if (!hasLibreOffice) console.warn("[exports.test] SKIPPED the LibreOffice check: soffice is missing (apt-get install libreoffice-calc-nogui)");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  ({ alice: supervisor } = await buildKnownDataset(database.db, keyring));
+  const municipality = "武雄市";
+  reports = [
+    await buildMonthlyReport(database.db, { month: "2024-08", municipality }),
+    await buildDailyWorkLog(database.db, { month: "2024-08", municipality }),
+    await buildMonthlyReception(database.db, { month: "2024-08", municipality }),
+    await buildAnnualReport(database.db, { fiscalYear: 2024, municipality }),
+  ];
+}, 120_000);
+afterAll(async () => {
+  setClockForTests(null);
+  await database.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("CSV", () => {
+  it("is UTF-8 with a byte-order mark and holds every table's figures", () => {
+    const monthly = reports[0]!;
+    const csv = renderReportCsv(monthly);
+    expect(csv.startsWith("\uFEFF月例報告書（2024年8月）\r\n")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines).toContain("相談件数,8,2,6");
+    expect(lines).toContain("緊急対応,1,0,1");
+    expect(lines).toContain("中学生,1");
+    expect(lines).toContain("記録なし,4");
+    expect(lines).toContain("待ち時間（受付〜担当、時間内受付）,5,5,8,4.6");
+    for (const report of reports) {
+      const text = renderReportCsv(report);
+      for (const table of reportTables(report)) {
+        expect(text).toContain(`\r\n${table.title}\r\n`);
+        for (const row of table.rows) expect(text).toContain(row.map((cell) => formatCell(cell)).map((v) => (/[",]/.test(v) ? `"${v}"` : v)).join(","));
+      }
+    }
+  });
+});
+
+describe("PDF", () => {
+  it.skipIf(!hasPdftotext)("has the Japanese headings, the municipality, page numbers and the same figures (pdftotext)", async () => {
+    for (const report of reports) {
+      const file = path.join(workDir, `${report.kind}.pdf`);
+      const pdf = await renderReportPdf(report);
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      fs.writeFileSync(file, pdf);
+      const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+      expect(text).toContain(`${report.title}（${report.periodLabel}）`);
+      expect(text).toContain("武雄市");
+      expect(text).toMatch(/1 \/ \d+ ページ/);
+      const lines = text.split("\n");
+      for (const table of reportTables(report)) {
+        expect(text, table.title).toContain(table.title);
+        for (const row of table.rows) {
+          // Long labels wrap inside their cell; the figures stand on the row's first line, after the label's start.
+          const label = formatCell(row[0] ?? null).slice(0, 4);
+          const figures = row.slice(1).filter((cell) => typeof cell === "number" || cell === null);
+          const pattern = new RegExp(`${escape(label)}.*${figures.map((cell) => `(?<![\\d.])${escape(formatCell(cell))}(?![\\d.])`).join(".*")}`);
+          expect(lines.some((line) => pattern.test(line)), `${table.title}: ${row.join(" ")}`).toBe(true);
+        }
+      }
+    }
+  }, 60_000);
+});
+
+describe("Excel workbook", () => {
+  it.skipIf(!hasLibreOffice)("opens in LibreOffice with a sheet per table under Japanese names and the same figures", async () => {
+    for (const report of [reports[0]!, reports[3]!]) {
+      const file = path.join(workDir, `${report.kind}.xlsx`);
+      fs.writeFileSync(file, await renderReportXlsx(report));
+      const outDir = path.join(workDir, `${report.kind}-csv`);
+      // Every sheet to its own UTF-8 CSV (last token -1), cells as shown; a private profile so parallel runs do not collide.
+      execFileSync(
+        "soffice",
+        [`-env:UserInstallation=file://${workDir}/lo-profile`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", outDir, file],
+        { stdio: "ignore", timeout: 120_000 },
+      );
+      for (const table of reportTables(report)) {
+        const sheetFile = path.join(outDir, `${report.kind}-${table.sheetName}.csv`);
+        expect(fs.existsSync(sheetFile), sheetFile).toBe(true);
+        const rows = fs
+          .readFileSync(sheetFile, "utf8")
+          .replace(/^\uFEFF/, "")
+          .split(/\r?\n/)
+          .filter((line) => line !== "");
+        expect(rows[0]).toContain(report.title);
+        expect(rows[2]).toContain(table.title);
+        const parse = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, "").replaceAll('""', '"'));
+        expect(parse(rows[3]!)).toEqual(table.columns);
+        expect(rows.slice(4).map(parse)).toEqual(table.rows.map((row) => row.map((cell) => formatCell(cell))));
+      }
+    }
+    const summary = fs.readFileSync(path.join(workDir, "monthly-csv", "monthly-概要.csv"), "utf8");
+    expect(summary).toContain("相談件数,8,2,6");
+  }, 180_000);
+});
+
+describe("exportReport", () => {
+  it("builds, renders and audits each export with who, which report and which format", async () => {
+    const exported = await exportReport(database.db, { kind: "monthly", period: "2024-08", format: "csv" }, { actor: supervisor }, { municipality: "武雄市" });
+    expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8", filename: "soudan-monthly-2024-08.csv", title: "月例報告書_2024-08.csv" });
+    expect(exported.body.toString("utf8")).toContain("相談件数,8,2,6");
+    const [entry] = await listAudit(database.db, 1);
+    expect(entry).toMatchObject({ action: "report.exported", actorId: supervisor.id, actorLogin: supervisor.loginId, target: "report:monthly:2024-08", details: { kind: "monthly", period: "2024-08", format: "csv" } });
+  });
+});

@@ -1,0 +1,17 @@
+// Reports for the city (R18, R19): plain data built by SQL over consultations, their stored timings
+// and records; renderers turn any report into PDF, .xlsx or CSV.
+export { buildMonthlyReport, type MonthlyOptions } from "./build-monthly-report";
+export { buildAnnualReport, type AnnualOptions } from "./build-annual-report";
+export { buildDailyWorkLog } from "./build-daily-work-log";
+export { buildMonthlyReception } from "./build-monthly-reception";
+export { buildAnnualReception } from "./build-annual-reception";
+export { buildReport, defaultMonth, reportRequestSchema, resolveReportQuery, type ReportRequest } from "./build-report";
+export { exportReport, type ExportedReport } from "./export-report";
+export { renderReportPdf } from "./render-report-pdf";
+export { renderReportXlsx } from "./render-report-xlsx";
+export { renderReportCsv } from "./render-report-csv";
+export { reportTables, formatCell, minutes, type Cell, type ReportTable } from "./report-tables";
+export { reportHeading } from "./report-heading";
+export { choiceIds, choiceLabel, type ChoiceField } from "./labels";
+export { fiscalYearOf, fiscalYearLabel, monthLabel, shiftMonth, reportMonthSchema, fiscalYearSchema, monthRange } from "./period";
+export * from "./schemas";

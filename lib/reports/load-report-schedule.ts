@@ -1,0 +1,11 @@
+import type { DbOrTx } from "@/db";
+import { listOpenings, type Schedule, type Session } from "@/lib/schedule";
+import { findScheduleCovering } from "@/lib/schedule/store";
+import type { ReportRange } from "./period";
+
+/** The schedule that governed the report's dates and its staffed sessions there (none before any schedule exists). */
+export async function loadReportSchedule(db: DbOrTx, range: ReportRange): Promise<{ schedule: Schedule | null; sessions: Session[] }> {
+  const stored = await findScheduleCovering(db, { from: range.from, to: range.to });
+  if (!stored) return { schedule: null, sessions: [] };
+  return { schedule: stored.schedule, sessions: listOpenings(stored.schedule, range.start, range.end) };
+}

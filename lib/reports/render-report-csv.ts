@@ -1,0 +1,17 @@
+import { reportHeading } from "./report-heading";
+import { formatCell, reportTables, type Cell } from "./report-tables";
+import type { Report } from "./schemas";
+
+const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const line = (cells: readonly Cell[]) => cells.map((cell) => quote(formatCell(cell))).join(",");
+
+/**
+ * The report as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Shift_JIS and
+ * garbles Japanese), CRLF line ends, the heading, then each table under its title, a blank line apart.
+ */
+export function renderReportCsv(report: Report): string {
+  const heading = reportHeading(report);
+  const blocks = [[heading.title, ...heading.lines].map((text) => line([text])).join("\r\n")];
+  for (const table of reportTables(report)) blocks.push([line([table.title]), line(table.columns), ...table.rows.map(line)].join("\r\n"));
+  return `\uFEFF${blocks.join("\r\n\r\n")}\r\n`;
+}

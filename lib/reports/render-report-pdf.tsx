@@ -1,0 +1,138 @@
+import path from "node:path";
+import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { ja } from "@/lib/i18n/ja";
+import { reportHeading } from "./report-heading";
+import { formatCell, reportTables, type ReportTable } from "./report-tables";
+import type { Report } from "./schemas";
+
+/*
+ * BIZ UDPGothic (SIL Open Font License 1.1, from @expo-google-fonts/biz-udpgothic, which npm ci
+ * installs): a complete Japanese TrueType font (@react-pdf cannot use the unicode-range split web
+ * fonts most packages ship), designed by Morisawa for legible public documents. Resolved from the
+ * working directory, like the migrations, because bundlers rewrite module-relative paths.
+ */
+const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "biz-udpgothic");
+const FAMILY = "BIZ UDPGothic";
+
+let fontsRegistered = false;
+function registerFonts(): void {
+  if (fontsRegistered) return;
+  Font.register({
+    family: FAMILY,
+    fonts: [
+      { src: path.join(FONT_DIR, "400Regular", "BIZUDPGothic_400Regular.ttf"), fontWeight: 400 },
+      { src: path.join(FONT_DIR, "700Bold", "BIZUDPGothic_700Bold.ttf"), fontWeight: 700 },
+    ],
+  });
+  // Japanese has no spaces: let a line break between any two characters, never with a hyphen.
+  Font.registerHyphenationCallback((word) => (/[^\u0000-\u00ff]/.test(word) ? [...word].flatMap((ch) => [ch, ""]) : [word]));
+  fontsRegistered = true;
+}
+
+const styles = StyleSheet.create({
+  page: { fontFamily: FAMILY, fontSize: 8.5, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 36, color: "#111" },
+  header: { position: "absolute", top: 20, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 0.5, borderBottomColor: "#888", paddingBottom: 4 },
+  footer: { position: "absolute", bottom: 20, left: 36, right: 36, textAlign: "center", fontSize: 8, color: "#444" },
+  title: { fontSize: 16, fontWeight: 700, marginBottom: 4 },
+  headingLine: { fontSize: 9, marginBottom: 2 },
+  section: { marginTop: 14 },
+  tableTitle: { fontSize: 11, fontWeight: 700, marginBottom: 4 },
+  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#bbb" },
+  headRow: { flexDirection: "row", backgroundColor: "#e8eef4", borderBottomWidth: 0.75, borderBottomColor: "#555" },
+  cell: { paddingVertical: 2.5, paddingHorizontal: 3 },
+  number: { textAlign: "right" },
+  bold: { fontWeight: 700 },
+});
+
+/** Text columns (labels, names, notes) get more room than count columns. */
+function columnFlex(table: ReportTable, index: number): number {
+  const isText = table.rows.some((row) => typeof row[index] === "string" && row[index] !== "" && row[index] !== ja.reports.labels.staffedMark);
+  if (index === 0) return table.wide ? 1.4 : 3;
+  return isText ? 2.4 : 1;
+}
+
+function TableView({ table }: { table: ReportTable }) {
+  const flex = table.columns.map((_, i) => columnFlex(table, i));
+  return (
+    <View style={styles.section}>
+      <Text style={styles.tableTitle} minPresenceAhead={40}>
+        {table.title}
+      </Text>
+      <View style={styles.headRow} wrap={false}>
+        {table.columns.map((column, i) => (
+          <Text key={i} style={[styles.cell, styles.bold, { flex: flex[i] }, i > 0 && !(flex[i]! > 1) ? styles.number : {}]}>
+            {column}
+          </Text>
+        ))}
+      </View>
+      {table.rows.map((row, r) => (
+        <View key={r} style={[styles.row, table.totalRow && r === table.rows.length - 1 ? styles.bold : {}]} wrap={false}>
+          {row.map((cell, i) => (
+            <Text key={i} style={[styles.cell, { flex: flex[i] }, typeof cell === "number" || cell === null ? styles.number : {}]}>
+              {formatCell(cell)}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Frame({ report, children, orientation }: { report: Report; children: React.ReactNode; orientation: "portrait" | "landscape" }) {
+  const heading = reportHeading(report);
+  return (
+    <Page size="A4" orientation={orientation} style={styles.page}>
+      <View style={styles.header} fixed>
+        <Text>{report.municipality ?? ja.appName}</Text>
+        <Text>{heading.title}</Text>
+      </View>
+      {children}
+      <Text
+        style={styles.footer}
+        fixed
+        render={({ pageNumber, totalPages }) => ja.reports.header.page.replace("{page}", String(pageNumber)).replace("{pages}", String(totalPages))}
+      />
+    </Page>
+  );
+}
+
+/**
+ * The report as a PDF: A4, the municipality and the period in every page's header, page numbers in
+ * the footer, one section per table. Wide tables (the work log, the reception status) get landscape pages.
+ */
+export async function renderReportPdf(report: Report): Promise<Buffer> {
+  registerFonts();
+  const heading = reportHeading(report);
+  const tables = reportTables(report);
+  const portrait = tables.filter((table) => !table.wide);
+  const wide = tables.filter((table) => table.wide);
+  const titleBlock = (
+    <View>
+      <Text style={styles.title}>{heading.title}</Text>
+      {heading.lines.map((line) => (
+        <Text key={line} style={styles.headingLine}>
+          {line}
+        </Text>
+      ))}
+    </View>
+  );
+  const document = (
+    <Document title={heading.title} author={report.municipality ?? ja.appName} creator={ja.appName} producer={ja.appName} language="ja">
+      {portrait.length > 0 && (
+        <Frame report={report} orientation="portrait">
+          {titleBlock}
+          {portrait.map((table) => (
+            <TableView key={table.key} table={table} />
+          ))}
+        </Frame>
+      )}
+      {wide.map((table, i) => (
+        <Frame key={table.key} report={report} orientation="landscape">
+          {portrait.length === 0 && i === 0 && titleBlock}
+          <TableView table={table} />
+        </Frame>
+      ))}
+    </Document>
+  );
+  return renderToBuffer(document);
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import { backfillConsultationTimings } from "@/lib/consultations";
+import { now } from "@/lib/clock";
+import { exportReport, reportRequestSchema, type ReportFormat, type ReportKind } from "@/lib/reports";
+import { openCliDatabase } from "./cli-database";
+
+/**
+ * `npm run report -- monthly 2024-08 --format pdf --out FILE`: a report file from the command line,
+ * for scheduled sending (cron). The export is audited like a download from the report pages.
+ */
+const usage = [
+  "usage: npm run report -- monthly|daily-log|reception YYYY-MM [--format pdf|xlsx|csv] [--out FILE]",
+  "       npm run report -- annual|annual-reception YYYY [--format pdf|xlsx|csv] [--out FILE]",
+  "       npm run report -- backfill",
+  "The format defaults to the --out file's extension, else pdf; the file name defaults to soudan-<kind>-<period>.<format>.",
+].join("\n");
+
+const kinds: Record<string, ReportKind> = {
+  monthly: "monthly",
+  "daily-log": "daily_log",
+  reception: "monthly_reception",
+  annual: "annual",
+  "annual-reception": "annual_reception",
+};
+const formats = new Set<ReportFormat>(["pdf", "xlsx", "csv"]);
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: { format: { type: "string" }, out: { type: "string" } } });
+} catch (error) {
+  fail((error as Error).message);
+}
+const [command, period, ...extra] = parsed.positionals;
+if (extra.length > 0) fail(`unexpected arguments: ${extra.join(" ")}`);
+
+if (command === "backfill") {
+  const { database } = await openCliDatabase("npm run report");
+  const filled = await backfillConsultationTimings(database.db, now());
+  await database.close();
+  console.log(`Recorded the timings of ${filled} consultations.`);
+  process.exit(0);
+}
+
+const kind = command ? kinds[command] : undefined;
+if (!kind) fail(command ? `unknown report "${command}"` : "which report?");
+const request = reportRequestSchema.safeParse({ kind, period });
+if (!request.success) fail(`${command} needs ${kind === "annual" || kind === "annual_reception" ? "a fiscal year YYYY (2024 = April 2024 to March 2025)" : "a month YYYY-MM"}`);
+const extension = parsed.values.out?.split(".").pop()?.toLowerCase();
+const format = (parsed.values.format ?? (extension && formats.has(extension as ReportFormat) ? extension : "pdf")) as ReportFormat;
+if (!formats.has(format)) fail(`unknown format "${format}"`);
+
+const { database, env } = await openCliDatabase("npm run report");
+// Consultations closed before timings were recorded would otherwise be missing from the times.
+await backfillConsultationTimings(database.db, now());
+const exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null });
+await database.close();
+const out = parsed.values.out ?? exported.filename;
+fs.writeFileSync(out, exported.body);
+console.log(`Wrote ${out} (${exported.body.length} bytes).`);
