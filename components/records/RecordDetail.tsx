@@ -24,9 +24,10 @@ export function RecordDetail({ record, labels }: { record: InspectedRecord; labe
       <Field label={c.counselor}>{record.counselor ?? ja.records.none}</Field>
       <Field label={c.firstReplyAt}>{formatJst(record.firstReplyAt) || ja.records.none}</Field>
       <Field label={c.waitingMinutes}>{minutesLabel(record.waitingSeconds)}</Field>
+      <Field label={c.firstResponseMinutes}>{minutesLabel(record.firstResponseSeconds)}</Field>
       <Field label={c.durationMinutes}>{minutesLabel(record.durationSeconds)}</Field>
-      <Field label={c.youthMessages}>{record.youthMessages}</Field>
-      <Field label={c.counselorMessages}>{record.counselorMessages}</Field>
+      <Field label={c.youthMessages}>{record.youthMessages ?? ja.records.none}</Field>
+      <Field label={c.counselorMessages}>{record.counselorMessages ?? ja.records.none}</Field>
       <Field label={c.closedAt}>{formatJst(record.closedAt)}</Field>
       <Field label={c.closeReason}>{closeReasonLabel(record.closeReason)}</Field>
       <Field label={c.ageBand}>{ageBandLabel(labels, record.ageBand)}</Field>

@@ -7,7 +7,6 @@ import type { Actor } from "@/lib/auth";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import { labelRecordChoices, loadCurrentForm, type RecordLabels } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
-import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { inspectionFilterSchema, type InspectionFilter } from "./inspection-filter";
 import { selectInspectionRows } from "./inspection-rows";
 import { recordColumns, type RecordWithText } from "./record-columns";
@@ -48,8 +47,7 @@ async function toXlsx(records: RecordWithText[], choices: RecordLabels): Promise
 export async function exportRecordsForInspection(db: Db, input: InspectionFilter & { format: ExportFormat }, actor: Actor, keyring: Keyring): Promise<RecordsExport> {
   const filter = inspectionFilterSchema.parse(input);
   const exportFormat = exportFormatSchema.parse(input.format);
-  const schedule = (await loadCurrentSchedule(db))?.schedule ?? null;
-  const selected = await selectInspectionRows(db, filter, schedule);
+  const selected = await selectInspectionRows(db, filter);
   const choices = labelRecordChoices((await loadCurrentForm(db, "record")).definition);
   const records = selected.map(({ row, encrypted }) => ({
     ...row,

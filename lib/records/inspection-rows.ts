@@ -1,8 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { consultationRecords, consultations, staff, supportAgencies, youths } from "@/db/schema";
-import { isStaffedAt, type Schedule } from "@/lib/schedule";
+import { consultationRecords, consultationTimings, consultations, staff, supportAgencies, youths } from "@/db/schema";
 import type { InspectionFilter } from "./inspection-filter";
 
 /** The JST month's bounds as instants: [first day 00:00, next month's first day 00:00). */
@@ -19,10 +18,6 @@ function whereOf(filter: InspectionFilter): SQL {
   return and(...conditions)!;
 }
 
-const firstCounselorReplyAt = sql<Date | string | null>`(select min(m.sent_at) from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`;
-const youthMessages = sql<number>`(select count(*)::int from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'youth')`;
-const counselorMessages = sql<number>`(select count(*)::int from consultation_messages m where m.consultation_id = ${consultations.id} and m.sender = 'counselor')`;
-
 /** One consultation's record as inspection shows it (R17): the closing form, timings and who handled it. */
 export interface InspectionRow {
   consultationId: string;
@@ -32,14 +27,20 @@ export interface InspectionRow {
   closedAt: Date | null;
   closeReason: string | null;
   counselor: string | null;
+  /*
+   * Timings as the reports count them (consultation_timings, recorded when it closed), so an inspector
+   * and the monthly report never disagree; null where the event never happened.
+   */
   firstReplyAt: Date | null;
-  /** Seconds from arrival to the first counselor message; null when nobody answered. */
+  /** Seconds from arrival to the first claim by a counselor. */
   waitingSeconds: number | null;
-  /** Seconds from the first counselor message to the close: the time the youth was being helped. */
+  /** Seconds from arrival to the first counselor message. */
+  firstResponseSeconds: number | null;
+  /** Seconds from the first claim to the close: the time counselors were with the youth. */
   durationSeconds: number | null;
-  youthMessages: number;
-  counselorMessages: number;
-  /** Whether it arrived while staffed, under the schedule in force now; null before any schedule exists. */
+  youthMessages: number | null;
+  counselorMessages: number | null;
+  /** Whether it arrived while staffed, by the schedule covering that day. */
   inStaffedHours: boolean | null;
   ageBand: string | null;
   gender: string | null;
@@ -64,10 +65,6 @@ export interface SelectedRecord {
   encrypted: EncryptedRecordText;
 }
 
-const seconds = (from: Date | null, to: Date | null) => (from && to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : null);
-// A correlated subquery's timestamp comes back as text from some drivers.
-const asDate = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value : new Date(value));
-
 function baseQuery(db: DbOrTx) {
   return db
     .select({
@@ -78,9 +75,13 @@ function baseQuery(db: DbOrTx) {
       closedAt: consultations.closedAt,
       closeReason: consultations.closeReason,
       counselor: staff.displayName,
-      firstReplyAt: firstCounselorReplyAt,
-      youthMessages,
-      counselorMessages,
+      firstReplyAt: consultationTimings.firstReplyAt,
+      waitingSeconds: consultationTimings.waitingSeconds,
+      firstResponseSeconds: consultationTimings.firstResponseSeconds,
+      durationSeconds: consultationTimings.durationSeconds,
+      youthMessages: consultationTimings.youthMessages,
+      counselorMessages: consultationTimings.counselorMessages,
+      inStaffedHours: consultationTimings.arrivedInStaffedHours,
       ageBand: consultationRecords.ageBand,
       gender: consultationRecords.gender,
       topics: consultationRecords.topics,
@@ -97,6 +98,7 @@ function baseQuery(db: DbOrTx) {
     .from(consultations)
     .innerJoin(youths, eq(youths.id, consultations.youthId))
     .leftJoin(consultationRecords, eq(consultationRecords.consultationId, consultations.id))
+    .leftJoin(consultationTimings, eq(consultationTimings.consultationId, consultations.id))
     .leftJoin(supportAgencies, eq(supportAgencies.id, consultationRecords.referralAgencyId))
     // The counselor who wrote the record, or else the one who closed it, or else the last holder.
     .leftJoin(staff, eq(staff.id, sql`coalesce(${consultationRecords.updatedBy}, ${consultations.closedBy}, ${consultations.assignedTo})`));
@@ -104,18 +106,10 @@ function baseQuery(db: DbOrTx) {
 
 type RawRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["execute"]>>[number];
 
-function toSelectedRecord(raw: RawRow, schedule: Schedule | null): SelectedRecord {
+function toSelectedRecord(raw: RawRow): SelectedRecord {
   const { contentSummaryEnc, responseSummaryEnc, emergencyNoteEnc, ...plain } = raw;
-  const firstReplyAt = asDate(raw.firstReplyAt);
   return {
-    row: {
-      ...plain,
-      firstReplyAt,
-      waitingSeconds: seconds(raw.openedAt, firstReplyAt),
-      durationSeconds: seconds(firstReplyAt, raw.closedAt),
-      inStaffedHours: schedule ? isStaffedAt(schedule, raw.openedAt) : null,
-      topics: raw.topics ?? [],
-    },
+    row: { ...plain, topics: raw.topics ?? [] },
     encrypted: { contentSummary: contentSummaryEnc, responseSummary: responseSummaryEnc, emergencyNote: emergencyNoteEnc },
   };
 }
@@ -133,18 +127,17 @@ export async function countInspectionRows(db: DbOrTx, filter: InspectionFilter):
 export async function selectInspectionRows(
   db: DbOrTx,
   filter: InspectionFilter,
-  schedule: Schedule | null,
   page?: { offset: number; limit: number },
 ): Promise<SelectedRecord[]> {
   const query = baseQuery(db).where(whereOf(filter)).orderBy(asc(consultations.openedAt), asc(consultations.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
-  return rows.map((raw) => toSelectedRecord(raw, schedule));
+  return rows.map((raw) => toSelectedRecord(raw));
 }
 
-export async function selectInspectionRow(db: DbOrTx, consultationId: string, schedule: Schedule | null): Promise<SelectedRecord | null> {
+export async function selectInspectionRow(db: DbOrTx, consultationId: string): Promise<SelectedRecord | null> {
   const [raw] = await baseQuery(db)
     .where(and(eq(consultations.id, consultationId), eq(consultations.status, "closed")))
     .orderBy(desc(consultations.openedAt))
     .limit(1);
-  return raw ? toSelectedRecord(raw, schedule) : null;
+  return raw ? toSelectedRecord(raw) : null;
 }

@@ -1,7 +1,6 @@
 import type { Db } from "@/db";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
-import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { inspectionFilterSchema, PAGE_SIZE, type InspectionFilter } from "./inspection-filter";
 import { countInspectionRows, selectInspectionRows, type InspectionRow } from "./inspection-rows";
 
@@ -20,8 +19,7 @@ export async function listRecordsForInspection(
   const total = await countInspectionRows(db, filter);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(0, Math.trunc(input.page)), pageCount - 1);
-  const schedule = (await loadCurrentSchedule(db))?.schedule ?? null;
-  const rows = await selectInspectionRows(db, filter, schedule, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  const rows = await selectInspectionRows(db, filter, { offset: page * PAGE_SIZE, limit: PAGE_SIZE });
   await appendAudit(db, { action: "records.listed", actor, details: { month: filter.month, outcome: filter.outcome ?? null, page: page + 1, shown: rows.length, total } });
   return { rows: rows.map((r) => r.row), total, page, pageCount };
 }

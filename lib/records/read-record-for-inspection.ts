@@ -2,7 +2,6 @@ import type { Db } from "@/db";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
 import { decryptField, type Keyring } from "@/lib/crypto";
-import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { selectInspectionRow, type InspectionRow } from "./inspection-rows";
 
 export type InspectedRecord = InspectionRow & {
@@ -15,8 +14,7 @@ const open = (keyring: Keyring, value: string | null) => (value === null ? null 
 
 /** R20: one closed consultation's whole record, free text decrypted; each opening is audited. Null when there is none. */
 export async function readRecordForInspection(db: Db, consultationId: string, actor: Actor, keyring: Keyring): Promise<InspectedRecord | null> {
-  const schedule = (await loadCurrentSchedule(db))?.schedule ?? null;
-  const selected = await selectInspectionRow(db, consultationId, schedule);
+  const selected = await selectInspectionRow(db, consultationId);
   if (!selected) return null;
   await appendAudit(db, { action: "record.viewed", actor, target: `consultation:${consultationId}`, details: { via: "inspection" } });
   const { row, encrypted } = selected;

@@ -50,7 +50,7 @@ beforeAll(async () => {
   inspector = { id: (await makeStaff(database.db, "inspector", "admin")).id, loginId: "inspector" };
   await saveSchedule(database.db, takeo2024Preset, null, "test");
   const agency = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
-  // Saturday 2024-08-03, 20:10 JST: staffed. Waiting 5 min, helped 40 min.
+  // Saturday 2024-08-03, 20:10 JST: staffed. Claimed at once, first answer after 5 min, closed after 45.
   await handled("2024-08-03T11:10:00Z", 5, 45, {});
   referred = await handled("2024-08-04T12:00:00Z", 2, 30, { outcome: "referral", referralAgencyId: agency, emergency: true, emergencyNote: "警察に連絡した（21:20）" });
   // Tuesday 2024-08-06 10:00 JST: outside the hours; the youth ended it before anyone answered.
@@ -71,9 +71,9 @@ describe("records inspection (R20)", () => {
     expect(list.total).toBe(3);
     expect(list.pageCount).toBe(1);
     const [first, second, third] = list.rows;
-    expect(first).toMatchObject({ waitingSeconds: 300, durationSeconds: 40 * 60, youthMessages: 1, counselorMessages: 1, inStaffedHours: true, outcome: "advice", ageBand: "high_school", counselor: "counselor" });
+    expect(first).toMatchObject({ waitingSeconds: 0, firstResponseSeconds: 300, durationSeconds: 45 * 60, youthMessages: 1, counselorMessages: 1, inStaffedHours: true, outcome: "advice", ageBand: "high_school", counselor: "counselor" });
     expect(second).toMatchObject({ consultationId: referred, outcome: "referral", referralAgency: "24時間子供SOSダイヤル", emergency: true });
-    expect(third).toMatchObject({ consultationId: youthEnded, closeReason: "youth_ended", outcome: null, waitingSeconds: null, durationSeconds: null, inStaffedHours: false });
+    expect(third).toMatchObject({ consultationId: youthEnded, closeReason: "youth_ended", outcome: null, waitingSeconds: null, firstResponseSeconds: null, durationSeconds: null, inStaffedHours: false });
     expect(JSON.stringify(list.rows)).not.toContain("進路");
     const [audit] = await listAudit(database.db, 1);
     expect(audit).toMatchObject({ action: "records.listed", actorLogin: "inspector", details: { month: "2024-08", outcome: null, page: 1, shown: 3, total: 3 } });
@@ -94,7 +94,7 @@ describe("records inspection (R20)", () => {
 
   it("opens one record with its free text decrypted, audited by consultation", async () => {
     const record = await readRecordForInspection(database.db, referred, inspector, keyring);
-    expect(record).toMatchObject({ contentSummary: "進路のことで親と言い合いになった。", emergencyNote: "警察に連絡した（21:20）", waitingSeconds: 120 });
+    expect(record).toMatchObject({ contentSummary: "進路のことで親と言い合いになった。", emergencyNote: "警察に連絡した（21:20）", firstResponseSeconds: 120 });
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "record.viewed", target: `consultation:${referred}`, actorLogin: "inspector" });
     expect(await readRecordForInspection(database.db, "00000000-0000-4000-8000-000000000000", inspector, keyring)).toBeNull();
   });
@@ -105,7 +105,7 @@ describe("records inspection (R20)", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split("\r\n");
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toContain("受付日時,相談者,経路,担当相談員,初回応答日時,待ち時間（分）,対応時間（分）");
+    expect(lines[0]).toContain("受付日時,相談者,経路,担当相談員,初回応答日時,待ち時間（受付から担当まで・分）,初回応答までの時間（分）,対応時間（担当から終了まで・分）");
     expect(lines[1]).toMatch(/^2024-08-03 20:10,/);
     expect(lines[2]).toContain("支援機関を紹介");
     expect(lines[2]).toContain("警察に連絡した（21:20）");
@@ -117,8 +117,9 @@ describe("records inspection (R20)", () => {
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("相談記録");
     expect(sheet?.rowCount).toBe(2);
-    expect(sheet?.getRow(2).getCell(7).value).toBe(28);
-    expect(sheet?.getRow(2).getCell(17).value).toBe("24時間子供SOSダイヤル");
+    expect(sheet?.getRow(2).getCell(7).value).toBe(2);
+    expect(sheet?.getRow(2).getCell(8).value).toBe(30);
+    expect(sheet?.getRow(2).getCell(18).value).toBe("24時間子供SOSダイヤル");
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "records.exported", details: { outcome: "referral", format: "xlsx", rows: 1 } });
   });
 });
