@@ -271,6 +271,8 @@ export const consultationMessages = pgTable(
   },
   (t) => [
     index("consultation_messages_consultation_idx").on(t.consultationId, t.sentAt),
+    // A settled LINE call finds the messages it carries, to tell the consoles showing them.
+    index("consultation_messages_outbox_idx").on(t.outboxId),
     // The reception status counts every message received per day, and the work log who wrote that day.
     index("consultation_messages_sent_idx").on(t.sentAt, t.sender),
   ],

@@ -1,8 +1,9 @@
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { lineOutbox, youths } from "@/db/schema";
+import { consultationMessages, lineOutbox, youths } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import { backoffDelayMs } from "@/lib/jobs";
+import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { LineApiError, type LineApi } from "../api";
 import { openPayload } from "./payload";
 
@@ -96,27 +97,37 @@ export async function deliverNextOutboxItem(db: Db, deps: DeliveryDeps): Promise
   try {
     if (!youth) throw new LineApiError(400, "youth record missing");
     const outcome = await perform(deps, row, youth);
-    await db
-      .update(lineOutbox)
-      .set(
-        outcome.status === "sent"
-          ? { status: "sent", sentVia: outcome.via, httpStatus: outcome.httpStatus, sentAt: deps.now(), leaseUntil: null, lastError: null }
-          : { status: "cancelled", lastError: outcome.reason, leaseUntil: null },
-      )
-      .where(eq(lineOutbox.id, row.id));
+    await settle(
+      db,
+      row.id,
+      outcome.status === "sent"
+        ? { status: "sent", sentVia: outcome.via, httpStatus: outcome.httpStatus, sentAt: deps.now(), leaseUntil: null, lastError: null }
+        : { status: "cancelled", lastError: outcome.reason, leaseUntil: null },
+    );
   } catch (error) {
     const apiError = error instanceof LineApiError ? error : new LineApiError(null, (error as Error).message);
     const giveUp = !apiError.retryable || row.attempts >= OUTBOX_MAX_ATTEMPTS;
-    await db
-      .update(lineOutbox)
-      .set({
-        status: giveUp ? "failed" : "pending",
-        lastError: apiError.message.slice(0, 500),
-        httpStatus: apiError.status,
-        leaseUntil: null,
-        nextAttemptAt: new Date(deps.now().getTime() + backoffDelayMs(row.attempts)),
-      })
-      .where(eq(lineOutbox.id, row.id));
+    await settle(db, row.id, {
+      status: giveUp ? "failed" : "pending",
+      lastError: apiError.message.slice(0, 500),
+      httpStatus: apiError.status,
+      leaseUntil: null,
+      nextAttemptAt: new Date(deps.now().getTime() + backoffDelayMs(row.attempts)),
+    });
   }
   return true;
+}
+
+/**
+ * Records how the call went. A counselor's message shows its call's state (queued, sent, failed), so
+ * once the call is settled the consoles showing that conversation are told, in the same transaction
+ * (ids only); a call retried later changes nothing they show.
+ */
+async function settle(db: Db, outboxId: string, change: Partial<typeof lineOutbox.$inferInsert>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(lineOutbox).set(change).where(eq(lineOutbox.id, outboxId));
+    if (change.status === "pending") return;
+    const carried = await tx.selectDistinct({ consultationId: consultationMessages.consultationId }).from(consultationMessages).where(eq(consultationMessages.outboxId, outboxId));
+    for (const { consultationId } of carried) await publishConsoleEvent(tx, { kind: "delivery", consultationId });
+  });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "consultation_messages_outbox_idx" ON "consultation_messages" USING btree ("outbox_id");
