@@ -1,18 +1,12 @@
-import { TZDate } from "@date-fns/tz";
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationRecords, consultationTimings, consultations, staff, supportAgencies, youths } from "@/db/schema";
+import { monthRange } from "@/lib/reports";
 import type { InspectionFilter } from "./inspection-filter";
 
-/** The JST month's bounds as instants: [first day 00:00, next month's first day 00:00). */
-export function monthBounds(month: string): { from: Date; to: Date } {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  return { from: new Date(new TZDate(year, m - 1, 1, "Asia/Tokyo").getTime()), to: new Date(new TZDate(year, m, 1, "Asia/Tokyo").getTime()) };
-}
-
 function whereOf(filter: InspectionFilter): SQL {
-  const { from, to } = monthBounds(filter.month);
-  const conditions = [eq(consultations.status, "closed"), gte(consultations.openedAt, from), lt(consultations.openedAt, to)];
+  const { start, end } = monthRange(filter.month);
+  const conditions = [eq(consultations.status, "closed"), gte(consultations.openedAt, start), lt(consultations.openedAt, end)];
   if (filter.outcome === "none") conditions.push(isNull(consultationRecords.outcome));
   else if (filter.outcome) conditions.push(eq(consultationRecords.outcome, filter.outcome));
   return and(...conditions)!;
