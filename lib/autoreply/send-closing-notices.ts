@@ -4,7 +4,7 @@ import { consultations, sessionClosings } from "@/db/schema";
 import { isWaiting } from "@/lib/consultations/phase";
 import { recordConsultationTimings } from "@/lib/consultations/record-consultation-timings";
 import type { Keyring } from "@/lib/crypto";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { enqueueLineCall } from "@/lib/line-api";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { renderAutoReply } from "./render-auto-reply";

@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { consultationMessages } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { enqueueLineCall } from "@/lib/line-api";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";

@@ -1,7 +1,7 @@
 import { ja } from "@/lib/i18n/ja";
 import { answerLineIntake } from "@/lib/intake";
+import { enqueueReply } from "@/lib/line-api";
 import { ensureYouth } from "@/lib/youths";
-import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler } from "./context";
 
 /** Postback data is `action=<name>`; the rich menu's 相談時間 and 緊急のときは send these. */
