@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db";
+import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
 import { sendClosingNotices } from "@/lib/autoreply";
 import { announceMessageDelivery, backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";

@@ -1,6 +1,6 @@
 import { openDatabase, openOptionsFromEnv, EmbeddedDatabaseBusyError, type Database } from "@/db/client";
 import { ConfigError, parseEnv, type Env } from "@/lib/config";
-import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
+import { ensureFormVersions } from "@/lib/forms";
 
 /** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
 export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {
