@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { consultationMessages } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { enqueueLineCall } from "@/lib/line-api";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";

@@ -7,8 +7,7 @@ import type { z } from "zod";
 import { createStaffAction } from "@/app/_actions/staff";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
-import { qualificationSchema, roleSchema } from "@/lib/auth/roles";
-import { createStaffInputSchema } from "@/lib/auth/staff-input";
+import { createStaffInputSchema, qualificationSchema, roleSchema } from "@/lib/auth/client";
 import { ja } from "@/lib/i18n/ja";
 
 type Values = z.input<typeof createStaffInputSchema>;

@@ -11,7 +11,7 @@ import {
   type StaffActionState,
 } from "@/app/_actions/staff";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
-import { roleSchema, type Role } from "@/lib/auth/roles";
+import { roleSchema, type Role } from "@/lib/auth/client";
 import { ja } from "@/lib/i18n/ja";
 
 const initial: StaffActionState = { ok: true, message: null };
