@@ -58,6 +58,7 @@ export const ja = {
     canned: "定型文",
     agencies: "支援機関",
     forms: "受付・記録の項目",
+    risk: "危険な言葉・緊急連絡先",
   },
   lineAdmin: {
     title: "LINE連携の状況",

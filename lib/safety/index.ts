@@ -6,6 +6,7 @@ export { formatSafetyText } from "./format-safety-text";
 export { isOnCallPagingConfigured } from "./is-on-call-paging-configured";
 export { listSafetyContacts, type SafetyContact } from "./list-safety-contacts";
 export { listSafetyTemplates, type SafetyTemplate } from "./list-safety-templates";
+export { previewSafetyReplies } from "./preview-safety-replies";
 export { renderSafetyReply, type SafetyReply } from "./render-safety-reply";
 export { saveSafetyContact } from "./save-safety-contact";
 export { saveSafetyTemplate } from "./save-safety-template";
