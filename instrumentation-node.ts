@@ -9,6 +9,7 @@ import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
+import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
 export async function startServer(): Promise<void> {
@@ -47,7 +48,7 @@ export async function startServer(): Promise<void> {
 /** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
-  startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat });
+  startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
   if (api) startOutboxWorker(database.db, { api, keyring: getKeyring(), now, onSettled: announceMessageDelivery });
   const closing = startWorkerLoop(
     "closing notices",

@@ -3,8 +3,9 @@ import postgres from "postgres";
 import { openDatabase, type Database, type Db } from "./client";
 
 /**
- * What every test database gets after its migrations, as the app gives its own at start (the form
- * versions). db/ knows nothing of lib/, so the test setup (tests/setup.ts) registers these steps.
+ * What every test database gets after its migrations, as the app gives its own at start (form
+ * versions, risk lexicon, safety contacts). db/ knows nothing of lib/, so the test setup
+ * (tests/setup.ts) registers these steps.
  */
 const preparations: ((db: Db) => Promise<void>)[] = [];
 

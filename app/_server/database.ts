@@ -1,6 +1,8 @@
 import { openDatabase, openOptionsFromEnv, type Database, type Db } from "@/db/client";
 import { getConfig } from "@/lib/config";
 import { ensureFormVersions } from "@/lib/forms";
+import { ensureRiskLexicon } from "@/lib/risk";
+import { ensureSafetyContacts } from "@/lib/safety";
 
 const globalForDb = globalThis as unknown as { soudanDatabase?: Promise<Database> };
 
@@ -10,6 +12,8 @@ export function getDatabase(): Promise<Database> {
     const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`));
     await database.migrate();
     await ensureFormVersions(database.db);
+    await ensureRiskLexicon(database.db);
+    await ensureSafetyContacts(database.db);
     return database;
   })();
   return globalForDb.soudanDatabase;
