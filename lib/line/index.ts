@@ -7,5 +7,6 @@ export { deliverNextOutboxItem, OUTBOX_MAX_ATTEMPTS, type DeliveryDeps } from ".
 export { cancelPendingCalls, enqueueLineCall, enqueueReply, REPLY_TOKEN_LIFETIME_MS } from "./outbox/enqueue";
 export { createSdkLineApi } from "./sdk-api";
 export { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "./workers";
+export { listFailedInboxEvents, type FailedInboxEvent } from "./list-failed-inbox-events";
 export { summarizeLineChannel, type LineChannelSummary } from "./summarize-line-channel";
 export { recordReceptionEvent, type ReceptionEventKind } from "./reception/record-reception-event";
