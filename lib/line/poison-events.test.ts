@@ -6,7 +6,7 @@ import { consultationMessages, lineInbox } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind } from "@/db/testing";
 import { listConsultationMessages } from "@/lib/consultations";
 import { createKeyring, encryptField, lookupHash } from "@/lib/crypto";
-import { listFailedInboxEvents, processNextInboxEvent, receiveWebhook } from "./index";
+import { INBOX_MAX_ATTEMPTS, listFailedInboxEvents, processNextInboxEvent, receiveWebhook } from "./index";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "./testing/webhook";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -107,6 +107,14 @@ describe(`poison events never block a youth (${testDatabaseKind()})`, () => {
     ]);
     expect(rows[0]!.lastError).toMatch(/RangeError|date|time/i);
     expect(await texts()).toEqual(["そのあと"]);
+  });
+
+  it("gives up on an event whose workers all stopped before finishing, once the last lease runs out", async () => {
+    await post([text("stuck", "止まる")]);
+    await database.db.update(lineInbox).set({ attempts: INBOX_MAX_ATTEMPTS, leaseUntil: new Date(Date.now() - 1000) });
+    expect(await processNextInboxEvent(database.db, deps)).toBe(true);
+    expect(await inbox()).toMatchObject([{ status: "failed", attempts: INBOX_MAX_ATTEMPTS, lastError: "gave up: no attempt finished" }]);
+    expect(await texts()).toEqual([]);
   });
 
   it("answers a body nested 50,000 deep with 400, quickly", async () => {

@@ -18,9 +18,10 @@ class LeaseLost extends Error {}
 
 /**
  * Claims the oldest due event whose user has no earlier event still pending: raises its attempt and
- * sets a lease, committed, so no other worker takes it while this one works.
+ * sets a lease, committed, so no other worker takes it while this one works. An event whose every
+ * attempt ran out its lease is failed instead of being tried forever.
  */
-async function claim(db: Db, at: Date): Promise<InboxRow | null> {
+async function claim(db: Db, at: Date): Promise<InboxRow | "gave_up" | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -38,6 +39,14 @@ async function claim(db: Db, at: Date): Promise<InboxRow | null> {
       .limit(1)
       .for("update", { skipLocked: true });
     if (!row) return null;
+    if (row.attempts >= INBOX_MAX_ATTEMPTS) {
+      // Every earlier attempt's worker stopped before recording anything: something in this event stops workers.
+      await tx
+        .update(lineInbox)
+        .set({ status: "failed", leaseUntil: null, lastError: "gave up: no attempt finished" })
+        .where(eq(lineInbox.webhookEventId, row.webhookEventId));
+      return "gave_up";
+    }
     const attempts = row.attempts + 1;
     await tx.update(lineInbox).set({ attempts, leaseUntil: new Date(at.getTime() + LEASE_MS) }).where(eq(lineInbox.webhookEventId, row.webhookEventId));
     return { ...row, attempts };
@@ -56,6 +65,7 @@ const stillHeld = (row: InboxRow) => and(eq(lineInbox.webhookEventId, row.webhoo
 export async function processNextInboxEvent(db: Db, deps: HandlerDeps): Promise<boolean> {
   const row = await claim(db, deps.now());
   if (!row) return false;
+  if (row === "gave_up") return true;
   try {
     await db.transaction(async (tx) => {
       const event = JSON.parse(decryptField(deps.keyring, row.payloadEnc)) as StoredWebhookEvent;
