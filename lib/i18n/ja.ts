@@ -77,6 +77,7 @@ export const ja = {
     eventType: "種類",
     attempts: "試行回数",
     reason: "理由（技術情報）",
+    eventTypes: { message: "メッセージ", follow: "友だち追加", unfollow: "ブロック", postback: "ボタン操作", unsend: "送信取消", unknown: "不明" } as Record<string, string>,
   },
   forbidden: { title: "アクセスできません（403）", back: "ホームに戻る" },
   notFound: { title: "ページが見つかりません（404）" },

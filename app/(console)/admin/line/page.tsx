@@ -70,7 +70,7 @@ export default async function LineAdminPage() {
               {failedEvents.map((e, i) => (
                 <tr key={i} className="border-b align-top">
                   <td className="p-2 whitespace-nowrap">{timeFormat.format(e.receivedAt)}</td>
-                  <td className="p-2 font-mono">{e.eventType}</td>
+                  <td className="p-2">{Object.hasOwn(t.eventTypes, e.eventType) ? t.eventTypes[e.eventType] : e.eventType}</td>
                   <td className="p-2 tabular-nums">{e.attempts}</td>
                   <td className="p-2 font-mono text-xs">{e.lastError ?? "—"}</td>
                 </tr>
