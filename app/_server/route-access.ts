@@ -49,4 +49,5 @@ export const routeAccess = {
   "/admin/canned": "references.manage",
   "/admin/agencies": "references.manage",
   "/admin/forms": "forms.manage",
+  "/admin/risk": "risk.manage",
 } as const satisfies Record<string, Action | "public">;
