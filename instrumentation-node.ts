@@ -53,7 +53,7 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const closing = startWorkerLoop(
     "closing notices",
     async () => {
-      if ((await sendClosingNotices(database.db, { now, keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
+      if ((await sendClosingNotices(database.db, { at: now(), keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
       return false;
     },
     30_000,
@@ -61,7 +61,7 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const inactivity = startWorkerLoop(
     "inactivity",
     async () => {
-      const closed = await closeInactiveConsultations(database.db, { now: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
+      const closed = await closeInactiveConsultations(database.db, { at: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
       if (closed > 0) wakeLineWorkers();
       return false;
     },

@@ -154,6 +154,12 @@ export const lineInbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     /** Null: due at once. Set from the app's clock (lib/clock), never the database's, so a shifted demo clock works. */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /**
+     * Set when a worker claims the event (with `attempts` raised, committed): until then no other worker
+     * takes it; past it, the worker is presumed dead. Only the holder of attempt `attempts` may record
+     * the outcome, so a late writer changes nothing.
+     */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     lastError: text("last_error"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),

@@ -10,7 +10,7 @@ import { getConfig } from "@/lib/config";
 import {
   addInternalNote,
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   ConsoleError,
   finishConsultationRecord,
   readEarlierConsultation,
@@ -111,7 +111,7 @@ export async function saveDraftAction(consultationId: string, draft: unknown): P
 export async function closeAction(consultationId: string, form: unknown): Promise<ConsoleActionState> {
   let fieldErrors: FieldErrors | undefined;
   const result = await run(async (actor) => {
-    const closed = await closeConsultation(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
+    const closed = await closeConsultationWithRecord(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
     if (!closed.ok) fieldErrors = closed.fieldErrors;
   }, ja.console.closedDone);
   if (fieldErrors) return { ok: false, message: ja.console.fieldErrors, fieldErrors };

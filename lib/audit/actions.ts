@@ -26,6 +26,8 @@ export const auditActions = [
   "consultation.record_finished",
   "consultation.auto_closed",
   "consultation.youth_ended",
+  "consultation.abandoned",
+  "consultation.closed_at_closing_time",
   "consultation.viewed",
   "consultation.history_read",
   "consultation.note_added",

@@ -87,7 +87,7 @@ describe("closing time", () => {
   it("tells youth still waiting when they will be answered, once per session, and keeps them queued", async () => {
     await youthWritesAt("2024-08-03T23:50:00+09:00", "まだ待ってます", "U" + "e".repeat(32));
     await database.db.execute(sql`truncate line_outbox`);
-    const deps = { now: () => new Date("2024-08-04T00:00:30+09:00"), keyring, policy: "keep" as const };
+    const deps = { at: new Date("2024-08-04T00:00:30+09:00"), keyring, policy: "keep" as const };
     expect(await sendClosingNotices(database.db, deps)).toBe(1);
     expect(await sendClosingNotices(database.db, deps)).toBe(0);
     const rows = await database.db.select().from(lineOutbox);
@@ -99,7 +99,7 @@ describe("closing time", () => {
 
   it("with policy 'close' ends the waiting consultations", async () => {
     await youthWritesAt("2024-08-10T23:00:00+09:00", "待ってる", "U" + "f".repeat(32));
-    expect(await sendClosingNotices(database.db, { now: () => new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
+    expect(await sendClosingNotices(database.db, { at: new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "closed" });
   });
 });

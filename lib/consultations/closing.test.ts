@@ -13,7 +13,7 @@ import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook
 import { saveSupportAgency } from "@/lib/referrals";
 import {
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
   countAbandonedConsultations,
   listEarlierConsultations,
@@ -68,10 +68,10 @@ async function held(by = alice, text = "いじめられています") {
   return youth;
 }
 
-describe("closeConsultation", () => {
+describe("closeConsultationWithRecord", () => {
   it("refuses a form without its required fields, naming each in Japanese, and changes nothing", async () => {
     const { consultationId } = await held();
-    const result = await closeConsultation(database.db, { consultationId, form: { outcome: "referral", emergency: true }, at: new Date() }, alice, keyring);
+    const result = await closeConsultationWithRecord(database.db, { consultationId, form: { outcome: "referral", emergency: true }, at: new Date() }, alice, keyring);
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
@@ -91,7 +91,7 @@ describe("closeConsultation", () => {
     const { consultationId } = await held();
     await saveRecordDraft(database.db, { consultationId, draft: { contentSummary: "途中まで" }, at: new Date() }, alice, keyring);
     expect(await loadRecordDraft(database.db, consultationId, keyring)).toEqual({ contentSummary: "途中まで" });
-    expect(await closeConsultation(database.db, { consultationId, form: { ...complete, referralAgencyId: agencyId }, at: new Date() }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: { ...complete, referralAgencyId: agencyId }, at: new Date() }, alice, keyring)).toEqual({ ok: true });
     const [record] = await database.db.select().from(consultationRecords);
     expect(record).toMatchObject({ ageBand: "junior_high", topics: ["bullying"], outcome: "referral", referralAgencyId: agencyId, draftEnc: null });
     expect(decryptField(keyring, record!.contentSummaryEnc!)).toBe("クラスで無視されている。");
@@ -106,7 +106,7 @@ describe("closeConsultation", () => {
 
   it("refuses another counselor", async () => {
     const { consultationId } = await held();
-    await expect(closeConsultation(database.db, { consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, bob, keyring)).rejects.toMatchObject({
+    await expect(closeConsultationWithRecord(database.db, { consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, bob, keyring)).rejects.toMatchObject({
       code: "not_holder",
     });
   });
@@ -115,7 +115,7 @@ describe("closeConsultation", () => {
 describe("earlier consultations", () => {
   it("show their summaries, and their full text only through an audited read", async () => {
     const first = await held(alice, "前にも相談した");
-    await closeConsultation(database.db, { consultationId: first.consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, alice, keyring);
+    await closeConsultationWithRecord(database.db, { consultationId: first.consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, alice, keyring);
     const second = await youthWrites(database.db, keyring, "また来ました", { lineUserId: first.lineUserId });
     await claimConsultation(database.db, second.consultationId, bob, { at: new Date(), maxActive: 5 });
     const earlier = await listEarlierConsultations(database.db, second.consultationId, keyring);
@@ -146,7 +146,7 @@ describe("inactivity", () => {
     const leftAlone = await youthWrites(database.db, keyring, "相談です", { at: t0 });
     await claimConsultation(database.db, leftAlone.consultationId, alice, { at: t0, maxActive: 5 });
     const waiting = await youthWrites(database.db, keyring, "待ってます", { at: t0 });
-    const at = (minutes: number) => ({ now: new Date(t0.getTime() + minutes * 60_000), minutes: 30, keyring });
+    const at = (minutes: number) => ({ at: new Date(t0.getTime() + minutes * 60_000), minutes: 30, keyring });
     expect(await closeInactiveConsultations(database.db, at(29))).toBe(0);
     expect(await closeInactiveConsultations(database.db, at(31))).toBe(1);
     const rows = await database.db.select().from(consultations);

@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { now, setClockForTests } from "@/lib/clock";
 import {
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
   endConsultationByYouth,
   receiveYouthMessage,
@@ -64,7 +64,7 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const claim = (id: string, by: ConsoleActor, local: string) => claimConsultation(db, id, by, { at: jst(local), maxActive: 5 });
   const reply = (id: string, by: ConsoleActor, local: string) => sendCounselorMessage(db, { consultationId: id, text: "話してくれてありがとう。", at: jst(local), mode: "line" }, by, keyring);
   const record = async (id: string, by: ConsoleActor, local: string, form: Record<string, unknown>) => {
-    const result = await closeConsultation(
+    const result = await closeConsultationWithRecord(
       db,
       { consultationId: id, at: jst(local), form: { contentSummary: "要約", responseSummary: "対応", emergency: false, consentToShare: false, outOfScope: false, referralAgencyId: "", ...form } },
       by,
@@ -109,11 +109,11 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const h = await writes("休みの日に話したくて", "2024-08-12T20:20:00");
   await claim(h.consultationId, bob, "2024-08-12T20:21:00");
   await reply(h.consultationId, bob, "2024-08-12T20:22:00");
-  await endConsultationByYouth(db, h.youthId, jst("2024-08-12T20:40:00"), keyring);
+  await endConsultationByYouth(db, { youthId: h.youthId, at: jst("2024-08-12T20:40:00") }, keyring);
 
   const e = await writes("こんばんは", "2024-08-17T20:30:00");
   await claim(e.consultationId, alice, "2024-08-17T20:40:00");
-  await closeInactiveConsultations(db, { now: jst("2024-08-17T21:30:00"), minutes: 30, keyring });
+  await closeInactiveConsultations(db, { at: jst("2024-08-17T21:30:00"), minutes: 30, keyring });
 
   jst("2024-08-20T10:00:00");
   await webhook(u1, { type: "follow", follow: { isUnblocked: true } });
