@@ -5,7 +5,8 @@ import { listOpenings, resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dateLabel, datesBetween, fiscalYearLabel, monthLabel, monthRange, monthsBetween, rangeOf } from "./period";
+import { dateRange, datesBetween, monthRange, monthsBetween } from "@/lib/calendar";
+import { dateLabel, fiscalYearLabel, monthLabel } from "./period";
 import type { AnnualReception, ReceptionRow } from "./schemas";
 
 /**
@@ -19,7 +20,7 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
   const months: ReceptionRow[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
     const whole = monthRange(month);
-    const slice = rangeOf(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
+    const slice = dateRange(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
     const sessions = schedule ? listOpenings(schedule, slice.start, slice.end) : [];
     const { days, youths } = await countReceptionByDay(db, slice, sessions);
     months.push({

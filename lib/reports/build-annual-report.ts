@@ -4,7 +4,8 @@ import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dateLabel, fiscalYearLabel, monthsBetween } from "./period";
+import { monthsBetween } from "@/lib/calendar";
+import { dateLabel, fiscalYearLabel } from "./period";
 import type { AnnualReport } from "./schemas";
 import { summarizeByMonth, summarizeConsultations } from "./summarize-consultations";
 

@@ -5,11 +5,12 @@ import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { resolveMonth } from "@/lib/schedule";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dayLabel, monthLabel, monthRange, reportMonthSchema, type ReportRange } from "./period";
+import { monthRange, type DateRange } from "@/lib/calendar";
+import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { DailyWorkLog, WorkLogDay } from "./schemas";
 import { arrivedInHours, countWhere, jstDate, receivedIn, timingsJoin } from "./sql";
 
-const within = (column: AnyColumn, range: ReportRange) => and(gte(column, range.start), lt(column, range.end));
+const within = (column: AnyColumn, range: DateRange) => and(gte(column, range.start), lt(column, range.end));
 
 type DayCounts = Omit<WorkLogDay, "date" | "label" | "hours" | "staffOnDuty" | "notes"> & { staff: Set<string>; consultations: Set<string> };
 

@@ -4,7 +4,8 @@ import { ja } from "@/lib/i18n/ja";
 import { resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
 import { loadReportSchedule } from "./load-report-schedule";
-import { datesBetween, dayLabel, monthLabel, monthRange, reportMonthSchema } from "./period";
+import { datesBetween, monthRange } from "@/lib/calendar";
+import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { MonthlyReception } from "./schemas";
 
 /** 月例受付状況 (R18): every day of the month, staffed or not, with every contact received that day. */

@@ -3,7 +3,8 @@ import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { loadReportSchedule } from "./load-report-schedule";
-import { monthLabel, monthRange, reportMonthSchema, shiftMonth } from "./period";
+import { monthRange, shiftMonth } from "@/lib/calendar";
+import { monthLabel, reportMonthSchema } from "./period";
 import type { MonthlyReport } from "./schemas";
 import { summarizeConsultations } from "./summarize-consultations";
 

@@ -13,5 +13,5 @@ export { renderReportCsv } from "./render-report-csv";
 export { reportTables, formatCell, minutes, type Cell, type ReportTable } from "./report-tables";
 export { reportHeading } from "./report-heading";
 export { choiceIds, choiceLabel, type ChoiceField } from "./labels";
-export { fiscalYearOf, fiscalYearLabel, monthLabel, shiftMonth, reportMonthSchema, fiscalYearSchema, monthRange } from "./period";
+export { fiscalYearLabel, monthLabel, reportMonthSchema, fiscalYearSchema } from "./period";
 export * from "./schemas";

@@ -1,6 +1,6 @@
 import { format, getYear } from "date-fns";
 import { ja } from "date-fns/locale";
-import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "./jst";
+import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "@/lib/calendar";
 import type { Session } from "./sessions";
 
 // The year is shown only when it differs from the reference's (JST) year: in December a reply

@@ -16,7 +16,8 @@ import {
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { receiveSecureChatMessage } from "@/lib/liff";
 import { deliverNextOutboxItem, processNextInboxEvent, receiveWebhook, type LineApi } from "@/lib/line";
-import { instantAt, listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
+import { instantAt } from "@/lib/calendar";
+import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
 import { Random } from "./random";
