@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { seedDemoStaff } from "@/db/seed";
 import { createKeyring } from "@/lib/crypto";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
 import { buildFiscalYearPreset, takeo2024Preset, type Schedule } from "@/lib/schedule";
 import { loadCurrentSchedule, saveSchedule } from "@/lib/schedule/store";
 import { openCliDatabase } from "./cli-database";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "@/db/seed";
 import { seedExampleCannedResponses } from "@/lib/canned";
 import { now } from "@/lib/clock";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
 import { seedDemoSchedule } from "@/lib/schedule/store";
 import { buildIfStale } from "./build-if-stale";
 import { openCliDatabase } from "./cli-database";

@@ -46,7 +46,7 @@ export const routeAccess = {
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
   "/admin/schedule": "schedule.manage",
-  "/admin/canned": "references.manage",
-  "/admin/agencies": "references.manage",
+  "/admin/canned": "canned.manage",
+  "/admin/agencies": "agencies.manage",
   "/admin/forms": "forms.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -1,5 +1,5 @@
 export { agencyInputSchema, type AgencyInput } from "./agency-input";
 export { formatAgency } from "./format-agency";
-export { listSupportAgencies } from "./list-support-agencies";
-export { saveSupportAgency } from "./save-support-agency";
+export { listAgencies } from "./list-agencies";
+export { saveAgency } from "./save-agency";
 export { exampleAgencies, seedExampleAgencies } from "./seed-example-agencies";

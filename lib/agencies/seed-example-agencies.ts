@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { supportAgencies } from "@/db/schema";
 import { now } from "@/lib/clock";
-import { saveSupportAgency } from "./save-support-agency";
+import { saveAgency } from "./save-agency";
 import type { AgencyInput } from "./agency-input";
 
 /**
@@ -23,6 +23,6 @@ export const exampleAgencies: AgencyInput[] = [
 export async function seedExampleAgencies(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(supportAgencies);
   if ((row?.n ?? 0) > 0) return 0;
-  for (const agency of exampleAgencies) await saveSupportAgency(db, agency, null, now());
+  for (const agency of exampleAgencies) await saveAgency(db, agency, null, now());
   return exampleAgencies.length;
 }

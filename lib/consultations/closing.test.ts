@@ -10,7 +10,7 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import {
   claimConsultation,
   closeConsultation,
@@ -39,7 +39,7 @@ beforeAll(async () => {
   admin = await makeStaff(database.db, "admin", "admin");
   alice = await makeStaff(database.db, "alice", "counselor");
   bob = await makeStaff(database.db, "bob", "counselor");
-  agencyId = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
+  agencyId = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
 });
 afterAll(async () => {
   await database.close();

@@ -6,7 +6,7 @@ import { seedDemoStaff } from "@/db/seed";
 import { createTestDatabase } from "@/db/testing";
 import { verifyAuditChain } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 import { generateHistory, HistoryExistsError, type HistoryOptions } from "./generate-history";
