@@ -1,4 +1,4 @@
-export { CHAT_SESSION_MS, resolveChatSession, revokeChatSession, startChatSession } from "./chat-sessions";
+export { CHAT_SESSION_MS, resolveChatSession, startChatSession } from "./chat-sessions";
 export { IdTokenError, LINE_ISSUER, verifyLiffIdToken, type IdTokenRefusal, type VerifyOptions } from "./verify-id-token";
 export { BURST_LIMIT, BURST_WINDOW_MS, consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, type ChatLine, type SendResult } from "./secure-chat";
 export { secureChatMessageSchema, YOUTH_MESSAGE_MAX } from "./secure-chat-input";

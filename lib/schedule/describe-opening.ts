@@ -22,8 +22,3 @@ function formatEndJa(session: Session, reference: Date): string {
 export function formatSessionJa(session: Session, reference: Date): string {
   return `${formatDayJa(session.start, reference)} ${clockOf(session.start, "H:mm")}〜${formatEndJa(session, reference)}`;
 }
-
-/** The auto-reply sentence for a message received outside staffed hours. */
-export function formatNextOpeningJa(session: Session, reference: Date): string {
-  return `次の相談時間は ${formatSessionJa(session, reference)} です`;
-}

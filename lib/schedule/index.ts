@@ -16,7 +16,7 @@ export { findNextOpening } from "./find-next-opening";
 export type { FindNextOpeningOptions } from "./find-next-opening";
 export { listOpenings } from "./list-openings";
 export { listOpeningsBetweenDates } from "./list-openings-between-dates";
-export { formatSessionJa, formatNextOpeningJa } from "./describe-opening";
+export { formatSessionJa } from "./describe-opening";
 export { formatOpeningLine } from "./format-opening-line";
 export { takeo2024Preset } from "./presets/takeo-2024";
 export { buildFiscalYearPreset } from "./presets/fiscal-year";
