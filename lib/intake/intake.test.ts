@@ -100,7 +100,7 @@ describe("line mode: the intake by quick replies", () => {
 
   async function deliver(fields: Record<string, unknown>) {
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, fields)] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, deps));
   }
   const tap = (data: string) => deliver({ type: "postback", postback: { data } });
@@ -167,7 +167,7 @@ describe("line mode: the intake by quick replies", () => {
     clock = new Date();
     const secure = { ...deps, chatMode: "secure" as const };
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, { type: "message", message: { id: "m4", type: "text", text: "こんばんは" } })] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, secure));
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ intakeStep: null, intakeVersionId: null });
     expect((await lastReply()).messages.map((m) => m.quickReply)).toEqual([undefined]);

@@ -1,5 +1,4 @@
 import type { DbOrTx } from "@/db";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { listOpenings, resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
@@ -14,7 +13,7 @@ import type { AnnualReception, ReceptionRow } from "./schemas";
  * year. Each month is counted on its own (its own staffed sessions), then the year is their sum,
  * except the distinct youth, which are counted over the whole span.
  */
-export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null }): Promise<AnnualReception> {
+export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null; at: Date }): Promise<AnnualReception> {
   const range = await fiscalYearRange(db, options.fiscalYear);
   const { schedule } = await loadReportSchedule(db, range);
   const months: ReceptionRow[] = [];
@@ -39,7 +38,7 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
     from: range.from,
     to: range.to,
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     months,
     total: {
       key: "total",

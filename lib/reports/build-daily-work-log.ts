@@ -1,7 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultationRecords, consultationTimings, consultations, staff } from "@/db/schema";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { resolveMonth } from "@/lib/schedule";
 import { loadReportSchedule } from "./load-report-schedule";
@@ -44,7 +43,7 @@ function notesOf(day: DayCounts): string[] {
  * or answered a consultation that JST day), what arrived, what was handled and closed, and the
  * notable events as counts. Nothing a youth or counselor wrote appears here.
  */
-export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; municipality?: string | null }): Promise<DailyWorkLog> {
+export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; municipality?: string | null; at: Date }): Promise<DailyWorkLog> {
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
   const { schedule, sessions } = await loadReportSchedule(db, range);
@@ -114,7 +113,7 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
     from: range.from,
     to: range.to,
     periodLabel: monthLabel(month),
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     days: staffedDays.map((plan) => {
       const counts = days.get(plan.date) ?? emptyDay();
       const { staff: onDuty, consultations: handled, ...figures } = counts;

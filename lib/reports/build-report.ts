@@ -18,7 +18,7 @@ export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 
 /** Builds the requested report (the pages, the downloads and the command line all come through here). */
-export async function buildReport(db: DbOrTx, request: ReportRequest, options: { municipality?: string | null } = {}): Promise<Report> {
+export async function buildReport(db: DbOrTx, request: ReportRequest, options: { municipality?: string | null; at: Date }): Promise<Report> {
   switch (request.kind) {
     case "monthly":
       return buildMonthlyReport(db, { month: request.period, ...options });

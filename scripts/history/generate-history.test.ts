@@ -20,7 +20,7 @@ async function demoDatabase() {
   const database = await createTestDatabase();
   opened.push(database);
   await seedDemoStaff(database.db);
-  await seedExampleAgencies(database.db);
+  await seedExampleAgencies(database.db, { at: new Date() });
   await saveSchedule(database.db, takeo2024Preset, null, "test");
   return database;
 }

@@ -136,7 +136,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     };
     const body = JSON.stringify({ destination: "history", events: [event] });
     const signature = createHmac("sha256", channelSecret).update(body).digest("base64");
-    const answer = await receiveWebhook(db, { rawBody: body, signature }, { channelSecret, keyring: options.keyring, now });
+    const answer = await receiveWebhook(db, { rawBody: body, signature }, { channelSecret, keyring: options.keyring, at: now() });
     if (answer.status !== 200) throw new Error(`history webhook refused: ${answer.status}`);
     while (await processNextInboxEvent(db, { keyring: options.keyring, now })) {}
     if (!youth.id) {

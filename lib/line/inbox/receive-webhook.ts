@@ -15,7 +15,7 @@ export async function receiveWebhook(
   /** A function is called only once the signature and body are good: forged requests never touch the database. */
   db: Db | (() => Promise<Db>),
   input: { rawBody: string; signature: string | null },
-  deps: { channelSecret: string; keyring: Keyring; now: () => Date },
+  deps: { channelSecret: string; keyring: Keyring; at: Date },
 ): Promise<WebhookAnswer> {
   if (!input.signature || !validateSignature(input.rawBody, deps.channelSecret, input.signature)) {
     return { status: 401, error: "invalid signature" };
@@ -28,7 +28,7 @@ export async function receiveWebhook(
   }
   const parsed = webhookBodySchema.safeParse(json);
   if (!parsed.success) return { status: 400, error: "not a webhook body" };
-  const receivedAt = deps.now();
+  const receivedAt = deps.at;
   const rows = parsed.data.events.map((event) => ({
     receivedAt,
     // Events without an id (older platforms) are keyed by their content, which a redelivery repeats.

@@ -22,7 +22,7 @@ export async function saveCannedAction(values: unknown): Promise<ReferenceAction
   const { staff } = await requireStaff("canned.manage");
   const parsed = cannedInputSchema.extend({ id: idField }).safeParse(values);
   if (!parsed.success) return { ok: false, message: ja.fieldErrorSummary, fieldErrors: fieldErrors(parsed.error) };
-  await saveCannedResponse(await getDb(), parsed.data, { id: staff.id, loginId: staff.loginId }, now());
+  await saveCannedResponse(await getDb(), { ...parsed.data, at: now() }, { id: staff.id, loginId: staff.loginId });
   revalidatePath("/admin/canned");
   return { ok: true, message: ja.referenceAdmin.saved };
 }
@@ -32,7 +32,7 @@ export async function saveAgencyAction(values: unknown): Promise<ReferenceAction
   const { staff } = await requireStaff("agencies.manage");
   const parsed = agencyInputSchema.extend({ id: idField }).safeParse(values);
   if (!parsed.success) return { ok: false, message: ja.fieldErrorSummary, fieldErrors: fieldErrors(parsed.error) };
-  await saveAgency(await getDb(), parsed.data, { id: staff.id, loginId: staff.loginId }, now());
+  await saveAgency(await getDb(), { ...parsed.data, at: now() }, { id: staff.id, loginId: staff.loginId });
   revalidatePath("/admin/agencies");
   return { ok: true, message: ja.referenceAdmin.saved };
 }
