@@ -2,4 +2,4 @@ export { agencyInputSchema, type AgencyInput } from "./agency-input";
 export { formatAgency } from "./format-agency";
 export { listAgencies } from "./list-agencies";
 export { saveAgency } from "./save-agency";
-export { exampleAgencies, seedExampleAgencies } from "./seed-example-agencies";
+export { seedExampleAgencies } from "./seed-example-agencies";

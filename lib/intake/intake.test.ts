@@ -12,7 +12,9 @@ import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { openPayload } from "@/lib/line/outbox/payload";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { ensureYouth } from "@/lib/youths";
-import { intakePostbackData, loadIntakeForYouth, submitIntake, validateIntakeForm } from "./index";
+import { loadIntakeForYouth, submitIntake } from "./index";
+import { intakePostbackData } from "./line-intake-questions";
+import { validateIntakeForm } from "./intake-form-schema";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;

@@ -10,7 +10,8 @@ import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixt
 import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { exportRecordsForInspection, listRecordsForInspection, PAGE_SIZE, readRecordForInspection } from "./index";
+import { exportRecordsForInspection, listRecordsForInspection, readRecordForInspection } from "./index";
+import { PAGE_SIZE } from "./inspection-filter";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeReportDeadlines } from "./index";
+import { computeReportDeadlines } from "./compute-report-deadlines";
 
 const annual = (from: string, to: string) => computeReportDeadlines({ from, to }).filter((d) => d.kind === "annual_report");
 const monthly = (from: string, to: string) => computeReportDeadlines({ from, to }).filter((d) => d.kind === "monthly_report");

@@ -9,19 +9,10 @@ import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
-import {
-  buildAnnualReport,
-  buildDailyWorkLog,
-  buildMonthlyReception,
-  buildMonthlyReport,
-  exportReport,
-  formatCell,
-  renderReportCsv,
-  renderReportPdf,
-  renderReportXlsx,
-  reportTables,
-  type Report,
-} from "./index";
+import { buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, exportReport, formatCell, reportTables, type Report } from "./index";
+import { renderReportCsv } from "./render-report-csv";
+import { renderReportXlsx } from "./render-report-xlsx";
+import { renderReportPdf } from "./render-report-pdf";
 import { buildKnownDataset } from "./testing/known-dataset";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

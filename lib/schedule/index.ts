@@ -1,5 +1,5 @@
 // Pure and database-free, safe for client components; the database use cases are in ./store.
-export { scheduleSchema, timeframeSchema, closureSchema, openingSchema } from "./schema";
+export { closureSchema, openingSchema } from "./schema";
 export type { Schedule, Timeframe, Closure, Opening } from "./schema";
 export { parseSchedule } from "./parse-schedule";
 export type { ParseScheduleResult, ScheduleIssue } from "./parse-schedule";
