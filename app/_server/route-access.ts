@@ -47,4 +47,5 @@ export const routeAccess = {
   "/admin/canned": "canned.manage",
   "/admin/agencies": "agencies.manage",
   "/admin/forms": "forms.manage",
+  "/admin/risk": "risk.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -15,6 +15,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/admin/canned", label: ja.nav.canned, action: "canned.manage" },
   { href: "/admin/agencies", label: ja.nav.agencies, action: "agencies.manage" },
   { href: "/admin/forms", label: ja.nav.forms, action: "forms.manage" },
+  { href: "/admin/risk", label: ja.nav.risk, action: "risk.manage" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
 ];
 

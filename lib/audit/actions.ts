@@ -37,6 +37,9 @@ export const auditActions = [
   "report.submitted",
   "form.changed",
   "report.exported",
+  "risk_lexicon.changed",
+  "safety_contact.changed",
+  "safety_template.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -43,6 +43,12 @@ export const envSchema = z.object({
   /** The municipality named in every report's header (委託者), e.g. 武雄市. */
   SOUDAN_MUNICIPALITY_NAME: z.string().trim().min(1).max(60).optional(),
   SOUDAN_INACTIVITY_CLOSE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  // --- on-call alert targets (issue 12; the `alerts` branch owns their delivery: keep one copy when merging) ---
+  /** Alert e-mail through nodemailer, e.g. smtp://user:pass@host:587. */
+  SOUDAN_SMTP_URL: z.string().url().optional(),
+  /** Signed JSON POST of each alert (Slack/Teams/LINE WORKS style incoming webhook). */
+  SOUDAN_ALERT_WEBHOOK_URL: z.string().url().optional(),
+  // --- end on-call alert targets ---
 });
 
 export type Env = z.infer<typeof envSchema>;
