@@ -10,12 +10,11 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import {
   claimConsultation,
   closeConsultationWithRecord,
   closeInactiveConsultations,
-  countAbandonedConsultations,
   listEarlierConsultations,
   listInternalNotes,
   listWaitingConsultations,
@@ -26,6 +25,7 @@ import {
   type ConsoleActor,
 } from "./index";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
+import { countAbandonedConsultations } from "./testing/count-abandoned-consultations";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   admin = await makeStaff(database.db, "admin", "admin");
   alice = await makeStaff(database.db, "alice", "counselor");
   bob = await makeStaff(database.db, "bob", "counselor");
-  agencyId = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
+  agencyId = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" , at: new Date() }, admin);
 });
 afterAll(async () => {
   await database.close();
@@ -162,7 +162,7 @@ describe("abandoned", () => {
     const lineUserId = "U" + "a".repeat(32);
     await youthWrites(database.db, keyring, "待ってる", { lineUserId });
     const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, { type: "unfollow" }, Date.now())] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => new Date() });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() });
     while (await processNextInboxEvent(database.db, { keyring, now: () => new Date() }));
     expect(await listWaitingConsultations(database.db)).toHaveLength(0);
     const hour = 60 * 60_000;

@@ -10,7 +10,6 @@ export { closeConsultationWithRecord, type CloseResult } from "./close-consultat
 export { closeInactiveConsultations } from "./close-inactive-consultations";
 export { endConsultationByYouth } from "./end-consultation-by-youth";
 export { finishConsultationRecord } from "./finish-consultation-record";
-export { countAbandonedConsultations } from "./count-abandoned-consultations";
 export { ConsoleError } from "./errors";
 export { hideUnsentMessage } from "./hide-unsent-message";
 export { listConsultationMessages, type Delivery } from "./list-consultation-messages";

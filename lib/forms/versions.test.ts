@@ -8,7 +8,8 @@ import { claimConsultation, closeConsultationWithRecord, listEarlierConsultation
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { defaultRecordDefinition, ensureFormVersions, loadCurrentForm, loadFormVersion, saveFormVersion, type RecordDefinition } from "./index";
+import { ensureFormVersions, loadCurrentForm, loadFormVersion, saveFormVersion, type RecordDefinition } from "./index";
+import { defaultRecordDefinition } from "./default-definitions";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;

@@ -7,10 +7,11 @@ import { listAudit } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
 import { claimConsultation, closeConsultationWithRecord, endConsultationByYouth, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { exportRecordsForInspection, listRecordsForInspection, PAGE_SIZE, readRecordForInspection } from "./index";
+import { exportRecordsForInspection, listRecordsForInspection, readRecordForInspection } from "./index";
+import { PAGE_SIZE } from "./inspection-filter";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -49,7 +50,7 @@ beforeAll(async () => {
   counselor = await makeStaff(database.db, "counselor", "counselor");
   inspector = { id: (await makeStaff(database.db, "inspector", "admin")).id, loginId: "inspector" };
   await saveSchedule(database.db, takeo2024Preset, null, "test");
-  const agency = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
+  const agency = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" , at: new Date() }, admin);
   // Saturday 2024-08-03, 20:10 JST: staffed. Claimed at once, first answer after 5 min, closed after 45.
   await handled("2024-08-03T11:10:00Z", 5, 45, {});
   referred = await handled("2024-08-04T12:00:00Z", 2, 30, { outcome: "referral", referralAgencyId: agency, emergency: true, emergencyNote: "警察に連絡した（21:20）" });

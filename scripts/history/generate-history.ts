@@ -18,7 +18,8 @@ import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { receiveSecureChatMessage } from "@/lib/liff";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
-import { instantAt, listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
+import { instantAt } from "@/lib/calendar";
+import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
 import { Random } from "./random";
@@ -137,7 +138,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     };
     const body = JSON.stringify({ destination: "history", events: [event] });
     const signature = createHmac("sha256", channelSecret).update(body).digest("base64");
-    const answer = await receiveWebhook(db, { rawBody: body, signature }, { channelSecret, keyring: options.keyring, now });
+    const answer = await receiveWebhook(db, { rawBody: body, signature }, { channelSecret, keyring: options.keyring, at: now() });
     if (answer.status !== 200) throw new Error(`history webhook refused: ${answer.status}`);
     while (await processNextInboxEvent(db, { keyring: options.keyring, now })) {}
     if (!youth.id) {

@@ -59,7 +59,7 @@ export async function receiveWebhook(
   /** A function is called only once the signature and body are good: forged requests never touch the database. */
   db: Db | (() => Promise<Db>),
   input: { rawBody: string; signature: string | null },
-  deps: { channelSecret: string; keyring: Keyring; now: () => Date },
+  deps: { channelSecret: string; keyring: Keyring; at: Date },
 ): Promise<WebhookAnswer> {
   if (!input.signature || !validateSignature(input.rawBody, deps.channelSecret, input.signature)) {
     return { status: 401, error: "invalid signature" };
@@ -74,7 +74,7 @@ export async function receiveWebhook(
   if (clean === undefined) return { status: 400, error: "nested too deeply" };
   const parsed = webhookBodySchema.safeParse(clean);
   if (!parsed.success) return { status: 400, error: "not a webhook body" };
-  const receivedAt = deps.now();
+  const receivedAt = deps.at;
   const rows = parsed.data.events.map((event) => toRow(event, { keyring: deps.keyring, receivedAt }));
   if (rows.length === 0) return { status: 200, stored: 0, received: 0 };
   // One multi-row INSERT is atomic on its own: every event of the request is stored, or none is.

@@ -13,7 +13,7 @@ import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixt
 import type { Keyring } from "@/lib/crypto";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 
@@ -53,11 +53,11 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const bob = await makeStaff(db, "bob", "counselor");
   await saveSchedule(db, takeo2024Preset, null, "R3 service period");
   const agencyName = "佐賀県中央児童相談所";
-  const agencyId = await saveSupportAgency(db, { name: agencyName, phone: "0952-26-1212" }, admin, jst("2024-07-01T09:00:00"));
+  const agencyId = await saveAgency(db, { name: agencyName, phone: "0952-26-1212", at: jst("2024-07-01T09:00:00") }, admin);
 
   const webhook = async (lineUserId: string, fields: Record<string, unknown>) => {
     const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, fields, Date.now())] });
-    await receiveWebhook(db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now });
+    await receiveWebhook(db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
     while (await processNextInboxEvent(db, { keyring, now }));
   };
   const writes = (text: string, local: string, lineUserId?: string) => youthWrites(db, keyring, text, { at: jst(local), ...(lineUserId ? { lineUserId } : {}) });

@@ -18,7 +18,7 @@ import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LEN
 import { getKeyring } from "@/lib/crypto";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
-import { formatAgency, listSupportAgencies } from "@/lib/referrals";
+import { formatAgency, listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +42,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const [held, canned, agencies, colleagues] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
-    listSupportAgencies(db),
+    listAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
   ]);
   const { consultation } = view;
