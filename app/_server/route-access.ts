@@ -49,4 +49,6 @@ export const routeAccess = {
   "/admin/canned": "references.manage",
   "/admin/agencies": "references.manage",
   "/admin/forms": "forms.manage",
+  /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
+  "/admin/on-call": "oncall.manage",
 } as const satisfies Record<string, Action | "public">;

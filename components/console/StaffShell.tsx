@@ -14,6 +14,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/admin/line", label: ja.nav.line, action: "line.monitor" },
   { href: "/admin/canned", label: ja.nav.canned, action: "references.manage" },
   { href: "/admin/agencies", label: ja.nav.agencies, action: "references.manage" },
+  { href: "/admin/on-call", label: ja.nav.onCall, action: "oncall.manage" },
   { href: "/admin/forms", label: ja.nav.forms, action: "forms.manage" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
 ];

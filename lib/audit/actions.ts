@@ -37,6 +37,11 @@ export const auditActions = [
   "report.submitted",
   "form.changed",
   "report.exported",
+  "alert.raised",
+  "alert.sent",
+  "alert.acknowledged",
+  "on_call.changed",
+  "consultation.priority_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultations } from "@/db/schema";
+import { raiseAlert } from "@/lib/alerts";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { assessRisk, type RiskLevel } from "@/lib/risk";
@@ -18,7 +19,8 @@ export interface YouthMessage {
 
 /**
  * Every youth message lands in their open consultation (24-hour reception), which it opens if there is
- * none. Risk words raise the consultation's priority (never lower it). Consoles hear of it on commit.
+ * none. Risk words raise the consultation's priority (never lower it); a high risk raises an on-call alert.
+ * Consoles hear of it on commit.
  */
 export async function receiveYouthMessage(
   tx: DbOrTx,
@@ -49,5 +51,7 @@ export async function receiveYouthMessage(
     .where(eq(consultations.id, consultation.id));
   await publishConsoleEvent(tx, { kind: existing ? "message" : "queue", consultationId: consultation.id });
   if (raises) await publishConsoleEvent(tx, { kind: "risk", consultationId: consultation.id });
+  // People on call are told at any hour, in the same transaction: the alert exists if and only if the message does.
+  if (raises && risk >= 2) await raiseAlert(tx, { consultationId: consultation.id, kind: "risk", level: risk, at: message.sentAt });
   return { consultationId: consultation.id, messageId: row.id, opened: !existing, riskRaised: raises ? risk : null };
 }
