@@ -563,4 +563,22 @@ export const alertOutbox = pgTable(
   (t) => [index("alert_outbox_pending_idx").on(t.status, t.nextAttemptAt), index("alert_outbox_alert_idx").on(t.alertId)],
 );
 
+/**
+ * How far the holder has read a conversation (the newest message shown to them), so the console's tabs
+ * can badge the other consultations with their unread youth messages.
+ */
+export const consultationReads = pgTable(
+  "consultation_reads",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    readUpTo: timestamp("read_up_to", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
+);
+
 // ---- end of on-call alerts ----

@@ -29,6 +29,13 @@ CREATE TABLE "alerts" (
 	"send_count" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "consultation_reads" (
+	"consultation_id" uuid NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"read_up_to" timestamp with time zone NOT NULL,
+	CONSTRAINT "consultation_reads_consultation_id_staff_id_pk" PRIMARY KEY("consultation_id","staff_id")
+);
+--> statement-breakpoint
 CREATE TABLE "on_call_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"name" text NOT NULL,
@@ -43,6 +50,8 @@ CREATE TABLE "on_call_entries" (
 ALTER TABLE "alert_outbox" ADD CONSTRAINT "alert_outbox_alert_id_alerts_id_fk" FOREIGN KEY ("alert_id") REFERENCES "public"."alerts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_acknowledged_by_staff_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_reads" ADD CONSTRAINT "consultation_reads_consultation_id_consultations_id_fk" FOREIGN KEY ("consultation_id") REFERENCES "public"."consultations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_reads" ADD CONSTRAINT "consultation_reads_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "on_call_entries" ADD CONSTRAINT "on_call_entries_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "alert_outbox_pending_idx" ON "alert_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "alert_outbox_alert_idx" ON "alert_outbox" USING btree ("alert_id");--> statement-breakpoint

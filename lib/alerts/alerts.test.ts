@@ -90,7 +90,8 @@ describe(`on-call alerts (${testDatabaseKind()})`, () => {
     await runAlertWorker();
 
     expect(smtp.mails.map((m) => m.to).sort()).toEqual(DEFAULT_LIST.map((a) => [a]));
-    const [{ pseudonym, id }] = await database.db.select({ pseudonym: sql<string>`y.pseudonym`, id: consultations.id }).from(consultations).innerJoin(sql`youths y`, sql`y.id = ${consultations.youthId}`);
+    const [row] = await database.db.select({ pseudonym: sql<string>`y.pseudonym`, id: consultations.id }).from(consultations).innerJoin(sql`youths y`, sql`y.id = ${consultations.youthId}`);
+    const { pseudonym, id } = row!;
     for (const mail of smtp.mails) {
       expect(mail.text).toContain("緊急度の高い相談があります");
       expect(mail.text).toContain(pseudonym);

@@ -15,3 +15,4 @@ export { summarizeAlertDelivery } from "./delivery/summarize-alert-delivery";
 export { createSmtpMailer, createHttpWebhook, type AlertMailer, type AlertWebhook } from "./delivery/transports";
 export { SIGNATURE_HEADER, signAlertWebhookBody } from "./delivery/sign-webhook-body";
 export { formatAlertTime } from "./delivery/payload";
+export { describeAlertChannels } from "./describe-alert-channels";

@@ -501,7 +501,6 @@ export const ja = {
     holding: "担当数",
     open: "見る",
     reassign: "担当を変更",
-    riskAlert: "危険を示す言葉を含む相談があります",
     riskAlertOf: (pseudonym: string) => `危険を示す言葉を含む相談があります：${pseudonym}`,
     openRisky: "この相談を開く",
   },

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import { describeError } from "@/lib/jobs";
+import { describeAlertChannels } from "../describe-alert-channels";
 
 /** Where alerts go; the worker gets these from the configuration, tests may give their own. */
 export interface AlertMailer {
@@ -25,8 +26,7 @@ export class DeliveryError extends Error {
 const TIMEOUT_MS = 15_000;
 
 export function createSmtpMailer(smtpUrl: string, from: string): AlertMailer {
-  const url = new URL(smtpUrl);
-  const server = `${url.hostname}:${url.port || (url.protocol === "smtps:" ? 465 : 587)}`;
+  const server = describeAlertChannels({ SOUDAN_SMTP_URL: smtpUrl, SOUDAN_ALERT_EMAIL_TO: [], SOUDAN_ALERT_RESEND_MINUTES: 0 }).smtp!;
   const transport = nodemailer.createTransport(smtpUrl, { connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
   return {
     server,
