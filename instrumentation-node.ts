@@ -9,6 +9,7 @@ import { getKeyring } from "@/lib/crypto";
 import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
+import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
 export async function startServer(): Promise<void> {
@@ -47,7 +48,7 @@ export async function startServer(): Promise<void> {
 /** The LINE inbox and outbox, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
-  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE, secureChat });
+  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
   const closing = startWorkerLoop(
     "closing notices",
     async () => {

@@ -1,6 +1,8 @@
 import { getConfig } from "@/lib/config";
 import { openDatabase, openOptionsFromEnv, type Database, type Db } from "./client";
 import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
+import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
+import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
 
 export type { Db, DbOrTx, Tx } from "./client";
 
@@ -12,6 +14,8 @@ export function getDatabase(): Promise<Database> {
     const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`));
     await database.migrate();
     await ensureFormVersions(database.db);
+    await ensureRiskLexicon(database.db);
+    await ensureSafetyContacts(database.db);
     return database;
   })();
   return globalForDb.soudanDatabase;

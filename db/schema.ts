@@ -233,6 +233,8 @@ export const consultations = pgTable(
     intakeNoteEnc: text("intake_note_enc"),
     /** Line mode only: the quick-reply question awaiting an answer, so a stale button cannot answer another one. */
     intakeStep: text("intake_step"),
+    /** The highest risk level (priority scale) the youth already got the safety reply for: once per level per consultation. */
+    safetyRepliedLevel: integer("safety_replied_level"),
   },
   (t) => [
     index("consultations_youth_idx").on(t.youthId, t.status),
@@ -486,6 +488,59 @@ export const receptionEvents = pgTable(
   },
   (t) => [index("reception_events_at_idx").on(t.at)],
 );
+
+/* --- Risk lexicon, assessments and safety numbers (issue 12, build items 1 and 2) --- */
+
+/** The risk words as admins edit them: every save a new version, never rewritten (like form_versions). */
+export const riskLexiconVersions = pgTable("risk_lexicon_versions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: integer("version").notNull().unique(),
+  /** `{ term, level, exclusions }[]`, validated by lib/risk's lexicon schema when saved. */
+  entries: jsonb("entries").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Null for the built-in version 1. */
+  createdBy: uuid("created_by").references(() => staff.id),
+  note: text("note"),
+});
+
+export const riskSource = pgEnum("risk_source", ["line_text", "line_sticker", "secure_chat", "intake_note"]);
+
+/**
+ * One row per assessed text: its level (0 none, 1 concern, 2 high) and the lexicon version used, so a
+ * level can be explained after the words change. Never the text nor the matched words.
+ */
+export const riskAssessments = pgTable(
+  "risk_assessments",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    /** The message assessed; null for the intake's free text. */
+    messageId: uuid("message_id").references(() => consultationMessages.id),
+    source: riskSource("source").notNull(),
+    level: integer("level").notNull(),
+    lexiconVersion: integer("lexicon_version").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("risk_assessments_consultation_idx").on(t.consultationId, t.at)],
+);
+
+/** The numbers the safety reply and 緊急のときは offer: admins edit them; the national ones are seeded as defaults. */
+export const safetyContacts = pgTable("safety_contacts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  label: text("label").notNull(),
+  number: text("number").notNull(),
+  note: text("note").notNull().default(""),
+  sortOrder: integer("sort_order").notNull(),
+  active: boolean("active").notNull().default(true),
+  /** Set on the seeded national numbers, so seeding twice inserts nothing. */
+  seedKey: text("seed_key").unique(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/* --- end risk --- */
 
 // ---- On-call alerts (issue 12) ----
 

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database } from "./client";
 import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
+import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
+import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
@@ -20,6 +22,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
     await database.migrate();
     await ensureFormVersions(database.db);
+    await ensureRiskLexicon(database.db);
+    await ensureSafetyContacts(database.db);
     return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };
   }
   const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -31,6 +35,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
   await database.migrate();
   await ensureFormVersions(database.db);
+  await ensureRiskLexicon(database.db);
+  await ensureSafetyContacts(database.db);
   return {
     ...database,
     connectAgain: () => openDatabase({ kind: "postgres", url: url.toString(), max: 2 }),

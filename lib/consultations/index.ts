@@ -22,6 +22,7 @@ export { findOpenConsultation, openConsultation, type Channel, type Consultation
 export { isActive, isWaiting, phaseOf, type ConsultationPhase } from "./phase";
 export { readEarlierConsultation } from "./read-earlier-consultation";
 export { queueReplyNotice, REPLY_NOTICE_QUIET_MS } from "./queue-reply-notice";
+export { assessYouthText } from "./assess-youth-text";
 export { receiveYouthMessage, type YouthMessage } from "./receive-youth-message";
 export { recordConsultationTimings } from "./record-consultation-timings";
 export { backfillConsultationTimings } from "./backfill-consultation-timings";

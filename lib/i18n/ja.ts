@@ -58,7 +58,8 @@ export const ja = {
     canned: "定型文",
     agencies: "支援機関",
     forms: "受付・記録の項目",
-    onCall: "緊急連絡",
+    risk: "危険な言葉・緊急連絡先",
+    onCall: "当番と通知",
   },
   lineAdmin: {
     title: "LINE連携の状況",
@@ -284,8 +285,6 @@ export const ja = {
       "ごめんなさい。この窓口では、位置情報は受け取ることができません（保存もしていません）。困っていることは、話せる範囲で文字で教えてください。",
     hours:
       "相談時間は、土曜日・日曜日・祝日の 20:00〜24:00 です（12月28日〜1月5日はお休みです）。メッセージは24時間受け付けています。相談時間になったら、相談員が順番にお返事します。",
-    emergency:
-      "命の危険を感じるときや、今すぐ助けが必要なときは、すぐに電話してください。\n・警察 110\n・救急車 119\n・児童相談所 虐待対応ダイヤル 189（いちはやく・24時間）\n・24時間子供SOSダイヤル 0120-0-78310（なやみ言おう）",
     /** Secure mode: the only thing LINE carries when a counselor writes. Never any of the reply's words. */
     replyNotice: "相談員から返信があります。",
     /** Secure mode: the answer to text typed in the LINE talk (it is kept; the conversation continues in the secure chat). */
@@ -815,6 +814,94 @@ export const ja = {
       scrollRegion: "{title}の表（横にスクロールできます）",
       readOnly: "閲覧のみ（集計値だけを表示しています。個人が特定される内容は含みません）",
     },
+  },
+  /** Default wording of the safety reply to a high-risk message (issue 12); admins may replace each on /admin/risk. */
+  safetyReply: {
+    in_hours:
+      "メッセージを読みました。話してくれてありがとう。いま、相談員がほかの人より先にあなたにお返事します。すぐに危ないときや、今すぐだれかと話したいときは、下の番号に電話できます。",
+    out_of_hours:
+      "メッセージを読みました。話してくれてありがとう。いまは相談時間外で、次の相談時間は {次の相談時間} です。{職員への連絡}すぐに危ないときや、今すぐだれかと話したいときは、下の番号に電話してください。24時間つながる窓口もあります。",
+    no_session:
+      "メッセージを読みました。話してくれてありがとう。{職員への連絡}すぐに危ないときや、今すぐだれかと話したいときは、下の番号に電話してください。24時間つながる窓口もあります。",
+    staff_told: "担当の職員にも知らせました。",
+    /** The rich menu's 緊急のときは, above the same numbers. */
+    emergency: "命の危険を感じるときや、今すぐ助けが必要なときは、すぐに電話してください。",
+  },
+  /** The dialable numbers under a safety reply (LINE button labels: 20 characters at most). */
+  safetyNumbers: {
+    call: (number: string) => `${number} に電話`,
+    altTitle: "電話できる相談先",
+    /** Secure mode, text typed in the LINE talk: the safety reply waits in the secure chat. */
+    securePrompt: "大切なお知らせを「相談チャット」に届けました。下のボタンから開いてください。",
+  },
+  /** The risk words and safety numbers page (issue 12). */
+  riskAdmin: {
+    title: "危険を示す言葉と緊急の連絡先",
+    lead: "相談者のメッセージ・受付フォームの自由記述・スタンプの意味に、ここの言葉があると相談の優先度が上がります。「高」の言葉には、時間外でもすぐに「安全のための返信」と電話番号が届きます（1つの相談につき1回）。",
+    lexiconTitle: "危険を示す言葉",
+    lexiconLead: "カタカナ・半角・ひらがな・よくある書きかえは同じとみなします（「死にたい」と書けば「しにたい」「ｼﾆﾀｲ」「氏にたい」も対象）。保存すると新しい版になり、判定にはその版が使われます。",
+    version: (n: number, at: string) => `現在 第${n}版（${at}）`,
+    term: "言葉",
+    level: "レベル",
+    levels: { high: "高（命の危険）", concern: "注意（暴力・虐待など）" },
+    exclusions: "対象外にする言い方（「、」で区切る）",
+    exclusionsHint: "例: 死ぬほど笑った",
+    addTerm: "言葉を追加",
+    remove: "削除",
+    note: "変更の理由（監査ログに残ります）",
+    save: "新しい版として保存",
+    saving: "保存しています…",
+    saved: (n: number) => `第${n}版として保存しました。`,
+    tryTitle: "文を試す",
+    tryLabel: "試したい文",
+    tryButton: "判定する",
+    tryLevel: "判定",
+    tryMatched: "見つかった言葉",
+    tryNone: "なし",
+    resultLevels: { none: "該当なし", concern: "注意", high: "高（命の危険）" },
+    contactsTitle: "緊急の連絡先",
+    contactsLead: "安全のための返信と、メニューの「緊急のときは」・相談チャットの「緊急のときは」に、表示順に出ます。地域の番号も追加できます。",
+    contactLabel: "名前",
+    contactNumber: "電話番号",
+    contactNote: "ひとこと（24時間など）",
+    contactOrder: "表示順",
+    contactActive: "表示する",
+    addContact: "連絡先を追加",
+    contactSaved: "保存しました。",
+    templatesTitle: "安全のための返信の文",
+    templatesLead: "使える差し込み項目: {次の相談時間}（時間外のとき）、{職員への連絡}（当番への連絡が設定されているとき「担当の職員にも知らせました。」の文）。",
+    templateNames: { in_hours: "相談時間中", out_of_hours: "相談時間外", no_session: "次の相談時間がないとき", staff_told: "職員に知らせたときの文" },
+    templateSave: "保存",
+    templateRestore: "初期の文に戻す",
+    templateSaved: "保存しました。",
+    templateRestored: "初期の文に戻しました。",
+    previewTitle: "返信のプレビュー",
+    previewInHours: "相談時間中",
+    previewOutOfHours: "相談時間外",
+    pagingOn: "当番への連絡（メールまたはWebhook）が設定されているので、時間外の返信には「担当の職員にも知らせました。」が入ります。",
+    pagingOff: "当番への連絡（SOUDAN_SMTP_URL または SOUDAN_ALERT_WEBHOOK_URL）が設定されていないので、時間外の返信に職員への連絡の文は入りません。",
+    errors: {
+      emptyTerm: "言葉を入力してください。",
+      duplicateTerm: (first: string) => `「${first}」と同じ言葉です（ひらがな・カタカナ・半角の違いは同じとみなします）。`,
+      termTooLong: (n: number) => `言葉は${n}文字以内にしてください。`,
+      level: "レベルを選んでください。",
+      emptyExclusion: "対象外にする言い方が空です。",
+      exclusionTooLong: (n: number) => `対象外にする言い方は${n}文字以内にしてください。`,
+      exclusionWithoutTerm: (term: string) => `対象外にする言い方には「${term}」を含めてください。`,
+      noTerms: "言葉を1つ以上入れてください。",
+      stale: "ほかの人が先に保存しました。ページを読み込み直してから、もう一度保存してください。",
+      contactLabel: "名前を入力してください（40文字以内）。",
+      contactNumber: "電話番号は数字と「-」「#」で入力してください（例: 0120-279-338）。",
+      contactNote: "ひとことは60文字以内にしてください。",
+    },
+  },
+  /** The secure chat's emergency panel (issue 12). */
+  emergencyPanel: {
+    open: "緊急のときは",
+    title: "緊急のときは、電話できます",
+    close: "閉じる",
+    quickExit: "すぐに画面を閉じる",
+    quickExitHint: "だれかに画面を見られそうなときに押すと、すぐにこの画面を離れます。",
   },
   /** Out-of-band alerts (e-mail, webhook) and their acknowledgement in the console. */
   alerts: {

@@ -59,26 +59,26 @@ describe("submitIntake (secure chat)", () => {
     expect(state.answered).toBe(false);
     if (state.answered) return;
     const at = new Date();
-    const refused = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers: { ...answers, gender: "robot" }, at }, keyring);
+    const refused = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers: { ...answers, gender: "robot" }, at, pagingConfigured: false }, keyring);
     expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { gender: ja.intake.errors.gender } });
     expect(await database.db.select().from(consultations)).toHaveLength(0);
-    expect(await submitIntake(database.db, { youthId: youth.id, versionId: randomUUID(), answers, at }, keyring)).toEqual({ ok: false, reason: "unknown_version" });
+    expect(await submitIntake(database.db, { youthId: youth.id, versionId: randomUUID(), answers, at, pagingConfigured: false }, keyring)).toEqual({ ok: false, reason: "unknown_version" });
 
-    const result = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at }, keyring);
+    const result = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at, pagingConfigured: false }, keyring);
     expect(result).toMatchObject({ ok: true, opened: true });
     const [row] = await database.db.select().from(consultations);
     expect(row).toMatchObject({ channel: "secure_chat", status: "open", intakeVersionId: state.form.id, intake: { ageBand: "junior_high", gender: "unknown", topics: ["bullying", "family_abuse"], consent: true } });
     expect(row!.intakeNoteEnc).not.toContain("無視");
     expect(decryptField(keyring, row!.intakeNoteEnc!)).toBe("クラスで無視されています");
     expect(await loadIntakeForYouth(database.db, youth.id)).toEqual({ answered: true });
-    expect(await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at }, keyring)).toEqual({ ok: false, reason: "already_answered" });
+    expect(await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at, pagingConfigured: false }, keyring)).toEqual({ ok: false, reason: "already_answered" });
     expect(await database.db.select().from(consultations)).toHaveLength(1);
   });
 
   it("shows counselors the answers in the words of the version answered, and prefills the record", async () => {
     const youth = await ensureYouth(database.db, "U" + randomBytes(16).toString("hex"), keyring);
     const v = await loadCurrentForm(database.db, "intake");
-    await submitIntake(database.db, { youthId: youth.id, versionId: v.id, answers, at: new Date() }, keyring);
+    await submitIntake(database.db, { youthId: youth.id, versionId: v.id, answers, at: new Date(), pagingConfigured: false }, keyring);
     // An admin renames a label afterwards: the queue still shows what the youth saw.
     const renamed = { ...v.definition, topics: { ...v.definition.topics, choices: v.definition.topics.choices.map((c) => (c.id === "bullying" ? { ...c, label: "いじめられている" } : c)) } };
     expect(await saveFormVersion(database.db, { kind: "intake", definition: renamed, basedOnVersion: v.version }, admin, new Date())).toMatchObject({ ok: true });

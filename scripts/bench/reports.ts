@@ -16,6 +16,8 @@ import { createStaff } from "@/lib/auth/create-staff";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { createKeyring } from "@/lib/crypto";
 import { ensureFormVersions } from "@/lib/forms";
+import { ensureRiskLexicon } from "@/lib/risk";
+import { ensureSafetyContacts } from "@/lib/safety";
 import { buildAnnualReception, buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport } from "@/lib/reports";
 import { buildFiscalYearPreset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
@@ -42,6 +44,8 @@ const reports: { name: string; target: number | null; build: (database: Database
 async function fill(database: Database, label: string): Promise<number> {
   await database.migrate();
   await ensureFormVersions(database.db);
+  await ensureRiskLexicon(database.db);
+  await ensureSafetyContacts(database.db);
   await saveSchedule(database.db, buildFiscalYearPreset(FISCAL_YEAR), null, "bench");
   const counselorIds: string[] = [];
   for (let i = 1; i <= 20; i++) {

@@ -183,7 +183,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       if (state.over) return;
       if (channel === "line") await lineEvent(youth, { type: "message", message: { id: `history-msg-${options.seed}-${eventCounter + 1}`, type: "text", text } });
       else {
-        const sent = await receiveSecureChatMessage(db, { youthId: youth.id!, text, at: now() }, options.keyring);
+        const sent = await receiveSecureChatMessage(db, { youthId: youth.id!, text, at: now(), pagingConfigured: false }, options.keyring);
         if (!sent.ok) return;
       }
       summary.youthMessages++;
