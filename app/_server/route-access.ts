@@ -48,4 +48,6 @@ export const routeAccess = {
   "/admin/agencies": "agencies.manage",
   "/admin/forms": "forms.manage",
   "/admin/risk": "risk.manage",
+  /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
+  "/admin/on-call": "oncall.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -42,6 +42,11 @@ export const auditActions = [
   "risk_lexicon.changed",
   "safety_contact.changed",
   "safety_template.changed",
+  "alert.raised",
+  "alert.sent",
+  "alert.acknowledged",
+  "on_call.changed",
+  "consultation.priority_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -37,3 +37,5 @@ export { transferConsultation } from "./transfer-consultation";
 export { viewConsultation } from "./view-consultation";
 export { showTypingIndicator, TYPING_SECONDS } from "./show-typing-indicator";
 export { listHeldConsultations } from "./list-held-consultations";
+export { priorityInputSchema, setConsultationPriority } from "./set-consultation-priority";
+export { markConsultationRead } from "./mark-consultation-read";
