@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { autoReplyTemplates } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/staff-input";
+import type { Actor } from "@/lib/auth";
 import { autoReplyKindSchema, templateBodySchema, type AutoReplyKind } from "./templates";
 
 /** Saves an admin's wording (validated: known variables only), or with `body: null` restores the default. */

@@ -1,7 +1,9 @@
 export type { ConsoleActor } from "./actor";
 export { abandonWaitingConsultations } from "./abandon-waiting-consultations";
 export { addInternalNote } from "./add-internal-note";
+export { announceMessageDelivery } from "./announce-message-delivery";
 export { authorizeConsultationView } from "./authorize-consultation-view";
+export { buildSecureChatButton } from "./build-secure-chat-button";
 export { claimConsultation } from "./claim-consultation";
 export { closeConsultation, type CloseResult } from "./close-consultation";
 export { closeInactiveConsultations } from "./close-inactive-consultations";

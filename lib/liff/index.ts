@@ -2,4 +2,4 @@ export { CHAT_SESSION_MS, resolveChatSession, startChatSession } from "./chat-se
 export { IdTokenError, verifyLiffIdToken, type IdTokenRefusal, type VerifyOptions } from "./verify-id-token";
 export { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, type ChatLine, type SendResult } from "./secure-chat";
 export { secureChatMessageSchema } from "./secure-chat-input";
-export { describeLiffApp, type LiffApp } from "./describe-liff-app";
+export { describeLiffApp, liffUrlOf, type LiffApp } from "./describe-liff-app";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { calendarDateOf, monthOf, shiftMonth, type CalendarMonth } from "@/lib/calendar";
 import { lineInbox, lineOutbox } from "@/db/schema";
-import { countPushesInMonth } from "./outbox/count-pushes";
+import { countPushesInMonth } from "@/lib/line-api";
 
 export interface LineChannelSummary {
   month: { year: number; month: number; pushes: number };
