@@ -1,4 +1,5 @@
 import { validateSignature } from "@line/bot-sdk";
+import { bodyLimits, readBody } from "@/app/_server/read-body";
 import { getConfig } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   const secret = getConfig().LINE_CHANNEL_SECRET;
   if (process.env.SOUDAN_BENCH !== "1" || !secret) return new Response(null, { status: 404 });
-  const body = await request.text();
-  const ok = validateSignature(body, secret, request.headers.get("x-line-signature") ?? "");
+  const body = await readBody(request, bodyLimits.webhook);
+  if (!body.ok) return body.response;
+  const ok = validateSignature(body.text, secret, request.headers.get("x-line-signature") ?? "");
   return new Response(null, { status: ok ? 200 : 401 });
 }
