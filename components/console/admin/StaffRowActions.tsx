@@ -7,7 +7,9 @@ import {
   grantRecordsInspectionAction,
   reactivateStaffAction,
   resetSecondFactorAction,
+  resetStaffPasswordAction,
   revokeRecordsInspectionAction,
+  unlockStaffAction,
   type StaffActionState,
 } from "@/app/(console)/admin/staff/actions";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -16,13 +18,15 @@ import { ja } from "@/lib/i18n/ja";
 
 const initial: StaffActionState = { ok: true, message: null };
 
-export function StaffRowActions({ row }: { row: { id: string; loginId: string; role: Role; active: boolean; grants: string[] } }) {
+export function StaffRowActions({ row }: { row: { id: string; loginId: string; role: Role; active: boolean; locked: boolean; grants: string[] } }) {
   const inspects = row.grants.includes("records.inspect");
   const [activeState, toggleActive, togglePending] = useActionState(row.active ? deactivateStaffAction : reactivateStaffAction, initial);
   const [roleState, changeRole, rolePending] = useActionState(changeStaffRoleAction, initial);
   const [resetState, reset, resetPending] = useActionState(resetSecondFactorAction, initial);
   const [inspectState, toggleInspect, inspectPending] = useActionState(inspects ? revokeRecordsInspectionAction : grantRecordsInspectionAction, initial);
-  const states = [activeState, roleState, resetState, inspectState];
+  const [unlockState, unlock, unlockPending] = useActionState(unlockStaffAction, initial);
+  const [passwordState, resetPassword, passwordPending] = useActionState(resetStaffPasswordAction, initial);
+  const states = [activeState, roleState, resetState, inspectState, unlockState, passwordState];
   const message = states.find((s) => s.message)?.message;
   const failed = states.some((s) => !s.ok);
   return (
@@ -58,6 +62,38 @@ export function StaffRowActions({ row }: { row: { id: string; loginId: string; r
         <input type="hidden" name="staffId" value={row.id} />
         <button type="submit" className={secondaryButtonClass} disabled={resetPending}>
           {ja.staffAdmin.resetSecondFactor}
+        </button>
+      </form>
+      {row.locked ? (
+        <form action={unlock}>
+          <input type="hidden" name="staffId" value={row.id} />
+          <button type="submit" className={secondaryButtonClass} disabled={unlockPending}>
+            {ja.staffAdmin.unlock}
+          </button>
+        </form>
+      ) : null}
+      <form
+        action={resetPassword}
+        className="flex flex-col gap-1"
+        onSubmit={(e) => {
+          if (!window.confirm(ja.staffAdmin.confirmResetPassword)) e.preventDefault();
+        }}
+      >
+        <input type="hidden" name="staffId" value={row.id} />
+        <label className="text-xs" htmlFor={`password-${row.id}`}>
+          {ja.staffAdmin.newPassword}
+        </label>
+        <input
+          id={`password-${row.id}`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          required
+          className="rounded border border-slate-300 px-1 text-sm"
+        />
+        <button type="submit" className={secondaryButtonClass} disabled={passwordPending}>
+          {ja.staffAdmin.resetPassword}
         </button>
       </form>
       {row.active ? (
