@@ -1,6 +1,8 @@
 import { openDatabase, openOptionsFromEnv, EmbeddedDatabaseBusyError, type Database } from "@/db/client";
 import { ConfigError, parseEnv, type Env } from "@/lib/config";
-import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
+import { ensureFormVersions } from "@/lib/forms";
+import { ensureRiskLexicon } from "@/lib/risk";
+import { ensureSafetyContacts } from "@/lib/safety";
 
 /** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
 export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {
@@ -9,6 +11,8 @@ export async function openCliDatabase(holder: string, options: { requireSecrets?
     const database = await openDatabase(openOptionsFromEnv(env, holder));
     await database.migrate();
     await ensureFormVersions(database.db);
+    await ensureRiskLexicon(database.db);
+    await ensureSafetyContacts(database.db);
     return { database, env };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseBusyError || error instanceof ConfigError) {

@@ -7,7 +7,7 @@ import { bodyLimits, readBody } from "@/app/_server/read-body";
  * one chunk beyond the cap, and with a declared Content-Length over the cap it pulls nothing at all.
  */
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
-vi.mock("@/db", () => ({
+vi.mock("@/app/_server/database", () => ({
   getDb: async () => Promise.reject(new Error("the database is not needed to refuse a body")),
   getDatabaseBreaker: () => ({ run: (work: () => Promise<unknown>) => work() }),
 }));

@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!onPostgres) return;
   process.off("uncaughtException", onUncaught);
-  const { getDatabase, getDatabaseBreaker } = await import("@/db");
+  const { getDatabase, getDatabaseBreaker } = await import("@/app/_server/database");
   getDatabaseBreaker().stop();
   await proxy.up();
   await (await getDatabase()).close();

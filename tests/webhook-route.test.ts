@@ -3,7 +3,7 @@ import { beforeEach, expect, it, vi } from "vitest";
 
 const secret = "route-test-channel-secret";
 
-vi.mock("@/db", () => ({
+vi.mock("@/app/_server/database", () => ({
   getDb: vi.fn(async () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))),
   // A breaker that lets every request through, so each test sees the route's own answer.
   getDatabaseBreaker: () => ({ run: (work: () => Promise<unknown>) => work() }),

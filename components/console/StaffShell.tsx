@@ -12,9 +12,11 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/admin/staff", label: ja.nav.staff, action: "staff.manage" },
   { href: "/admin/audit", label: ja.nav.audit, action: "audit.view" },
   { href: "/admin/line", label: ja.nav.line, action: "line.monitor" },
-  { href: "/admin/canned", label: ja.nav.canned, action: "references.manage" },
-  { href: "/admin/agencies", label: ja.nav.agencies, action: "references.manage" },
+  { href: "/admin/canned", label: ja.nav.canned, action: "canned.manage" },
+  { href: "/admin/agencies", label: ja.nav.agencies, action: "agencies.manage" },
+  { href: "/admin/on-call", label: ja.nav.onCall, action: "oncall.manage" },
   { href: "/admin/forms", label: ja.nav.forms, action: "forms.manage" },
+  { href: "/admin/risk", label: ja.nav.risk, action: "risk.manage" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
 ];
 

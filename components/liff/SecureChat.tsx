@@ -5,6 +5,7 @@ import { buttonClass, dangerButtonClass, secondaryButtonClass } from "@/componen
 import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
+import { EmergencyPanel, type EmergencyContact } from "./EmergencyPanel";
 import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
 import { getIdToken, type LiffSettings } from "./get-id-token";
 import { IntakeForm } from "./IntakeForm";
@@ -23,7 +24,7 @@ type Phase =
  * page is visible: it is how the server knows the youth is watching, and a youth who switched away
  * should get the LINE notice of a reply.
  */
-export function SecureChat({ liff }: { liff: LiffSettings | null }) {
+export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; contacts: EmergencyContact[] }) {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
@@ -125,13 +126,16 @@ export function SecureChat({ liff }: { liff: LiffSettings | null }) {
 
   return (
     <main className="mx-auto flex h-dvh max-w-xl flex-col bg-slate-50">
-      <header className="flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
+      <header className="relative flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
         <h1 className="text-lg font-bold">{ja.liff.title}</h1>
-        {phase.kind === "ready" && !confirmingEnd && (
-          <button type="button" onClick={() => setConfirmingEnd(true)} className={`${dangerButtonClass} min-h-11 text-base`}>
-            {ja.liff.end}
-          </button>
-        )}
+        <div className="flex gap-2">
+          <EmergencyPanel contacts={contacts} />
+          {phase.kind === "ready" && !confirmingEnd && (
+            <button type="button" onClick={() => setConfirmingEnd(true)} className={`${secondaryButtonClass} min-h-11 text-base`}>
+              {ja.liff.end}
+            </button>
+          )}
+        </div>
       </header>
       {confirmingEnd && (
         <div role="alertdialog" aria-label={ja.liff.end} className="border-b border-red-200 bg-red-50 p-4">

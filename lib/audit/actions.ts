@@ -27,6 +27,8 @@ export const auditActions = [
   "consultation.record_finished",
   "consultation.auto_closed",
   "consultation.youth_ended",
+  "consultation.abandoned",
+  "consultation.closed_at_closing_time",
   "consultation.viewed",
   "consultation.history_read",
   "consultation.note_added",
@@ -38,6 +40,14 @@ export const auditActions = [
   "report.submitted",
   "form.changed",
   "report.exported",
+  "risk_lexicon.changed",
+  "safety_contact.changed",
+  "safety_template.changed",
+  "alert.raised",
+  "alert.sent",
+  "alert.acknowledged",
+  "on_call.changed",
+  "consultation.priority_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

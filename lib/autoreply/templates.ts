@@ -12,28 +12,34 @@ export const templateVariables = {
 } as const;
 export type TemplateVariable = keyof typeof templateVariables;
 
-const known = new Set<string>(Object.values(templateVariables));
-
 /** Longest wording an admin may save; the edit form counts characters against it. */
 export const TEMPLATE_MAX_LENGTH = 1000;
 
-export const templateBodySchema = z
-  .string()
-  .trim()
-  .min(1, "本文を入力してください。")
-  .max(TEMPLATE_MAX_LENGTH, `本文は${TEMPLATE_MAX_LENGTH}文字以内にしてください。`)
-  .superRefine((body, ctx) => {
-    for (const match of body.matchAll(/\{[^{}]*\}/g)) {
-      if (!known.has(match[0])) {
-        ctx.addIssue({ code: "custom", message: `「${match[0]}」は使えない差し込み項目です。使えるのは ${[...known].join("・")} です。` });
+/** A wording's schema for a set of `{…}` tokens: other modules' editable replies (lib/safety) use it with their own. */
+export function templateBodySchemaFor(tokens: readonly string[]) {
+  const known = new Set(tokens);
+  return z
+    .string()
+    .trim()
+    .min(1, "本文を入力してください。")
+    .max(TEMPLATE_MAX_LENGTH, `本文は${TEMPLATE_MAX_LENGTH}文字以内にしてください。`)
+    .superRefine((body, ctx) => {
+      for (const match of body.matchAll(/\{[^{}]*\}/g)) {
+        if (!known.has(match[0])) {
+          ctx.addIssue({ code: "custom", message: `「${match[0]}」は使えない差し込み項目です。使えるのは ${[...known].join("・")} です。` });
+        }
       }
-    }
-  });
+    });
+}
+
+export const templateBodySchema = templateBodySchemaFor(Object.values(templateVariables));
+
+/** Fills each `{…}` token with its value (missing ones with nothing). */
+export function fillTemplate(body: string, values: Record<string, string>): string {
+  return Object.entries(values).reduce((text, [token, value]) => text.split(token).join(value), body);
+}
 
 export function renderTemplate(body: string, values: Partial<Record<TemplateVariable, string>>): string {
-  let text = body;
-  for (const [name, token] of Object.entries(templateVariables) as [TemplateVariable, string][]) {
-    text = text.split(token).join(values[name] ?? "");
-  }
-  return text;
+  const tokens = Object.entries(templateVariables) as [TemplateVariable, string][];
+  return fillTemplate(body, Object.fromEntries(tokens.map(([name, token]) => [token, values[name] ?? ""])));
 }

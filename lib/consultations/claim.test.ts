@@ -59,7 +59,7 @@ describe("the queue", () => {
     const early = await youthWrites(database.db, keyring, "こんばんは", { at: new Date("2024-08-03T20:00:00+09:00") });
     const later = await youthWrites(database.db, keyring, "もう消えたい", { at: new Date("2024-08-03T20:10:00+09:00") });
     const latest = await youthWrites(database.db, keyring, "相談です", { at: new Date("2024-08-03T20:20:00+09:00") });
-    expect(later.riskRaised).toBe(2);
+    expect(later).toMatchObject({ risk: "high", riskRaised: true });
     await database.db.update(consultations).set({ status: "closed" }).where(eq(consultations.id, latest.consultationId));
     const again = await youthWrites(database.db, keyring, "また来ました", { lineUserId: latest.lineUserId, at: new Date("2024-08-03T20:30:00+09:00") });
     const queue = await listWaitingConsultations(database.db);

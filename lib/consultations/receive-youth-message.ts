@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultations } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
-import { assessRisk, type RiskLevel } from "@/lib/risk";
+import { publishConsoleEvent } from "@/lib/realtime";
+import type { RiskLevel } from "@/lib/risk";
+import { assessYouthText } from "./assess-youth-text";
 import { findOpenConsultation, openConsultation, type Channel } from "./open-consultation";
 
 export interface YouthMessage {
@@ -11,20 +12,30 @@ export interface YouthMessage {
   via: Channel;
   kind: (typeof consultationMessages.$inferInsert)["kind"];
   text?: string;
+  /** A LINE sticker's meaning (up to 15 words LINE sends with it): assessed, never stored. */
+  stickerKeywords?: string[];
   mediaType?: string;
   lineMessageId?: string;
   sentAt: Date;
 }
 
+function riskInput(message: YouthMessage) {
+  if (message.text !== undefined) return { source: message.via === "line" ? ("line_text" as const) : ("secure_chat" as const), text: message.text };
+  // Joined with a character normalisation keeps, so two keywords never run together into a risk word.
+  if (message.stickerKeywords?.length) return { source: "line_sticker" as const, text: message.stickerKeywords.join("/") };
+  return null;
+}
+
 /**
  * Every youth message lands in their open consultation (24-hour reception), which it opens if there is
- * none. Risk words raise the consultation's priority (never lower it). Consoles hear of it on commit.
+ * none. Its text (or a sticker's keywords) is assessed for risk, which raises the consultation's
+ * priority (never lowers it). Consoles hear of it on commit.
  */
 export async function receiveYouthMessage(
   tx: DbOrTx,
   message: YouthMessage,
   keyring: Keyring,
-): Promise<{ consultationId: string; messageId: string; opened: boolean; riskRaised: RiskLevel | null }> {
+): Promise<{ consultationId: string; messageId: string; opened: boolean; risk: RiskLevel; riskRaised: boolean }> {
   const existing = await findOpenConsultation(tx, message.youthId);
   const consultation = existing ?? (await openConsultation(tx, message.youthId, message.via, message.sentAt));
   const [row] = await tx
@@ -41,13 +52,9 @@ export async function receiveYouthMessage(
     })
     .returning({ id: consultationMessages.id });
   if (!row) throw new Error("insert returned no row");
-  const risk = message.text === undefined ? 0 : assessRisk(message.text).level;
-  const raises = risk > consultation.priority;
-  await tx
-    .update(consultations)
-    .set({ lastYouthMessageAt: message.sentAt, ...(raises ? { priority: risk, riskDetectedAt: message.sentAt } : {}) })
-    .where(eq(consultations.id, consultation.id));
+  await tx.update(consultations).set({ lastYouthMessageAt: message.sentAt }).where(eq(consultations.id, consultation.id));
   await publishConsoleEvent(tx, { kind: existing ? "message" : "queue", consultationId: consultation.id });
-  if (raises) await publishConsoleEvent(tx, { kind: "risk", consultationId: consultation.id });
-  return { consultationId: consultation.id, messageId: row.id, opened: !existing, riskRaised: raises ? risk : null };
+  const toAssess = riskInput(message);
+  const risk = toAssess ? await assessYouthText(tx, { consultation, messageId: row.id, ...toAssess, at: message.sentAt }) : { level: "none" as const, raised: false };
+  return { consultationId: consultation.id, messageId: row.id, opened: !existing, risk: risk.level, riskRaised: risk.raised };
 }

@@ -9,10 +9,12 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import { defaultIntakeDefinition, loadCurrentForm, saveFormVersion } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
-import { openPayload } from "@/lib/line/outbox/payload";
+import { openPayload } from "@/lib/line-api/outbox/payload";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { ensureYouth } from "@/lib/youths";
-import { intakePostbackData, loadIntakeForYouth, submitIntake, validateIntakeForm } from "./index";
+import { loadIntakeForYouth, submitIntake } from "./index";
+import { intakePostbackData } from "./line-intake-questions";
+import { validateIntakeForm } from "./intake-form-schema";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;
@@ -59,26 +61,26 @@ describe("submitIntake (secure chat)", () => {
     expect(state.answered).toBe(false);
     if (state.answered) return;
     const at = new Date();
-    const refused = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers: { ...answers, gender: "robot" }, at }, keyring);
+    const refused = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers: { ...answers, gender: "robot" }, at, pagingConfigured: false }, keyring);
     expect(refused).toEqual({ ok: false, reason: "invalid", fieldErrors: { gender: ja.intake.errors.gender } });
     expect(await database.db.select().from(consultations)).toHaveLength(0);
-    expect(await submitIntake(database.db, { youthId: youth.id, versionId: randomUUID(), answers, at }, keyring)).toEqual({ ok: false, reason: "unknown_version" });
+    expect(await submitIntake(database.db, { youthId: youth.id, versionId: randomUUID(), answers, at, pagingConfigured: false }, keyring)).toEqual({ ok: false, reason: "unknown_version" });
 
-    const result = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at }, keyring);
+    const result = await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at, pagingConfigured: false }, keyring);
     expect(result).toMatchObject({ ok: true, opened: true });
     const [row] = await database.db.select().from(consultations);
     expect(row).toMatchObject({ channel: "secure_chat", status: "open", intakeVersionId: state.form.id, intake: { ageBand: "junior_high", gender: "unknown", topics: ["bullying", "family_abuse"], consent: true } });
     expect(row!.intakeNoteEnc).not.toContain("無視");
     expect(decryptField(keyring, row!.intakeNoteEnc!)).toBe("クラスで無視されています");
     expect(await loadIntakeForYouth(database.db, youth.id)).toEqual({ answered: true });
-    expect(await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at }, keyring)).toEqual({ ok: false, reason: "already_answered" });
+    expect(await submitIntake(database.db, { youthId: youth.id, versionId: state.form.id, answers, at, pagingConfigured: false }, keyring)).toEqual({ ok: false, reason: "already_answered" });
     expect(await database.db.select().from(consultations)).toHaveLength(1);
   });
 
   it("shows counselors the answers in the words of the version answered, and prefills the record", async () => {
     const youth = await ensureYouth(database.db, "U" + randomBytes(16).toString("hex"), keyring);
     const v = await loadCurrentForm(database.db, "intake");
-    await submitIntake(database.db, { youthId: youth.id, versionId: v.id, answers, at: new Date() }, keyring);
+    await submitIntake(database.db, { youthId: youth.id, versionId: v.id, answers, at: new Date(), pagingConfigured: false }, keyring);
     // An admin renames a label afterwards: the queue still shows what the youth saw.
     const renamed = { ...v.definition, topics: { ...v.definition.topics, choices: v.definition.topics.choices.map((c) => (c.id === "bullying" ? { ...c, label: "いじめられている" } : c)) } };
     expect(await saveFormVersion(database.db, { kind: "intake", definition: renamed, basedOnVersion: v.version }, admin, new Date())).toMatchObject({ ok: true });
@@ -100,7 +102,7 @@ describe("line mode: the intake by quick replies", () => {
 
   async function deliver(fields: Record<string, unknown>) {
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, fields)] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, deps));
   }
   const tap = (data: string) => deliver({ type: "postback", postback: { data } });
@@ -167,7 +169,7 @@ describe("line mode: the intake by quick replies", () => {
     clock = new Date();
     const secure = { ...deps, chatMode: "secure" as const };
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, { type: "message", message: { id: "m4", type: "text", text: "こんばんは" } })] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, secure));
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ intakeStep: null, intakeVersionId: null });
     expect((await lastReply()).messages.map((m) => m.quickReply)).toEqual([undefined]);

@@ -10,7 +10,8 @@ import { makeStaff } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth } from "@/lib/youths";
-import { BURST_LIMIT, BURST_WINDOW_MS, consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
+import { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
+import { BURST_WINDOW_MS, BURST_LIMIT } from "./secure-chat";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const t0 = new Date("2026-04-01T10:00:00Z");
@@ -31,7 +32,7 @@ async function newYouth() {
 describe(`secure chat (${testDatabaseKind()})`, () => {
   it("stores the youth's words and the automatic reply in the consultation, and sends nothing to LINE", async () => {
     const youthId = await newYouth();
-    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "学校のことで話したい", at: t0 }, keyring);
+    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "学校のことで話したい", at: t0, pagingConfigured: false }, keyring);
     if (!sent.ok) throw new Error("refused");
     const [consultation] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(consultation?.channel).toBe("secure_chat");
@@ -46,7 +47,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
   it("shows the counselor's reply but never internal notes or who wrote it", async () => {
     const youthId = await newYouth();
     const counselor = await makeStaff(database.db, "liff-counselor", "counselor");
-    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "こんにちは", at: t0 }, keyring);
+    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "こんにちは", at: t0, pagingConfigured: false }, keyring);
     if (!sent.ok) throw new Error("refused");
     await claimConsultation(database.db, sent.consultationId, counselor, { at: at(1000), maxActive: 3 });
     await sendCounselorMessage(database.db, { consultationId: sent.consultationId, text: "こんにちは、相談員です", at: at(2000), mode: "secure" }, counselor, keyring);
@@ -60,10 +61,10 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
   it(`refuses a burst past ${BURST_LIMIT} messages in ${BURST_WINDOW_MS / 1000} s, keeping every accepted one`, async () => {
     const youthId = await newYouth();
     const results = [];
-    for (let i = 0; i <= BURST_LIMIT; i++) results.push(await receiveSecureChatMessage(database.db, { youthId, text: `m${i}`, at: at(i) }, keyring));
+    for (let i = 0; i <= BURST_LIMIT; i++) results.push(await receiveSecureChatMessage(database.db, { youthId, text: `m${i}`, at: at(i), pagingConfigured: false }, keyring));
     expect(results.filter((r) => r.ok)).toHaveLength(BURST_LIMIT);
     expect(results.at(-1)).toEqual({ ok: false, reason: "rate_limited" });
-    const afterWindow = await receiveSecureChatMessage(database.db, { youthId, text: "later", at: at(BURST_WINDOW_MS + 1) }, keyring);
+    const afterWindow = await receiveSecureChatMessage(database.db, { youthId, text: "later", at: at(BURST_WINDOW_MS + 1), pagingConfigured: false }, keyring);
     expect(afterWindow.ok).toBe(true);
     const youthTexts = (await listSecureChatMessages(database.db, youthId, keyring)).messages.filter((m) => m.sender === "youth").map((m) => m.text);
     expect(youthTexts).toEqual([...Array.from({ length: BURST_LIMIT }, (_, i) => `m${i}`), "later"]);
@@ -71,9 +72,9 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
 
   it("ends the consultation from the youth's side: closed, recorded, audited; the next message opens a new one", async () => {
     const youthId = await newYouth();
-    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "ありがとう", at: t0 }, keyring);
+    const sent = await receiveSecureChatMessage(database.db, { youthId, text: "ありがとう", at: t0, pagingConfigured: false }, keyring);
     if (!sent.ok) throw new Error("refused");
-    expect(await endConsultationByYouth(database.db, youthId, at(5000), keyring)).toBe(sent.consultationId);
+    expect(await endConsultationByYouth(database.db, { youthId, at: at(5000) }, keyring)).toBe(sent.consultationId);
     const [closed] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(closed).toMatchObject({ status: "closed", closeReason: "youth_ended", closedAt: at(5000) });
     const system = await database.db.select().from(consultationMessages).where(eq(consultationMessages.consultationId, sent.consultationId));
@@ -81,15 +82,15 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     const audit = await listAudit(database.db);
     expect(audit.some((row) => row.action === "consultation.youth_ended" && row.target === `consultation:${sent.consultationId}`)).toBe(true);
     expect(await listSecureChatMessages(database.db, youthId, keyring)).toEqual({ consultationId: null, messages: [] });
-    expect(await endConsultationByYouth(database.db, youthId, at(6000), keyring)).toBeNull();
-    const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000) }, keyring);
+    expect(await endConsultationByYouth(database.db, { youthId, at: at(6000) }, keyring)).toBeNull();
+    const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000), pagingConfigured: false }, keyring);
     expect(again.ok && again.consultationId !== sent.consultationId).toBe(true);
   });
 
   it("tells a youth's own consultation from another's", async () => {
     const mine = await newYouth();
     const other = await newYouth();
-    const sent = await receiveSecureChatMessage(database.db, { youthId: mine, text: "x", at: t0 }, keyring);
+    const sent = await receiveSecureChatMessage(database.db, { youthId: mine, text: "x", at: t0, pagingConfigured: false }, keyring);
     if (!sent.ok) throw new Error("refused");
     expect(await consultationBelongsToYouth(database.db, sent.consultationId, mine)).toBe(true);
     expect(await consultationBelongsToYouth(database.db, sent.consultationId, other)).toBe(false);

@@ -4,6 +4,7 @@ import { consultationMessages, consultations, youths } from "@/db/schema";
 import { composeAutoReply } from "@/lib/autoreply";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { findOpenConsultation, listConsultationMessages, receiveYouthMessage } from "@/lib/consultations";
+import { composeSafetyReply, storeSafetyReply } from "@/lib/safety";
 
 /** A burst this size is a stuck key or a script, not a child typing: refused, never silently dropped. */
 export const BURST_LIMIT = 10;
@@ -16,8 +17,13 @@ export type SendResult = { ok: true; consultationId: string } | { ok: false; rea
  * automatic reply (queue place, hours) stored beside it as a system message the page shows. Nothing
  * goes to LINE: the content must never pass through it. The youth's row is locked so two tabs cannot
  * both slip under the burst limit; a refused message is answered as such and stays in the page's box.
+ * A high-risk message gets the safety reply there instead of the automatic reply (once per consultation).
  */
-export async function receiveSecureChatMessage(db: Db, input: { youthId: string; text: string; at: Date }, keyring: Keyring): Promise<SendResult> {
+export async function receiveSecureChatMessage(
+  db: Db,
+  input: { youthId: string; text: string; at: Date; pagingConfigured: boolean },
+  keyring: Keyring,
+): Promise<SendResult> {
   return db.transaction(async (tx) => {
     // NO KEY UPDATE: two tabs still queue here, but a counselor's reply, which holds the consultation and
     // then checks this row as a foreign key (KEY SHARE), does not conflict with it: no deadlock between them.
@@ -30,6 +36,11 @@ export async function receiveSecureChatMessage(db: Db, input: { youthId: string;
       .where(and(eq(consultations.youthId, input.youthId), eq(consultationMessages.sender, "youth"), eq(consultationMessages.via, "secure_chat"), gt(consultationMessages.sentAt, since)));
     if ((recent?.n ?? 0) >= BURST_LIMIT) return { ok: false as const, reason: "rate_limited" as const };
     const received = await receiveYouthMessage(tx, { youthId: input.youthId, via: "secure_chat", kind: "text", text: input.text, sentAt: input.at }, keyring);
+    const safety = await composeSafetyReply(tx, { consultationId: received.consultationId, level: received.risk, at: input.at, pagingConfigured: input.pagingConfigured });
+    if (safety) {
+      await storeSafetyReply(tx, { consultationId: received.consultationId, via: "secure_chat", reply: safety, at: input.at }, keyring);
+      return { ok: true as const, consultationId: received.consultationId };
+    }
     const reply = await composeAutoReply(tx, received.consultationId, input.at);
     if (reply) {
       await tx.insert(consultationMessages).values({ consultationId: received.consultationId, sender: "system", kind: "text", bodyEnc: encryptField(keyring, reply), via: "secure_chat", sentAt: input.at });

@@ -1,14 +1,8 @@
-import { normalizeText } from "./normalize-text";
-import { riskWords } from "./risk-words";
+import type { DbOrTx } from "@/db";
+import { assessText, type RiskAssessment } from "./assess-text";
+import { loadRiskLexicon } from "./load-risk-lexicon";
 
-export type RiskLevel = 0 | 1 | 2;
-
-const folded = riskWords.flatMap(({ level, words }) => words.map((word) => ({ level, word: normalizeText(word) })));
-
-/** The highest risk level whose words appear in `text`, and which words matched (for the supervisor's alert). */
-export function assessRisk(text: string): { level: RiskLevel; matched: string[] } {
-  const haystack = normalizeText(text);
-  const hits = folded.filter(({ word }) => haystack.includes(word));
-  const level = hits.reduce<RiskLevel>((max, hit) => (hit.level > max ? hit.level : max), 0);
-  return { level, matched: [...new Set(hits.map((h) => h.word))] };
+/** `text` assessed with the lexicon in force (the CLI, the try-a-phrase page and every text a youth sends). */
+export async function assessRisk(tx: DbOrTx, text: string): Promise<RiskAssessment> {
+  return assessText(await loadRiskLexicon(tx), text);
 }

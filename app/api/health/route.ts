@@ -1,4 +1,4 @@
-import { getDatabaseBreaker } from "@/db";
+import { getDatabaseBreaker } from "@/app/_server/database";
 
 export const dynamic = "force-dynamic";
 

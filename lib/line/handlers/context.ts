@@ -13,6 +13,8 @@ export interface HandlerDeps {
    * still kept, and the youth is shown the way to the secure chat at `liffUrl`.
    */
   secureChat?: { liffUrl: string | null };
+  /** Whether on-call paging is configured (lib/safety isOnCallPagingConfigured): only then does a safety reply say staff were told. */
+  pagingConfigured?: boolean;
 }
 
 export interface HandlerContext extends HandlerDeps {

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { consultationMessages, youths } from "@/db/schema";
 import { composeAutoReply } from "@/lib/autoreply";
 import { fromRealTime } from "@/lib/clock";
-import { receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
+import { buildSecureChatButton, receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { startLineIntake } from "@/lib/intake";
+import { enqueueReply, type LineMessage } from "@/lib/line-api";
+import { composeSafetyReply, storeSafetyReply, type SafetyReply } from "@/lib/safety";
 import { ensureYouth, type Youth } from "@/lib/youths";
-import type { LineMessage } from "../api";
-import { buildSecureChatButton } from "../build-secure-chat-button";
-import { enqueueReply } from "../outbox/enqueue";
+import { buildSafetyMessage } from "../build-safety-message";
 import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
 /** One refusal notice per few minutes: a youth sending ten photos gets one explanation, not ten. */
@@ -19,11 +19,15 @@ export const SECURE_CHAT_PROMPT_INTERVAL_MS = 5 * 60_000;
 
 const MEDIA_TYPES = new Set(["image", "video", "audio", "file"]);
 
-type LineMessageEvent = { id?: unknown; type?: unknown; text?: unknown };
+type LineMessageEvent = { id?: unknown; type?: unknown; text?: unknown; keywords?: unknown };
 
-function classify(message: LineMessageEvent): Pick<YouthMessage, "kind" | "text" | "mediaType"> | null {
+function stickerKeywords(keywords: unknown): string[] {
+  return Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === "string") : [];
+}
+
+function classify(message: LineMessageEvent): Pick<YouthMessage, "kind" | "text" | "mediaType" | "stickerKeywords"> | null {
   if (message.type === "text" && typeof message.text === "string") return { kind: "text", text: message.text };
-  if (message.type === "sticker") return { kind: "sticker" };
+  if (message.type === "sticker") return { kind: "sticker", stickerKeywords: stickerKeywords(message.keywords) };
   if (typeof message.type === "string" && MEDIA_TYPES.has(message.type)) return { kind: "media_refused", mediaType: message.type };
   if (message.type === "location") return { kind: "location_refused" };
   return null;
@@ -44,12 +48,24 @@ async function shouldPromptSecureChat(ctx: HandlerContext, youth: Youth): Promis
 }
 
 /**
+ * The answer to a high-risk message, instead of the automatic reply and the intake's question: line
+ * mode gets the safety reply with dial buttons. Secure mode keeps it in the secure chat and gives LINE
+ * only what the rich menu's 緊急のときは gives anyone (the numbers, nothing of the consultation) and
+ * the button to the secure chat.
+ */
+async function safetyMessages(ctx: HandlerContext, consultationId: string, reply: SafetyReply): Promise<LineMessage[]> {
+  await storeSafetyReply(ctx.tx, { consultationId, via: ctx.secureChat ? "secure_chat" : "line", reply, at: ctx.now() }, ctx.keyring);
+  if (!ctx.secureChat) return [buildSafetyMessage(reply.text, reply.contacts)];
+  return [buildSafetyMessage(ja.safetyReply.emergency, reply.contacts), buildSecureChatButton(ja.safetyNumbers.securePrompt, ctx.secureChat.liffUrl)];
+}
+
+/**
  * Text and stickers join the youth's consultation and get the automatic reply the schedule calls for
  * (throttled), and in line mode a consultation they open gets the intake's first question. Media is never
  * downloaded and location never kept: only the fact that one arrived is recorded (R12), and the youth is
  * told why. In secure mode the text is kept all the same (marked as received via LINE), and the answer
  * adds a button to the secure chat, where the conversation continues without passing through LINE; the
- * answer holds nothing the youth wrote.
+ * answer holds nothing the youth wrote. A high-risk text (or sticker) is answered with the safety reply instead.
  */
 export const handleMessage: EventHandler = async (event, ctx) => {
   const message = (event.message ?? {}) as LineMessageEvent;
@@ -73,6 +89,11 @@ export const handleMessage: EventHandler = async (event, ctx) => {
       await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
     }
   } else {
+    const safety = await composeSafetyReply(ctx.tx, { consultationId: received.consultationId, level: received.risk, at: ctx.now(), pagingConfigured: ctx.pagingConfigured ?? false });
+    if (safety) {
+      await enqueueReply(ctx.tx, { ...replyTo, messages: await safetyMessages(ctx, received.consultationId, safety) }, ctx.keyring);
+      return "done";
+    }
     const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.now());
     const messages: LineMessage[] = text ? [{ type: "text", text }] : [];
     if (ctx.secureChat && (await shouldPromptSecureChat(ctx, youth))) messages.push(buildSecureChatButton(ja.line.secureChatPrompt, ctx.secureChat.liffUrl));

@@ -1,13 +1,15 @@
 import { ja } from "@/lib/i18n/ja";
 import { answerLineIntake } from "@/lib/intake";
+import { enqueueReply, type LineMessage } from "@/lib/line-api";
+import { listSafetyContacts } from "@/lib/safety";
 import { ensureYouth } from "@/lib/youths";
-import { enqueueReply } from "../outbox/enqueue";
+import { buildSafetyMessage } from "../build-safety-message";
 import { replyTokenOf, type EventHandler } from "./context";
 
-/** Postback data is `action=<name>`; the rich menu's 相談時間 and 緊急のときは send these. */
-const answers: Record<string, string> = {
-  hours: ja.line.hours,
-  emergency: ja.line.emergency,
+/** Postback data is `action=<name>`; the rich menu's 相談時間 and 緊急のときは send these. 緊急のときは offers the admins' numbers as dial buttons. */
+const answers: Record<string, (ctx: Parameters<EventHandler>[1]) => Promise<LineMessage>> = {
+  hours: async () => ({ type: "text", text: ja.line.hours }),
+  emergency: async (ctx) => buildSafetyMessage(ja.safetyReply.emergency, await listSafetyContacts(ctx.tx)),
 };
 
 /** `action=intake` is a quick-reply answer of the line-mode intake (lib/intake); it is answered with the next question. */
@@ -23,9 +25,9 @@ export const handlePostback: EventHandler = async (event, ctx) => {
     await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [next] }, ctx.keyring);
     return "done";
   }
-  const text = action ? answers[action] : undefined;
-  if (!text) return "ignored";
+  const answer = action && Object.hasOwn(answers, action) ? answers[action] : undefined;
+  if (!answer) return "ignored";
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
-  await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
+  await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [await answer(ctx)] }, ctx.keyring);
   return "done";
 };

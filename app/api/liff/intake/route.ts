@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { bodyLimits, readJsonBody } from "@/app/_server/read-body";
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
+import { getConfig } from "@/lib/config";
 import { loadIntakeForYouth, submitIntake } from "@/lib/intake";
+import { isOnCallPagingConfigured } from "@/lib/safety";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +31,7 @@ export async function POST(request: Request) {
   if (youth instanceof Response) return youth;
   const body = bodySchema.safeParse(read.json);
   if (!body.success) return Response.json({ error: ja.intake.errors.summary }, { status: 400 });
-  const result = await submitIntake(await getDb(), { youthId: youth.youthId, versionId: body.data.versionId, answers: body.data.answers, at: now() }, getKeyring());
+  const result = await submitIntake(await getDb(), { youthId: youth.youthId, versionId: body.data.versionId, answers: body.data.answers, at: now(), pagingConfigured: isOnCallPagingConfigured(getConfig()) }, getKeyring());
   if (!result.ok && result.reason === "unknown_version") return Response.json({ error: ja.intake.errors.summary }, { status: 400 });
   if (!result.ok && result.reason === "invalid") return Response.json({ error: ja.intake.errors.summary, fieldErrors: result.fieldErrors }, { status: 400 });
   if (!result.ok) return Response.json({ error: ja.intake.errors.alreadyAnswered }, { status: 409 });

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { bodyLimits, readJsonBody } from "@/app/_server/read-body";
 import { chatCookie, isJsonRequest, notJson } from "@/app/_server/youth-session";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
