@@ -32,6 +32,8 @@ beforeAll(async () => {
   process.env.LINE_CHANNEL_SECRET = TEST_CHANNEL_SECRET;
   process.env.SOUDAN_ENCRYPTION_KEY = randomBytes(32).toString("base64");
   (await import("@/lib/config")).resetConfigForTests();
+  // As the server does at start (instrumentation): migrations run before the first request.
+  await (await import("@/app/_server/database")).getDatabase();
 });
 
 afterAll(async () => {
