@@ -643,3 +643,16 @@ export const consultationReads = pgTable(
 );
 
 // ---- end of on-call alerts ----
+
+// --- Sign-in throttle (issue 15) ---
+
+/**
+ * Failed sign-ins counted per login id and per client address, shared by every app instance
+ * (rate-limiter-flexible's RateLimiterDrizzle store). Keys are `login:` / `address:` and a SHA-256
+ * digest: neither what was typed as a login id nor an address is kept in clear.
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});

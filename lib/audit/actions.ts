@@ -14,6 +14,7 @@ export const auditActions = [
   "staff.role_changed",
   "staff.second_factor_reset",
   "staff.password_reset",
+  "staff.unlocked",
   "staff.permission_granted",
   "staff.permission_revoked",
   "keys.rotated",

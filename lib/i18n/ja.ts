@@ -33,8 +33,8 @@ export const ja = {
     },
   },
   errors: {
-    invalid_credentials: "ログインIDまたはパスワードが違います。",
-    locked: "ログインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてからもう一度お試しください。",
+    invalid_credentials: "ログインIDまたはパスワードが違います。失敗が続くと、しばらくサインインできなくなります。",
+    throttled: "サインインの失敗が続いたため、しばらくサインインできません。しばらくしてからもう一度お試しください。",
     inactive: "このアカウントは利用できません。管理者に連絡してください。",
     code_required: "2段階認証の確認コードを入力してください。",
     code_invalid: "確認コードが正しくないか、すでに使われています。新しいコードを入力してください。",
@@ -107,6 +107,12 @@ export const ja = {
     reactivate: "有効にする",
     changeRole: "役割を変更",
     resetSecondFactor: "2段階認証をリセット",
+    unlock: "ロックを解除",
+    unlocked: "ロックを解除しました。すぐにサインインできます。",
+    newPassword: "新しいパスワード（12文字以上）",
+    resetPassword: "パスワードを再設定",
+    passwordReset: "パスワードを再設定しました。本人に別の方法で伝えてください。サインイン中のセッションは終了しました。",
+    confirmResetPassword: "このスタッフのパスワードを再設定します。サインイン中のセッションはすぐに終了します。よろしいですか？",
     you: "（あなた）",
     confirmDeactivate: "このスタッフを無効にします。サインイン中のセッションもすぐに終了します。よろしいですか？",
     grantInspection: "相談記録の閲覧を許可",
@@ -978,6 +984,11 @@ export const ja = {
 
 export type AuthErrorCode = keyof typeof ja.errors;
 
+const throttledMessage = (minutes: number) => `サインインの失敗が続いたため、しばらくサインインできません。しばらくしてから（${minutes}分後）もう一度お試しください。`;
+
+/** `throttled:15` (from the sign-in) names the minutes to wait. */
 export function errorMessage(code: string): string {
+  const throttled = /^throttled:(\d{1,4})$/.exec(code);
+  if (throttled) return throttledMessage(Number(throttled[1]));
   return code in ja.errors ? ja.errors[code as AuthErrorCode] : ja.errors.unexpected;
 }
