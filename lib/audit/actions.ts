@@ -40,6 +40,11 @@ export const auditActions = [
   "risk_lexicon.changed",
   "safety_contact.changed",
   "safety_template.changed",
+  "consent.recorded",
+  "consent.withdrawn",
+  "consent.exception_recorded",
+  "safety_plan.saved",
+  "safety_plan.sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

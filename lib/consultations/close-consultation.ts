@@ -33,7 +33,7 @@ export async function closeConsultation(db: Db, input: { consultationId: string;
       action: "consultation.closed",
       actor,
       target: `consultation:${row.id}`,
-      details: { outcome: form.outcome, emergency: form.emergency, consentToShare: form.consentToShare, outOfScope: form.outOfScope },
+      details: { outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
     });
     await publishConsoleEvent(tx, { kind: "closed", consultationId: row.id });
     return { ok: true as const };
