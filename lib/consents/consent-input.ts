@@ -12,7 +12,7 @@ export function jstInstant(message: string) {
       .string({ error: message })
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, message)
       .transform((local) => new Date(`${local}:00+09:00`)),
-  ]);
+  ], { error: message });
 }
 
 const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, "長すぎます。短くしてください。").nullish());
@@ -23,17 +23,12 @@ const agencyId = z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: e.ag
 /** To whom: an agency from the directory, or a recipient written out (never neither). */
 const recipient = z.object({ agencyId, recipient: optionalText(200) });
 
-export const consentInputSchema = recipient
-  .extend({
-    scopeItems: z.array(z.enum(consentScopeItem.enumValues, { error: e.scope })).max(10).default([]),
-    scopeNote: optionalText(1000),
-    agreedAt: jstInstant(e.agreedAt),
-    words: requiredText(e.words, 2000),
-  })
-  .superRefine((input, ctx) => {
-    if (!input.agencyId && !input.recipient) ctx.addIssue({ code: "custom", path: ["recipient"], message: e.recipient });
-    if (input.scopeItems.length === 0 && !input.scopeNote) ctx.addIssue({ code: "custom", path: ["scopeItems"], message: e.scope });
-  });
+export const consentInputSchema = recipient.extend({
+  scopeItems: z.array(z.enum(consentScopeItem.enumValues, { error: e.scope })).max(10).default([]),
+  scopeNote: optionalText(1000),
+  agreedAt: jstInstant(e.agreedAt),
+  words: requiredText(e.words, 2000),
+});
 export type ConsentInput = z.input<typeof consentInputSchema>;
 
 export const withdrawalInputSchema = z.object({
@@ -43,25 +38,37 @@ export const withdrawalInputSchema = z.object({
 });
 export type WithdrawalInput = z.input<typeof withdrawalInputSchema>;
 
-export const sharingExceptionInputSchema = recipient
-  .extend({
-    reason: requiredText(e.reason, 2000),
-    supervisorName: requiredText(e.supervisorName, 100),
-    decidedAt: jstInstant(e.decidedAt),
-  })
-  .superRefine((input, ctx) => {
-    if (!input.agencyId && !input.recipient) ctx.addIssue({ code: "custom", path: ["recipient"], message: e.recipient });
-  });
+export const sharingExceptionInputSchema = recipient.extend({
+  reason: requiredText(e.reason, 2000),
+  supervisorName: requiredText(e.supervisorName, 100),
+  decidedAt: jstInstant(e.decidedAt),
+});
 export type SharingExceptionInput = z.input<typeof sharingExceptionInputSchema>;
 
 export type ConsentFieldErrors = Record<string, string>;
 
-/** The first Japanese message per field, as the panel shows them. */
-export function consentFieldErrors(error: z.ZodError): ConsentFieldErrors {
+const filled = (v: unknown) => typeof v === "string" && v.trim() !== "";
+
+/**
+ * Rules between fields, checked on the raw input so they show together with every other missing
+ * field (zod skips an object's refinements while a field fails).
+ */
+function crossFieldErrors(raw: Record<string, unknown>, options: { recipient: boolean; scope: boolean }): ConsentFieldErrors {
   const errors: ConsentFieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
+  if (options.recipient && !filled(raw.agencyId) && !filled(raw.recipient)) errors.recipient = e.recipient;
+  const scopeItems = Array.isArray(raw.scopeItems) ? raw.scopeItems : [];
+  if (options.scope && scopeItems.length === 0 && !filled(raw.scopeNote)) errors.scopeItems = e.scope;
   return errors;
+}
+
+/** Parses a consent or an exception: the data, or the first Japanese message per field. */
+export function parseSharingInput<S extends z.ZodType>(schema: S, input: unknown, options: { recipient: boolean; scope: boolean }): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: ConsentFieldErrors } {
+  const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  const parsed = schema.safeParse(input);
+  const fieldErrors = crossFieldErrors(raw, options);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  }
+  if (parsed.success && Object.keys(fieldErrors).length === 0) return { ok: true, data: parsed.data };
+  return { ok: false, fieldErrors };
 }

@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit";
 import type { ConsoleActor } from "@/lib/consultations";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { consentFieldErrors, consentInputSchema, type ConsentFieldErrors } from "./consent-input";
+import { consentInputSchema, parseSharingInput, type ConsentFieldErrors } from "./consent-input";
 import { agencyIsListed, lockConsultationForSharing } from "./lock-consultation-for-sharing";
 
 export type SharingWriteResult = { ok: true; id: string } | { ok: false; fieldErrors: ConsentFieldErrors };
@@ -14,8 +14,8 @@ export type SharingWriteResult = { ok: true; id: string } | { ok: false; fieldEr
  * and in what words (encrypted). Invalid input gets one Japanese message per field and writes nothing.
  */
 export async function recordConsent(db: Db, input: { consultationId: string; consent: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<SharingWriteResult> {
-  const parsed = consentInputSchema.safeParse(input.consent);
-  if (!parsed.success) return { ok: false, fieldErrors: consentFieldErrors(parsed.error) };
+  const parsed = parseSharingInput(consentInputSchema, input.consent, { recipient: true, scope: true });
+  if (!parsed.ok) return parsed;
   const consent = parsed.data;
   return db.transaction(async (tx) => {
     await lockConsultationForSharing(tx, input.consultationId, actor, { anyPhase: false });

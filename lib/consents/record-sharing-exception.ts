@@ -4,7 +4,7 @@ import { appendAudit } from "@/lib/audit";
 import type { ConsoleActor } from "@/lib/consultations";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { consentFieldErrors, sharingExceptionInputSchema } from "./consent-input";
+import { parseSharingInput, sharingExceptionInputSchema } from "./consent-input";
 import { agencyIsListed, lockConsultationForSharing } from "./lock-consultation-for-sharing";
 import type { SharingWriteResult } from "./record-consent";
 
@@ -13,8 +13,8 @@ import type { SharingWriteResult } from "./record-consent";
  * was in danger, with the reason (encrypted), the supervisor who decided with the counselor, and when.
  */
 export async function recordSharingException(db: Db, input: { consultationId: string; exception: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<SharingWriteResult> {
-  const parsed = sharingExceptionInputSchema.safeParse(input.exception);
-  if (!parsed.success) return { ok: false, fieldErrors: consentFieldErrors(parsed.error) };
+  const parsed = parseSharingInput(sharingExceptionInputSchema, input.exception, { recipient: true, scope: false });
+  if (!parsed.ok) return parsed;
   const exception = parsed.data;
   return db.transaction(async (tx) => {
     await lockConsultationForSharing(tx, input.consultationId, actor, { anyPhase: false });

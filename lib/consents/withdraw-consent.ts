@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit";
 import type { ConsoleActor } from "@/lib/consultations";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { consentFieldErrors, withdrawalInputSchema } from "./consent-input";
+import { parseSharingInput, withdrawalInputSchema } from "./consent-input";
 import { lockConsultationForSharing } from "./lock-consultation-for-sharing";
 import type { SharingWriteResult } from "./record-consent";
 
@@ -14,8 +14,8 @@ import type { SharingWriteResult } from "./record-consent";
  * withdrawn, and no longer allows sharing. Possible after the consultation closed, for whoever may read it.
  */
 export async function withdrawConsent(db: Db, input: { consultationId: string; withdrawal: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<SharingWriteResult> {
-  const parsed = withdrawalInputSchema.safeParse(input.withdrawal);
-  if (!parsed.success) return { ok: false, fieldErrors: consentFieldErrors(parsed.error) };
+  const parsed = parseSharingInput(withdrawalInputSchema, input.withdrawal, { recipient: false, scope: false });
+  if (!parsed.ok) return parsed;
   const withdrawal = parsed.data;
   return db.transaction(async (tx) => {
     await lockConsultationForSharing(tx, input.consultationId, actor, { anyPhase: true });
