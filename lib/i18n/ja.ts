@@ -834,6 +834,7 @@ export const ja = {
     record: "同意を記録する",
     recorded: "同意を記録しました。",
     withdraw: "同意の取り消しを記録する",
+    withdrawnAt: "取り消した日時",
     withdrawalNote: "取り消しのメモ",
     withdrawn: (at: string) => `取り消し（${at}）`,
     withdrawnDone: "同意の取り消しを記録しました。",
