@@ -1,13 +1,15 @@
-import { getDatabase } from "@/db";
+import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
+import { createHttpWebhook, createSmtpMailer, SIGNATURE_HEADER, startAlertWorker } from "@/lib/alerts";
 import { sendClosingNotices } from "@/lib/autoreply";
-import { backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
+import { announceMessageDelivery, backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
-import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
+import { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
+import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
@@ -37,21 +39,22 @@ export async function startServer(): Promise<void> {
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void Promise.all([stopLineWorkers(), ...loops.map((l) => l.stop())])
+      void Promise.all([stopLineWorkers(), stopOutboxWorker(), ...loops.map((l) => l.stop())])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });
   }
 }
 
-/** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
+/** The LINE inbox and outbox, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
-  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
+  startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
+  if (api) startOutboxWorker(database.db, { api, keyring: getKeyring(), now, onSettled: announceMessageDelivery });
   const closing = startWorkerLoop(
     "closing notices",
     async () => {
-      if ((await sendClosingNotices(database.db, { now, keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
+      if ((await sendClosingNotices(database.db, { at: now(), keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
       return false;
     },
     30_000,
@@ -59,11 +62,32 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const inactivity = startWorkerLoop(
     "inactivity",
     async () => {
-      const closed = await closeInactiveConsultations(database.db, { now: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
+      const closed = await closeInactiveConsultations(database.db, { at: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
       if (closed > 0) wakeLineWorkers();
       return false;
     },
     60_000,
   );
-  return [closing, inactivity];
+  return [closing, inactivity, startAlerts(database, config)];
+}
+
+/** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */
+function startAlerts(database: Database, config: Env): WorkerLoop {
+  const mailer = config.SOUDAN_SMTP_URL ? createSmtpMailer(config.SOUDAN_SMTP_URL, config.SOUDAN_ALERT_FROM) : null;
+  const webhook = config.SOUDAN_ALERT_WEBHOOK_URL ? createHttpWebhook(config.SOUDAN_ALERT_WEBHOOK_URL, SIGNATURE_HEADER) : null;
+  if (!mailer && !webhook) console.warn("[soudan] neither SOUDAN_SMTP_URL nor SOUDAN_ALERT_WEBHOOK_URL is set: alerts show in the console only");
+  if (mailer && config.SOUDAN_ALERT_EMAIL_TO.length === 0) console.warn("[soudan] SOUDAN_ALERT_EMAIL_TO is empty: alert e-mails go only to the on-call roster");
+  return startAlertWorker(database.db, {
+    mailer,
+    webhook,
+    keyring: getKeyring(),
+    now,
+    settings: {
+      email: mailer !== null,
+      webhook: webhook !== null,
+      defaultRecipients: config.SOUDAN_ALERT_EMAIL_TO,
+      publicUrl: config.SOUDAN_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      resendMinutes: config.SOUDAN_ALERT_RESEND_MINUTES,
+    },
+  });
 }

@@ -5,12 +5,12 @@ import type { Database } from "@/db/client";
 import { consents, consultations, sharingExceptions } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
-import { claimConsultation, closeConsultation, type ConsoleActor } from "@/lib/consultations";
+import { claimConsultation, closeConsultationWithRecord, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { exportRecordsForInspection, readRecordForInspection } from "@/lib/records";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import { listSharingBasis, recordConsent, recordSharingException, withdrawConsent } from "./index";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -26,7 +26,7 @@ beforeAll(async () => {
   inspector = await makeStaff(database.db, "inspector", "admin");
   alice = await makeStaff(database.db, "alice", "counselor");
   bob = await makeStaff(database.db, "bob", "counselor");
-  agencyId = await saveSupportAgency(database.db, { name: "武雄市子ども家庭課", phone: "0954-00-0000" }, admin, new Date());
+  agencyId = await saveAgency(database.db, { name: "武雄市子ども家庭課", phone: "0954-00-0000", at: new Date() }, admin);
 });
 afterAll(async () => {
   await database.close();
@@ -92,10 +92,10 @@ describe("consent as a record (R11)", () => {
 
   it("refuses closing with information shared and neither a consent nor an R10 exception, and closes once consent is recorded", async () => {
     const consultationId = await held();
-    expect(await closeConsultation(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: false, fieldErrors: { informationShared: ja.consent.noBasis } });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: false, fieldErrors: { informationShared: ja.consent.noBasis } });
     expect((await database.db.select().from(consultations))[0]!.status).toBe("open");
     await recordConsent(database.db, { consultationId, consent: consent(), at }, alice, keyring);
-    expect(await closeConsultation(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: true });
   });
 
   it("a withdrawn consent no longer allows sharing; the withdrawal is kept with its time and note", async () => {
@@ -109,8 +109,8 @@ describe("consent as a record (R11)", () => {
     });
     expect((await listSharingBasis(database.db, consultationId, keyring)).consents[0]).toMatchObject({ withdrawnAt: new Date("2024-08-03T11:40:00Z"), withdrawalNote: "やっぱりやめたい、と言った" });
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "consent.withdrawn", details: { consentId: recorded.id } });
-    expect(await closeConsultation(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: false, fieldErrors: { informationShared: ja.consent.noBasis } });
-    expect(await closeConsultation(database.db, { consultationId, form: sharedReferral({ informationShared: false }), at }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring)).toEqual({ ok: false, fieldErrors: { informationShared: ja.consent.noBasis } });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral({ informationShared: false }), at }, alice, keyring)).toEqual({ ok: true });
   });
 
   it("the R10 exception records its reason (encrypted), the supervisor and when, and allows sharing without consent", async () => {
@@ -130,7 +130,7 @@ describe("consent as a record (R11)", () => {
     expect(row).toMatchObject({ supervisorName: "田中 業務責任者", decidedAt: new Date("2024-08-03T11:35:00Z"), recordedBy: alice.id });
     expect(row!.reasonEnc).not.toContain("危ない");
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "consent.exception_recorded", details: { exceptionId: row!.id, agencyId } });
-    expect(await closeConsultation(database.db, { consultationId, form: sharedReferral({ emergency: true, emergencyNote: "市に連絡した" }), at }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral({ emergency: true, emergencyNote: "市に連絡した" }), at }, alice, keyring)).toEqual({ ok: true });
     await expect(recordSharingException(database.db, { consultationId, exception: { agencyId, reason: "後から", supervisorName: "田中", decidedAt: at }, at }, alice, keyring)).rejects.toMatchObject({ code: "not_holder" });
   });
 
@@ -140,7 +140,7 @@ describe("consent as a record (R11)", () => {
     if (!recorded.ok) throw new Error("not recorded");
     await withdrawConsent(database.db, { consultationId, withdrawal: { consentId: recorded.id, withdrawnAt: "2024-08-03T20:40", note: "やめたい" }, at }, alice, keyring);
     await recordSharingException(database.db, { consultationId, exception: { agencyId, reason: "命の危険があった", supervisorName: "田中", decidedAt: "2024-08-03T20:45" }, at }, alice, keyring);
-    await closeConsultation(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring);
+    await closeConsultationWithRecord(database.db, { consultationId, form: sharedReferral(), at }, alice, keyring);
 
     const record = await readRecordForInspection(database.db, consultationId, inspector, keyring);
     expect(record).toMatchObject({ informationShared: true, consentToShare: null });

@@ -4,12 +4,13 @@ import { StaffShell } from "@/components/console/StaffShell";
 import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
 import { reportPaths } from "@/components/reports/ReportView";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { canStaff } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { listReportDeadlines } from "@/lib/report-deadlines";
-import { defaultMonth, fiscalYearLabel, fiscalYearOf, monthLabel } from "@/lib/reports";
+import { fiscalYearOf } from "@/lib/calendar";
+import { defaultMonth, fiscalYearLabel, monthLabel } from "@/lib/reports";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
 import { requireStaff } from "@/app/_server/guard";
 import { CannedForm } from "@/components/console/admin/CannedForm";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { ja } from "@/lib/i18n/ja";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const { staff } = await requireStaff("references.manage");
+  const { staff } = await requireStaff("canned.manage");
   const rows = await listCannedResponses(await getDb(), { includeInactive: true });
   return (
     <StaffShell staff={staff}>

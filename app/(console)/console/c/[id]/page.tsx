@@ -6,6 +6,7 @@ import { MessageList } from "@/components/console/conversation/MessageList";
 import { ConsentPanel } from "@/components/console/conversation/ConsentPanel";
 import { NotesPanel } from "@/components/console/conversation/NotesPanel";
 import { SafetyPlanPanel } from "@/components/console/conversation/SafetyPlanPanel";
+import { PriorityForm } from "@/components/console/conversation/PriorityForm";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
 import { TransferForm } from "@/components/console/conversation/TransferForm";
@@ -13,8 +14,8 @@ import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
 import { can } from "@/lib/auth";
+import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { listSharingBasis } from "@/lib/consents";
 import { getConfig } from "@/lib/config";
@@ -23,8 +24,8 @@ import { getKeyring } from "@/lib/crypto";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { formatJst } from "@/lib/records";
-import { formatAgency, listSupportAgencies } from "@/lib/referrals";
 import { loadSafetyPlan } from "@/lib/safety-plans";
+import { formatAgency, listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const [held, canned, agencies, colleagues, sharing, safetyPlan] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
-    listSupportAgencies(db),
+    listAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
     listSharingBasis(db, consultation.id, getKeyring()),
     safetyPlanOn ? loadSafetyPlan(db, consultation.id, getKeyring()) : null,
@@ -61,11 +62,16 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
         <HeldTabs held={held} currentId={consultation.id} />
-        <LiveRefresh consultationId={consultation.id} />
+        <LiveRefresh consultationId={consultation.id} alsoWatch={held.filter((h) => h.id !== consultation.id).map((h) => h.id)} soundByDefault={staff.role === "supervisor"} />
         <header className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-2xl font-bold">{consultation.pseudonym}</h1>
           <span className="text-sm">{ja.console.channel[consultation.channel]}</span>
           {consultation.priority > 0 ? <span className="rounded bg-red-700 px-2 text-sm font-bold text-white">{ja.console.priority[consultation.priority]}</span> : null}
+          {consultation.earlierAtRisk ? (
+            <span className="rounded border border-red-700 px-2 text-sm font-bold text-red-800" title={ja.console.earlierAtRiskHint} data-testid="earlier-at-risk">
+              {ja.console.earlierAtRisk}
+            </span>
+          ) : null}
           <span className="text-sm" data-testid="holder">
             {ja.console.holder}: {consultation.holderName ?? ja.console.noHolder}
           </span>
@@ -127,6 +133,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
               <EarlierList consultationId={consultation.id} earlier={view.earlier} />
             </section>
+            {open && (consultation.canReply || staff.role === "supervisor") ? <PriorityForm consultationId={consultation.id} priority={consultation.priority} /> : null}
             {open ? <NotesPanel consultationId={consultation.id} notes={view.notes} /> : null}
             {open ? (
               <TransferForm
