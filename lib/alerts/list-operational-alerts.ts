@@ -9,5 +9,5 @@ export async function listOperationalAlerts(tx: DbOrTx, at: Date) {
     .select({ kind: operationalAlerts.kind, raisedAt: operationalAlerts.raisedAt, sentAt: operationalAlerts.sentAt })
     .from(operationalAlerts)
     .where(eq(operationalAlerts.month, monthOf(calendarDateOf(at))))
-    .orderBy(asc(operationalAlerts.raisedAt));
+    .orderBy(asc(operationalAlerts.raisedAt), asc(operationalAlerts.kind));
 }

@@ -2,10 +2,10 @@ import type { Db } from "@/db";
 import { raiseOperationalAlert, type OperationalAlertKind } from "@/lib/alerts";
 import { readLineQuota, type LineApi, type LineQuotaReading } from "@/lib/line-api";
 
-/** Share of the month's target at which the on-call list is told, highest first. */
+/** Shares of the month's target at which the on-call list is told. */
 const THRESHOLDS: readonly { share: number; kind: OperationalAlertKind }[] = [
-  { share: 0.95, kind: "line_quota_95" },
   { share: 0.8, kind: "line_quota_80" },
+  { share: 0.95, kind: "line_quota_95" },
 ];
 
 /**
