@@ -14,7 +14,7 @@ import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { createSdkLineApi, deliverNextOutboxItem, enqueueLineCall, type DeliveryDeps, type LineApi } from "@/lib/line-api";
 import { ensureYouth } from "@/lib/youths";
-import { checkLineQuota, summarizeLineChannel } from "./index";
+import { checkLineQuota, summarizeLineChannel } from "@/lib/line";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 /** 2025-02-10 in Tokyo: the quota month is February. */
