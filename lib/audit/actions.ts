@@ -48,6 +48,11 @@ export const auditActions = [
   "alert.acknowledged",
   "on_call.changed",
   "consultation.priority_changed",
+  "consent.recorded",
+  "consent.withdrawn",
+  "consent.exception_recorded",
+  "safety_plan.saved",
+  "safety_plan.sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

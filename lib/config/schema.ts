@@ -41,6 +41,8 @@ export const envSchema = z.object({
   LINE_LOGIN_CHANNEL_ID: z.string().min(1).optional(),
   LIFF_ID: z.string().min(1).optional(),
   CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
+  /** The safety plan counselors make with a youth and send to their chat; a deployment may turn it off. */
+  SOUDAN_SAFETY_PLAN: z.enum(["on", "off"]).default("on"),
   /** At closing time, youth still waiting stay queued for the next session (keep) or their consultations end (close). */
   /** 0 makes an instance serve requests only, leaving the LINE workers and timers to the others. */
   SOUDAN_WORKERS: flag.default(true),
