@@ -607,9 +607,9 @@ export const alertOutbox = pgTable(
   "alert_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    alertId: uuid("alert_id")
-      .notNull()
-      .references(() => alerts.id),
+    /** The consultation's alert, or (one or the other) an operational one. */
+    alertId: uuid("alert_id").references(() => alerts.id),
+    operationalAlertId: uuid("operational_alert_id").references(() => operationalAlerts.id),
     channel: alertChannel("channel").notNull(),
     /** The e-mail address; null for the webhook, whose URL stays in the configuration (it may hold a secret). */
     recipient: text("recipient"),
@@ -742,3 +742,34 @@ export const safetyPlanVersions = pgTable(
 );
 
 /* --- end consent --- */
+// ---- LINE limits (issue 15, item 5) ----
+
+/**
+ * The latest reading of LINE's monthly message quota, one row (id "current"). `limit` is null when the
+ * plan has no target. Kept so /admin/line shows it without calling LINE on every render.
+ */
+export const lineQuotaReadings = pgTable("line_quota_readings", {
+  id: text("id").primaryKey(),
+  limit: integer("limit"),
+  used: integer("used").notNull(),
+  readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+});
+
+export const operationalAlertKind = pgEnum("operational_alert_kind", ["line_quota_80", "line_quota_95", "line_monthly_limit"]);
+
+/**
+ * An alert about the service, not a consultation: sent once to the on-call list (no re-send, nothing to
+ * acknowledge) and at most once per kind and Japan-time month ("2025-02").
+ */
+export const operationalAlerts = pgTable(
+  "operational_alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: operationalAlertKind("kind").notNull(),
+    month: text("month").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    /** When deliveries were queued (app clock); null until the alert worker took it. */
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("operational_alerts_kind_month_idx").on(t.kind, t.month)],
+);
