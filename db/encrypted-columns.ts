@@ -20,4 +20,6 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "consultation_messages", key: "id", columns: ["body_enc"] },
   { table: "consultation_notes", key: "id", columns: ["body_enc"] },
   { table: "consultation_records", key: "consultation_id", columns: ["draft_enc", "content_summary_enc", "response_summary_enc", "emergency_note_enc"] },
+  { table: "emergencies", key: "id", columns: ["checklist_notes_enc", "summary_enc"] },
+  { table: "emergency_contacts", key: "id", columns: ["result_enc"] },
 ];

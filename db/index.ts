@@ -3,6 +3,7 @@ import { openDatabase, openOptionsFromEnv, type Database, type Db } from "./clie
 import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
 import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
 import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies/ensure-emergency-contact-kinds";
 
 export type { Db, DbOrTx, Tx } from "./client";
 
@@ -16,6 +17,7 @@ export function getDatabase(): Promise<Database> {
     await ensureFormVersions(database.db);
     await ensureRiskLexicon(database.db);
     await ensureSafetyContacts(database.db);
+    await ensureEmergencyContactKinds(database.db);
     return database;
   })();
   return globalForDb.soudanDatabase;

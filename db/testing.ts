@@ -4,6 +4,7 @@ import { openDatabase, type Database } from "./client";
 import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
 import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
 import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies/ensure-emergency-contact-kinds";
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
@@ -24,6 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await ensureFormVersions(database.db);
     await ensureRiskLexicon(database.db);
     await ensureSafetyContacts(database.db);
+    await ensureEmergencyContactKinds(database.db);
     return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };
   }
   const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -37,6 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureFormVersions(database.db);
   await ensureRiskLexicon(database.db);
   await ensureSafetyContacts(database.db);
+  await ensureEmergencyContactKinds(database.db);
   return {
     ...database,
     connectAgain: () => openDatabase({ kind: "postgres", url: url.toString(), max: 2 }),

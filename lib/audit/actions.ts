@@ -40,6 +40,13 @@ export const auditActions = [
   "risk_lexicon.changed",
   "safety_contact.changed",
   "safety_template.changed",
+  "emergency.started",
+  "emergency.joined",
+  "emergency.checklist_saved",
+  "emergency.contact_added",
+  "emergency.ended",
+  "emergency.report_exported",
+  "emergency_contact_kind.changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
