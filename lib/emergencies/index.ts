@@ -11,3 +11,4 @@ export { listEmergencyContactKinds } from "./list-emergency-contact-kinds";
 export { saveEmergencyChecklist, type ChecklistResult } from "./save-emergency-checklist";
 export { startEmergency } from "./start-emergency";
 export { viewEmergency, type EmergencyView } from "./view-emergency";
+export { exportEmergencyReport } from "./export-emergency-report";

@@ -891,6 +891,7 @@ export const ja = {
   /** 緊急対応 (issue 13): the console's emergency panel, the supervisor's list and the per-incident report. */
   emergency: {
     start: "緊急対応を開始",
+    alert: "緊急対応が始まりました",
     startHint: "命やからだに危険があるときに押します。業務責任者に知らせ、2人で対応します。",
     title: "緊急対応",
     startedBy: (name: string, at: string) => `${at} ${name}さんが開始`,

@@ -8,6 +8,7 @@ export { buildAnnualReception } from "./build-annual-reception";
 export { buildReport, defaultMonth, reportRequestSchema, resolveReportQuery, type ReportRequest } from "./build-report";
 export { exportReport, type ExportedReport } from "./export-report";
 export { renderReportPdf } from "./render-report-pdf";
+export { FAMILY as PDF_FONT_FAMILY, registerFonts as registerPdfFonts } from "./pdf-font";
 export { renderReportXlsx } from "./render-report-xlsx";
 export { renderReportCsv } from "./render-report-csv";
 export { reportTables, formatCell, minutes, type Cell, type ReportTable } from "./report-tables";

@@ -82,6 +82,7 @@ export function LiveRefresh({
       if (consultationId && event.consultationId !== consultationId && event.kind !== "assignment") return;
       if (alertOnArrival && event.kind === "queue") announce(ja.console.newArrival, ARRIVAL_PITCH);
       if (alertOnRisk && event.kind === "risk") announce(ja.console.riskArrival, RISK_PITCH);
+      if (alertOnRisk && event.kind === "emergency") announce(ja.emergency.alert, RISK_PITCH);
       refresh();
     });
     source.onerror = () => setConnected(false);

@@ -1,6 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
+import { EmergencyPanel } from "@/components/console/emergency/EmergencyPanel";
+import { StartEmergencyButton } from "@/components/console/emergency/StartEmergencyButton";
 import { EarlierList } from "@/components/console/conversation/EarlierList";
 import { MessageList } from "@/components/console/conversation/MessageList";
 import { NotesPanel } from "@/components/console/conversation/NotesPanel";
@@ -16,6 +18,8 @@ import { listCannedResponses } from "@/lib/canned";
 import { getConfig } from "@/lib/config";
 import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
+import { canStaff } from "@/lib/auth";
+import { formatJstDateTime, listEmergencyContactKinds, toJstDateTimeInput, viewEmergency } from "@/lib/emergencies";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { formatAgency, listSupportAgencies } from "@/lib/referrals";
@@ -39,14 +43,17 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   const view = await load(id, { id: staff.id, loginId: staff.loginId, role: staff.role });
   const db = await getDb();
-  const [held, canned, agencies, colleagues] = await Promise.all([
+  const [held, canned, agencies, colleagues, emergency, contactKinds] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
     listSupportAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
+    viewEmergency(db, { consultationId: id }, getKeyring()),
+    listEmergencyContactKinds(db),
   ]);
   const { consultation } = view;
   const open = consultation.phase !== "closed";
+  const supervises = canStaff(staff, "consultations.supervise");
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
@@ -89,6 +96,19 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             ) : null}
           </div>
           <aside className="flex flex-col gap-4">
+            {emergency ? (
+              <EmergencyPanel
+                emergency={emergency}
+                kinds={contactKinds.map((k) => ({ id: k.id, label: k.label }))}
+                canAct={consultation.canReply || supervises}
+                canJoin={supervises}
+                nowInput={toJstDateTimeInput(now())}
+                reportHref={canStaff(staff, "reports.view") ? `/api/emergencies/${emergency.id}/report` : null}
+                format={formatJstDateTime}
+              />
+            ) : open && (consultation.canReply || supervises) ? (
+              <StartEmergencyButton consultationId={consultation.id} />
+            ) : null}
             <IntakePanel intake={consultation.intake} note={consultation.intakeNote} />
             <section aria-labelledby="earlier-title">
               <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
