@@ -1,13 +1,14 @@
-import { getDatabase } from "@/db";
+import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
 import { sendClosingNotices } from "@/lib/autoreply";
-import { backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
+import { announceMessageDelivery, backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
-import { createSdkLineApi, startLineWorkers, stopLineWorkers, wakeLineWorkers, type LineApi } from "@/lib/line";
+import { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
+import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
@@ -37,7 +38,7 @@ export async function startServer(): Promise<void> {
   // The embedded database must be closed cleanly: it flushes to disk and releases DATA_DIR's lock.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      void Promise.all([stopLineWorkers(), ...loops.map((l) => l.stop())])
+      void Promise.all([stopLineWorkers(), stopOutboxWorker(), ...loops.map((l) => l.stop())])
         .then(() => database.close())
         .finally(() => process.exit(0));
     });
@@ -47,7 +48,8 @@ export async function startServer(): Promise<void> {
 /** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
-  startLineWorkers(database.db, { keyring: getKeyring(), now, api, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
+  startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
+  if (api) startOutboxWorker(database.db, { api, keyring: getKeyring(), now, onSettled: announceMessageDelivery });
   const closing = startWorkerLoop(
     "closing notices",
     async () => {

@@ -1,10 +1,22 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { openDatabase, type Database } from "./client";
-import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
-import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
-import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
-import { ensureEmergencyContactKinds } from "@/lib/emergencies/ensure-emergency-contact-kinds";
+import { openDatabase, type Database, type Db } from "./client";
+
+/**
+ * What every test database gets after its migrations, as the app gives its own at start (form
+ * versions, risk lexicon, safety contacts). db/ knows nothing of lib/, so the test setup
+ * (tests/setup.ts) registers these steps.
+ */
+const preparations: ((db: Db) => Promise<void>)[] = [];
+
+export function prepareEveryTestDatabase(step: (db: Db) => Promise<void>): void {
+  preparations.push(step);
+}
+
+async function prepare(database: Database): Promise<void> {
+  await database.migrate();
+  for (const step of preparations) await step(database.db);
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, a new PostgreSQL
@@ -21,11 +33,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (process.env.SOUDAN_TEST_DATABASE !== "postgres") {
     const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
-    await database.migrate();
-    await ensureFormVersions(database.db);
-    await ensureRiskLexicon(database.db);
-    await ensureSafetyContacts(database.db);
-    await ensureEmergencyContactKinds(database.db);
+    await prepare(database);
     return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };
   }
   const adminUrl = process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -35,11 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: url.toString(), max: 5 });
-  await database.migrate();
-  await ensureFormVersions(database.db);
-  await ensureRiskLexicon(database.db);
-  await ensureSafetyContacts(database.db);
-  await ensureEmergencyContactKinds(database.db);
+  await prepare(database);
   return {
     ...database,
     connectAgain: () => openDatabase({ kind: "postgres", url: url.toString(), max: 2 }),

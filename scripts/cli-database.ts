@@ -1,9 +1,9 @@
 import { openDatabase, openOptionsFromEnv, EmbeddedDatabaseBusyError, type Database } from "@/db/client";
 import { ConfigError, parseEnv, type Env } from "@/lib/config";
-import { ensureFormVersions } from "@/lib/forms/ensure-form-versions";
-import { ensureRiskLexicon } from "@/lib/risk/ensure-risk-lexicon";
-import { ensureSafetyContacts } from "@/lib/safety/ensure-safety-contacts";
-import { ensureEmergencyContactKinds } from "@/lib/emergencies/ensure-emergency-contact-kinds";
+import { ensureFormVersions } from "@/lib/forms";
+import { ensureRiskLexicon } from "@/lib/risk";
+import { ensureSafetyContacts } from "@/lib/safety";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies";
 
 /** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
 export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {

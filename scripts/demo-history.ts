@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { seedDemoStaff } from "@/db/seed";
+import { seedDemoStaff } from "./seed-demo-staff";
 import { createKeyring } from "@/lib/crypto";
 import { seedExampleAgencies } from "@/lib/referrals";
 import { buildFiscalYearPreset, takeo2024Preset, type Schedule } from "@/lib/schedule";

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "@/db/seed";
+import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "./seed-demo-staff";
 import { seedExampleCannedResponses } from "@/lib/canned";
 import { now } from "@/lib/clock";
 import { seedExampleAgencies } from "@/lib/referrals";

@@ -12,7 +12,7 @@ const holder = vi.hoisted(() => ({ database: null as TestDatabase | null }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: (cookie: { name: string; value: string }) => jar.set(cookie.name, cookie), get: (name: string) => jar.get(name) }),
 }));
-vi.mock("@/db", () => ({ getDb: async () => holder.database!.db, getDatabase: async () => holder.database! }));
+vi.mock("@/app/_server/database", () => ({ getDb: async () => holder.database!.db, getDatabase: async () => holder.database! }));
 
 let fake: Awaited<ReturnType<typeof startFakeVerifyServer>>;
 

@@ -3,7 +3,7 @@ import { beforeEach, expect, it, vi } from "vitest";
 
 const secret = "route-test-channel-secret";
 
-vi.mock("@/db", () => ({ getDb: vi.fn(async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"))) }));
+vi.mock("@/app/_server/database", () => ({ getDb: vi.fn(async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"))) }));
 
 beforeEach(async () => {
   process.env.LINE_CHANNEL_SECRET = secret;

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { ConsoleError, type ConsoleActor } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";

@@ -1,6 +1,6 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { AuthError, authenticateStaff, signOutStaff } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { getKeyring, getSessionSecret } from "@/lib/crypto";

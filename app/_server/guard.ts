@@ -1,7 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { appendAudit } from "@/lib/audit";
 import { canStaff, resolveStaffSession, type Action } from "@/lib/auth";
 import { getConfig } from "@/lib/config";

@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { ja } from "@/lib/i18n/ja";

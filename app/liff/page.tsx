@@ -4,7 +4,7 @@ import { LineModeNotice } from "@/components/liff/LineModeNotice";
 import { SecureChat } from "@/components/liff/SecureChat";
 import { getConfig } from "@/lib/config";
 import { ja } from "@/lib/i18n/ja";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { describeLiffApp } from "@/lib/liff";
 import { listSafetyContacts } from "@/lib/safety";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { claimAction } from "@/app/(console)/console/actions";
+import { claimAction } from "@/app/_actions/console";
 import { buttonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import { announceClaimRefused } from "./ClaimNotice";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { confirmEnrolmentAction } from "@/app/(console)/account/actions";
+import { confirmEnrolmentAction } from "@/app/_actions/account";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 

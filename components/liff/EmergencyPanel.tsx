@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
-import { telUri } from "@/lib/safety/contact-input";
+import { telUri } from "@/lib/safety/client";
 
 export type EmergencyContact = { id: string; label: string; number: string; note: string };
 

@@ -5,9 +5,9 @@ import { useId } from "react";
 import { Controller, useForm, useWatch, type Path } from "react-hook-form";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass } from "@/components/ui/styles";
-import type { ChoiceField, IntakeDefinition } from "@/lib/forms/definition";
+import type { ChoiceField, IntakeDefinition } from "@/lib/forms/client";
 import { ja } from "@/lib/i18n/ja";
-import { buildIntakeFormSchema, INTAKE_NOTE_MAX, type IntakeForm as Values, type IntakeFormInput as Input } from "@/lib/intake/intake-form-schema";
+import { buildIntakeFormSchema, INTAKE_NOTE_MAX, type IntakeForm as Values, type IntakeFormInput as Input } from "@/lib/intake/client";
 
 type Submit = (answers: Values) => Promise<{ error: string | null; fieldErrors?: Record<string, string> } | null>;
 

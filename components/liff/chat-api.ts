@@ -1,4 +1,4 @@
-import type { IntakeDefinition } from "@/lib/forms/definition";
+import type { IntakeDefinition } from "@/lib/forms/client";
 
 /** The secure chat's calls to its own routes; every answer's error is already a Japanese sentence. */
 export interface ChatLine {

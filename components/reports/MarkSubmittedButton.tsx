@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { markReportSubmittedAction, type MarkSubmittedState } from "@/app/(reports)/reports/deadline-actions";
+import { markReportSubmittedAction, type MarkSubmittedState } from "@/app/_actions/report-deadlines";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
-import { isWaiting } from "@/lib/consultations/phase";
+import { isWaiting } from "@/lib/consultations";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { decideAutoReply } from "./decide-auto-reply";
 import { renderAutoReply } from "./render-auto-reply";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { autoReplyTemplates } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/staff-input";
+import type { Actor } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { autoReplyKindSchema, templateBodySchema, type AutoReplyKind } from "./templates";
 

@@ -1,10 +1,9 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultations, sessionClosings } from "@/db/schema";
-import { isWaiting } from "@/lib/consultations/phase";
-import { recordConsultationTimings } from "@/lib/consultations/record-consultation-timings";
+import { isWaiting, recordConsultationTimings } from "@/lib/consultations";
 import type { Keyring } from "@/lib/crypto";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { enqueueLineCall } from "@/lib/line-api";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { renderAutoReply } from "./render-auto-reply";

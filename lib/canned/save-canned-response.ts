@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cannedResponses } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/staff-input";
+import type { Actor } from "@/lib/auth";
 import { cannedInputSchema, type CannedInput } from "./canned-input";
 
 /** Creates (no `id`) or updates a 定型文. Retired ones are made inactive rather than deleted. */

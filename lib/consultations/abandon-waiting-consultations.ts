@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import { isWaiting } from "./phase";
 import { recordConsultationTimings } from "./record-consultation-timings";
 

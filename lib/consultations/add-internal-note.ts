@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { consultationNotes } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";

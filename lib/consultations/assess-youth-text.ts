@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import { assessRisk, priorityOf, recordRiskAssessment, type RiskLevel, type RiskSource } from "@/lib/risk";
 
 /**

@@ -4,7 +4,7 @@ import { consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
 import { loadCurrentForm } from "@/lib/forms";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 import { recordConsultationTimings } from "./record-consultation-timings";

@@ -4,8 +4,8 @@ import { consultationMessages, consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { enqueueLineCall } from "@/lib/line-api";
+import { publishConsoleEvent } from "@/lib/realtime";
 import { isActive } from "./phase";
 import { recordConsultationTimings } from "./record-consultation-timings";
 

@@ -7,8 +7,8 @@ import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { createKeyring, decryptField } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { deliverNextOutboxItem } from "@/lib/line";
-import { createFakeLineApi } from "@/lib/line/testing/fake-line-api";
+import { deliverNextOutboxItem } from "@/lib/line-api";
+import { createFakeLineApi } from "@/lib/line-api/testing/fake-line-api";
 import {
   addInternalNote,
   claimConsultation,

@@ -4,7 +4,7 @@ import { consultationMessages, consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import { findOpenConsultation } from "./open-consultation";
 import { recordConsultationTimings } from "./record-consultation-timings";
 

@@ -3,8 +3,8 @@ import type { Tx } from "@/db";
 import { consultations, lineOutbox } from "@/db/schema";
 import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { buildSecureChatButton } from "@/lib/line/build-secure-chat-button";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { enqueueLineCall } from "@/lib/line-api";
+import { buildSecureChatButton } from "./build-secure-chat-button";
 import { findChatPresence } from "@/lib/presence";
 
 /**

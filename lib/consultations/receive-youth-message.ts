@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultations } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { RiskLevel } from "@/lib/risk";
 import { assessYouthText } from "./assess-youth-text";
 import { findOpenConsultation, openConsultation, type Channel } from "./open-consultation";

@@ -4,7 +4,7 @@ import { consultationNotes, consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 
 /**
  * R9: a counselor deactivated mid-shift must not leave youth holding on to nobody. Their open

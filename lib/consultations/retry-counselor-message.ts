@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultationMessages, lineOutbox } from "@/db/schema";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";

@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
 import { consultationMessages } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { enqueueLineCall } from "@/lib/line-api";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { lineOutbox } from "@/db/schema";
 import type { Keyring } from "@/lib/crypto";
-import { enqueueLineCall } from "@/lib/line/outbox/enqueue";
+import { enqueueLineCall } from "@/lib/line-api";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 

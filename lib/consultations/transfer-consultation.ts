@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultations, staff } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { ConsoleError } from "./errors";
 import { firstClaimColumns } from "./first-claim";

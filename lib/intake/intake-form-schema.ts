@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choiceEnum, type IntakeDefinition } from "@/lib/forms/definition";
+import { choiceEnum, type IntakeDefinition } from "@/lib/forms/client";
 import { ja } from "@/lib/i18n/ja";
 
 /** 「いちばん話したいこと」: as long as a secure-chat message. */

@@ -9,7 +9,7 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import { defaultIntakeDefinition, loadCurrentForm, saveFormVersion } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
-import { openPayload } from "@/lib/line/outbox/payload";
+import { openPayload } from "@/lib/line-api/outbox/payload";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { ensureYouth } from "@/lib/youths";
 import { intakePostbackData, loadIntakeForYouth, submitIntake, validateIntakeForm } from "./index";

@@ -1,5 +1,9 @@
 import type { Env } from "@/lib/config";
-import { liffUrlOf } from "@/lib/line/rich-menu/definition";
+
+/** LINE's own LIFF URL form: the LINE app opens the LIFF app in its in-app browser (the emulator maps it too). */
+export function liffUrlOf(liffId: string): string {
+  return `https://liff.line.me/${encodeURIComponent(liffId)}`;
+}
 
 export interface LiffApp {
   /** Null when LIFF_ID is not configured: no page can sign in, and LINE messages point at the menu instead. */

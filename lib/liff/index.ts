@@ -2,4 +2,4 @@ export { CHAT_SESSION_MS, resolveChatSession, revokeChatSession, startChatSessio
 export { IdTokenError, LINE_ISSUER, verifyLiffIdToken, type IdTokenRefusal, type VerifyOptions } from "./verify-id-token";
 export { BURST_LIMIT, BURST_WINDOW_MS, consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, type ChatLine, type SendResult } from "./secure-chat";
 export { secureChatMessageSchema, YOUTH_MESSAGE_MAX } from "./secure-chat-input";
-export { describeLiffApp, type LiffApp } from "./describe-liff-app";
+export { describeLiffApp, liffUrlOf, type LiffApp } from "./describe-liff-app";

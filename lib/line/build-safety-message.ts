@@ -1,7 +1,7 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { ja } from "@/lib/i18n/ja";
 import { formatSafetyText, telUri, type SafetyContact } from "@/lib/safety";
-import type { LineMessage } from "./api";
+import type { LineMessage } from "@/lib/line-api";
 
 /** LINE's limit for a Flex message's altText (what notifications and old clients show). */
 const ALT_TEXT_MAX = 1500;

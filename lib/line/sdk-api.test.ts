@@ -6,7 +6,8 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { createSdkLineApi, deliverNextOutboxItem, processNextInboxEvent, receiveWebhook } from "./index";
+import { createSdkLineApi, deliverNextOutboxItem } from "@/lib/line-api";
+import { processNextInboxEvent, receiveWebhook } from "./index";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "./testing/webhook";
 
 /** A bare server that speaks LINE's API shape and nothing else: not our emulator. */

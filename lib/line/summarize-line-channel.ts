@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { lineInbox, lineOutbox } from "@/db/schema";
-import { countPushesInMonth } from "./outbox/count-pushes";
+import { countPushesInMonth } from "@/lib/line-api";
 
 export interface LineChannelSummary {
   month: { year: number; month: number; pushes: number };

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { supportAgencies } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import type { Actor } from "@/lib/auth/staff-input";
+import type { Actor } from "@/lib/auth";
 import { agencyInputSchema, type AgencyInput } from "./agency-input";
 
 /**

@@ -13,7 +13,7 @@ import { loadIntakeForYouth, submitIntake } from "@/lib/intake";
 import { listSecureChatMessages, receiveSecureChatMessage } from "@/lib/liff";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import type { HandlerDeps } from "@/lib/line/handlers";
-import { openPayload } from "@/lib/line/outbox/payload";
+import { openPayload } from "@/lib/line-api/outbox/payload";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { assessRisk, loadRiskLexicon, saveRiskLexicon } from "@/lib/risk";
 import { takeo2024Preset } from "@/lib/schedule";

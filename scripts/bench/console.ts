@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { consultations, youths } from "@/db/schema";
-import { createStaff } from "@/lib/auth/create-staff";
+import { createStaff } from "@/lib/auth";
 import { createKeyring, lookupHash } from "@/lib/crypto";
 import { buildIfStale } from "../build-if-stale";
 import { describeMachine, writeResultsSection } from "./results-file";

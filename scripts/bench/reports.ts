@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { openDatabase, type Database } from "@/db/client";
-import { createStaff } from "@/lib/auth/create-staff";
+import { createStaff } from "@/lib/auth";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { createKeyring } from "@/lib/crypto";
 import { ensureFormVersions } from "@/lib/forms";

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { DEMO_PASSWORD, demoStaff } from "@/db/seed";
+import { DEMO_PASSWORD, demoStaff } from "../seed-demo-staff";
 import { staff } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth";
 

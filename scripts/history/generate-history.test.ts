@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { seedDemoStaff } from "@/db/seed";
+import { seedDemoStaff } from "../seed-demo-staff";
 import { createTestDatabase } from "@/db/testing";
 import { verifyAuditChain } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";

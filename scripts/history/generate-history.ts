@@ -4,6 +4,7 @@ import type { Db } from "@/db";
 import { staff, supportAgencies, youths } from "@/db/schema";
 import { now, setClockForTests } from "@/lib/clock";
 import {
+  announceMessageDelivery,
   claimConsultation,
   closeConsultation,
   closeInactiveConsultations,
@@ -15,7 +16,8 @@ import {
 } from "@/lib/consultations";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { receiveSecureChatMessage } from "@/lib/liff";
-import { deliverNextOutboxItem, processNextInboxEvent, receiveWebhook, type LineApi } from "@/lib/line";
+import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
+import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
 import { instantAt, listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
@@ -332,7 +334,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       setClockForTests(step.at);
       await step.run();
       // The LINE calls it queued go out at once, through the product's own sender, to a LINE that accepts them.
-      while (await deliverNextOutboxItem(db, { api: silentLine, keyring: options.keyring, now })) {}
+      while (await deliverNextOutboxItem(db, { api: silentLine, keyring: options.keyring, now, onSettled: announceMessageDelivery })) {}
       if (++done % 500 === 0) options.onProgress?.(`${done} steps, at ${step.at.toISOString()}`);
     }
   } finally {

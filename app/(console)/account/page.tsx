@@ -2,7 +2,7 @@ import QRCode from "qrcode";
 import { requireStaff } from "@/app/_server/guard";
 import { EnrolSecondFactor } from "@/components/console/EnrolSecondFactor";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { startSecondFactorEnrolment } from "@/lib/auth";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";

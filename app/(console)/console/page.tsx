@@ -5,7 +5,7 @@ import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { PendingRecordList } from "@/components/console/PendingRecordList";
 import { QueueList } from "@/components/console/QueueList";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { can } from "@/lib/auth";
 import { listHeldConsultations, listPendingRecords, listWaitingConsultations } from "@/lib/consultations";

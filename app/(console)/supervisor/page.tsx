@@ -4,7 +4,7 @@ import { JoinEmergencyButton } from "@/components/console/emergency/JoinEmergenc
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
 import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { canStaff } from "@/lib/auth";

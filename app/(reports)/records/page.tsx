@@ -3,7 +3,7 @@ import { requireStaff } from "@/app/_server/guard";
 import { StaffShell } from "@/components/console/StaffShell";
 import { RecordFilter } from "@/components/records/RecordFilter";
 import { RecordsTable } from "@/components/records/RecordsTable";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { labelRecordChoices, loadCurrentForm } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";

@@ -4,7 +4,7 @@ import { StaffShell } from "@/components/console/StaffShell";
 import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
 import { reportPaths } from "@/components/reports/ReportView";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { canStaff } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveAgencyAction, type ReferenceActionState } from "@/app/(console)/admin/canned/actions";
+import { saveAgencyAction, type ReferenceActionState } from "@/app/_actions/references";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

@@ -4,11 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { createStaffAction } from "@/app/(console)/admin/staff/actions";
+import { createStaffAction } from "@/app/_actions/staff";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
-import { qualificationSchema, roleSchema } from "@/lib/auth/roles";
-import { createStaffInputSchema } from "@/lib/auth/staff-input";
+import { createStaffInputSchema, qualificationSchema, roleSchema } from "@/lib/auth/client";
 import { ja } from "@/lib/i18n/ja";
 
 type Values = z.input<typeof createStaffInputSchema>;

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveFormAction, type FormActionState } from "@/app/(console)/admin/forms/actions";
+import { saveFormAction, type FormActionState } from "@/app/_actions/forms";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { choiceFieldsOf, type ChoiceField, type FormDefinition, type FormKind } from "@/lib/forms/definition";
+import { choiceFieldsOf, type ChoiceField, type FormDefinition, type FormKind } from "@/lib/forms/client";
 import { ja } from "@/lib/i18n/ja";
 
 const t = ja.formsAdmin;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveLexiconAction, type RiskActionState } from "@/app/(console)/admin/risk/actions";
+import { saveLexiconAction, type RiskActionState } from "@/app/_actions/risk";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { saveContactAction, type RiskActionState } from "@/app/(console)/admin/risk/actions";
+import { saveContactAction, type RiskActionState } from "@/app/_actions/risk";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

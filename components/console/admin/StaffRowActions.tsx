@@ -9,9 +9,9 @@ import {
   resetSecondFactorAction,
   revokeRecordsInspectionAction,
   type StaffActionState,
-} from "@/app/(console)/admin/staff/actions";
+} from "@/app/_actions/staff";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
-import { roleSchema, type Role } from "@/lib/auth/roles";
+import { roleSchema, type Role } from "@/lib/auth/client";
 import { ja } from "@/lib/i18n/ja";
 
 const initial: StaffActionState = { ok: true, message: null };

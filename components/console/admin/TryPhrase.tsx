@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { tryPhraseAction } from "@/app/(console)/admin/risk/actions";
+import { tryPhraseAction } from "@/app/_actions/risk";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import type { RiskAssessment } from "@/lib/risk";

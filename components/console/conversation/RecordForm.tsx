@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { closeAction, finishRecordAction, saveDraftAction } from "@/app/(console)/console/actions";
+import { closeAction, finishRecordAction, saveDraftAction } from "@/app/_actions/console";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { FieldErrors, RecordDraft } from "@/lib/consultations";

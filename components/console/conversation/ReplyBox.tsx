@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState, useTransition } from "react";
-import { sendMessageAction, typingAction } from "@/app/(console)/console/actions";
+import { sendMessageAction, typingAction } from "@/app/_actions/console";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import { Picker, type PickerItem } from "./Picker";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { retryMessageAction } from "@/app/(console)/console/actions";
+import { retryMessageAction } from "@/app/_actions/console";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useForm } from "react-hook-form";
-import { addOpeningAction } from "@/app/(console)/admin/schedule/actions";
+import { addOpeningAction } from "@/app/_actions/schedule";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

@@ -1,6 +1,6 @@
 import Form from "next/form";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
-import type { AutoReplyKind } from "@/lib/autoreply/templates";
+import type { AutoReplyKind } from "@/lib/autoreply/client";
 import { ja } from "@/lib/i18n/ja";
 
 const t = ja.scheduleAdmin.preview;

@@ -1,5 +1,5 @@
 import type { AutoReplyTemplate } from "@/lib/autoreply";
-import { templateVariables } from "@/lib/autoreply/templates";
+import { templateVariables } from "@/lib/autoreply/client";
 import { ja } from "@/lib/i18n/ja";
 import { TemplateEditor } from "./TemplateEditor";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { removeExceptionAction } from "@/app/(console)/admin/schedule/actions";
+import { removeExceptionAction } from "@/app/_actions/schedule";
 import { dangerButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import type { Closure, Opening } from "@/lib/schedule";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { restoreTemplateAction, saveTemplateAction } from "@/app/(console)/admin/schedule/actions";
+import { restoreTemplateAction, saveTemplateAction } from "@/app/_actions/schedule";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { TEMPLATE_MAX_LENGTH, templateBodySchema, type AutoReplyKind } from "@/lib/autoreply/templates";
+import { TEMPLATE_MAX_LENGTH, templateBodySchema, type AutoReplyKind } from "@/lib/autoreply/client";
 import { ja } from "@/lib/i18n/ja";
 import { SubmitStatusMessage } from "./SubmitStatusMessage";
 import type { SubmitStatus } from "./use-schedule-submit";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ScheduleActionState } from "@/app/(console)/admin/schedule/actions";
+import type { ScheduleActionState } from "@/app/_actions/schedule";
 import { ja } from "@/lib/i18n/ja";
 import type { Issues } from "./issues";
 

@@ -1,7 +1,7 @@
 import { fromRealTime } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
+import { enqueueReply } from "@/lib/line-api";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
-import { enqueueReply } from "../outbox/enqueue";
 import { recordReceptionEvent } from "../reception/record-reception-event";
 import { replyTokenOf, type EventHandler } from "./context";
 

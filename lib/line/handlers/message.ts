@@ -2,15 +2,13 @@ import { eq } from "drizzle-orm";
 import { consultationMessages, youths } from "@/db/schema";
 import { composeAutoReply } from "@/lib/autoreply";
 import { fromRealTime } from "@/lib/clock";
-import { receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
+import { buildSecureChatButton, receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { startLineIntake } from "@/lib/intake";
+import { enqueueReply, type LineMessage } from "@/lib/line-api";
 import { composeSafetyReply, storeSafetyReply, type SafetyReply } from "@/lib/safety";
 import { ensureYouth, type Youth } from "@/lib/youths";
-import type { LineMessage } from "../api";
 import { buildSafetyMessage } from "../build-safety-message";
-import { buildSecureChatButton } from "../build-secure-chat-button";
-import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
 /** One refusal notice per few minutes: a youth sending ten photos gets one explanation, not ten. */

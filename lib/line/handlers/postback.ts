@@ -1,10 +1,9 @@
 import { ja } from "@/lib/i18n/ja";
 import { answerLineIntake } from "@/lib/intake";
+import { enqueueReply, type LineMessage } from "@/lib/line-api";
 import { listSafetyContacts } from "@/lib/safety";
 import { ensureYouth } from "@/lib/youths";
-import type { LineMessage } from "../api";
 import { buildSafetyMessage } from "../build-safety-message";
-import { enqueueReply } from "../outbox/enqueue";
 import { replyTokenOf, type EventHandler } from "./context";
 
 /** Postback data is `action=<name>`; the rich menu's 相談時間 and 緊急のときは send these. 緊急のときは offers the admins' numbers as dial buttons. */

@@ -1,7 +1,7 @@
 import { fromRealTime } from "@/lib/clock";
 import { abandonWaitingConsultations } from "@/lib/consultations";
+import { cancelPendingCalls } from "@/lib/line-api";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
-import { cancelPendingCalls } from "../outbox/enqueue";
 import { recordReceptionEvent } from "../reception/record-reception-event";
 import type { EventHandler } from "./context";
 

@@ -1,5 +1,6 @@
 import type { messagingApi } from "@line/bot-sdk";
 import { ja } from "@/lib/i18n/ja";
+import { liffUrlOf } from "@/lib/liff";
 
 /** Every version of the default menu is named with this prefix, so setup can find and retire the old ones. */
 export const DEFAULT_RICH_MENU_PREFIX = "soudan-default-";
@@ -15,11 +16,6 @@ export const DEFAULT_RICH_MENU_SIZE = { width: 2500, height: 843 } as const;
 
 const HALF_WIDTH = DEFAULT_RICH_MENU_SIZE.width / 2;
 const TOP_HEIGHT = Math.floor(DEFAULT_RICH_MENU_SIZE.height / 2);
-
-/** LINE's own LIFF URL form: the LINE app opens the LIFF app in its in-app browser (the emulator maps it too). */
-export function liffUrlOf(liffId: string): string {
-  return `https://liff.line.me/${encodeURIComponent(liffId)}`;
-}
 
 /**
  * 相談する takes the whole left half because it is what a youth came for; the right half stacks the two

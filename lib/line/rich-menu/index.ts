@@ -4,7 +4,6 @@ export {
   DEFAULT_RICH_MENU_PREFIX,
   DEFAULT_RICH_MENU_SIZE,
   DEFAULT_RICH_MENU_VERSION,
-  liffUrlOf,
 } from "./definition";
 export { readPngSize } from "./png";
 export {

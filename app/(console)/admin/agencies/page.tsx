@@ -1,7 +1,7 @@
 import { requireStaff } from "@/app/_server/guard";
 import { AgencyForm } from "@/components/console/admin/AgencyForm";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { ja } from "@/lib/i18n/ja";
 import { listSupportAgencies } from "@/lib/referrals";
 

@@ -1,7 +1,7 @@
 import { requireStaff } from "@/app/_server/guard";
 import { CannedForm } from "@/components/console/admin/CannedForm";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { ja } from "@/lib/i18n/ja";
 

@@ -1,7 +1,7 @@
 import { requireStaff } from "@/app/_server/guard";
 import { FormEditor } from "@/components/console/admin/FormEditor";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { loadCurrentForm } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 

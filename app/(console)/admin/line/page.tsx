@@ -1,6 +1,6 @@
 import { requireStaff } from "@/app/_server/guard";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { summarizeLineChannel } from "@/lib/line";

@@ -5,7 +5,7 @@ import { SafetyReplyPreview } from "@/components/console/admin/SafetyReplyPrevie
 import { SafetyTemplateEditor } from "@/components/console/admin/SafetyTemplateEditor";
 import { TryPhrase } from "@/components/console/admin/TryPhrase";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { ja } from "@/lib/i18n/ja";

@@ -10,7 +10,7 @@ import { PageSection } from "@/components/console/schedule/PageSection";
 import { ScheduleRulesForm, type RulesValues } from "@/components/console/schedule/ScheduleRulesForm";
 import { ScheduleVersionSummary } from "@/components/console/schedule/ScheduleVersionSummary";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { listAutoReplyTemplates, previewAutoReply } from "@/lib/autoreply";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";

@@ -2,7 +2,7 @@ import { requireStaff } from "@/app/_server/guard";
 import { CreateStaffForm } from "@/components/console/admin/CreateStaffForm";
 import { StaffTable } from "@/components/console/admin/StaffTable";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { listStaff } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
 import { StaffShell } from "@/components/console/StaffShell";
 import { RecordDetail } from "@/components/records/RecordDetail";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { labelRecordChoices, loadCurrentForm } from "@/lib/forms";

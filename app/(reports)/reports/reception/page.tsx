@@ -1,7 +1,7 @@
 import { requireStaff } from "@/app/_server/guard";
 import { StaffShell } from "@/components/console/StaffShell";
 import { ReportView } from "@/components/reports/ReportView";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { getConfig } from "@/lib/config";
 import { buildMonthlyReception } from "@/lib/reports";
 import { monthFrom } from "../_params";

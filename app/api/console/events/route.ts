@@ -1,6 +1,6 @@
 import { streamEvents } from "@/app/_server/event-stream";
 import { requireStaffForApi } from "@/app/_server/guard";
-import { getDatabase } from "@/db";
+import { getDatabase } from "@/app/_server/database";
 import { isStaffSessionLive } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { subscribeConsoleEvents } from "@/lib/realtime";

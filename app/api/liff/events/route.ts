@@ -1,6 +1,6 @@
 import { streamEvents } from "@/app/_server/event-stream";
 import { requireYouthForApi } from "@/app/_server/youth-session";
-import { getDatabase } from "@/db";
+import { getDatabase } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { consultationBelongsToYouth, resolveChatSession } from "@/lib/liff";
 import { closeChatConnection, openChatConnection, renewChatConnection } from "@/lib/presence";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";

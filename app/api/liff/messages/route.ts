@@ -1,5 +1,5 @@
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";

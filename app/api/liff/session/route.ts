@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { chatCookie, isJsonRequest, notJson } from "@/app/_server/youth-session";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";

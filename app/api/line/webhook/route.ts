@@ -1,5 +1,5 @@
 import { readBodyLimited } from "@/app/_server/read-body";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";

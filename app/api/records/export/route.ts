@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireStaffForApi } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { getKeyring } from "@/lib/crypto";
 import { exportFormatSchema, exportRecordsForInspection, inspectionFilterSchema } from "@/lib/records";
 

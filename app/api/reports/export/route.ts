@@ -1,5 +1,5 @@
 import { requireStaffForApi } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { exportReport, resolveReportQuery } from "@/lib/reports";

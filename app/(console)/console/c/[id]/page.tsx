@@ -13,7 +13,7 @@ import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { getConfig } from "@/lib/config";
 import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireStaffForApi } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { EmergencyError, exportEmergencyReport } from "@/lib/emergencies";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "./client";
-import { staff } from "./schema";
+import type { Db } from "@/db";
+import { staff } from "@/db/schema";
 import { createStaff, type CreateStaffInput } from "@/lib/auth";
 
 /** One password for every demo account, printed by `npm run demo`; the demo needs no second factor. */

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
-import { getDb, type Db } from "@/db";
+import type { Db } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { autoReplyKindSchema, saveAutoReplyTemplate, templateBodySchema } from "@/lib/autoreply";
 import type { Actor } from "@/lib/auth";
 import { ja } from "@/lib/i18n/ja";

@@ -1,5 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
-import type { LineMessage } from "./api";
+import type { LineMessage } from "@/lib/line-api";
 
 /**
  * What LINE carries in secure mode: `text` (a fixed sentence, never anything of the consultation) and

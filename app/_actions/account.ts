@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { AuthError, confirmSecondFactorEnrolment } from "@/lib/auth";
 import { getKeyring } from "@/lib/crypto";
 import { errorMessage } from "@/lib/i18n/ja";

@@ -1,9 +1,8 @@
 import { and, asc, eq, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@/db";
-import { consultationMessages, lineOutbox, youths } from "@/db/schema";
+import type { Db, DbOrTx } from "@/db";
+import { lineOutbox, youths } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import { backoffDelayMs } from "@/lib/jobs";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
 import { LineApiError, type LineApi } from "../api";
 import { openPayload } from "./payload";
 
@@ -14,10 +13,23 @@ const LEASE_MS = 60_000;
 type OutboxRow = typeof lineOutbox.$inferSelect;
 type Outcome = { status: "sent"; via: string; httpStatus: number } | { status: "cancelled"; reason: string };
 
+/** A call that will not be tried again: sent, dropped (the youth blocked the account) or finally failed. */
+export interface DeliverySettled {
+  outboxId: string;
+  status: "sent" | "cancelled" | "failed";
+}
+
+/**
+ * Runs inside the transaction that records the outcome, so what it writes or publishes commits with
+ * it. The outbox knows no consultations: the domain passes its own listener (lib/consultations).
+ */
+export type DeliverySettledListener = (tx: DbOrTx, settled: DeliverySettled) => Promise<void>;
+
 export interface DeliveryDeps {
   api: LineApi;
   keyring: Keyring;
   now: () => Date;
+  onSettled?: DeliverySettledListener;
 }
 
 async function claim(db: Db, at: Date): Promise<OutboxRow | null> {
@@ -99,6 +111,7 @@ export async function deliverNextOutboxItem(db: Db, deps: DeliveryDeps): Promise
     const outcome = await perform(deps, row, youth);
     await settle(
       db,
+      deps,
       row.id,
       outcome.status === "sent"
         ? { status: "sent", sentVia: outcome.via, httpStatus: outcome.httpStatus, sentAt: deps.now(), leaseUntil: null, lastError: null }
@@ -107,7 +120,7 @@ export async function deliverNextOutboxItem(db: Db, deps: DeliveryDeps): Promise
   } catch (error) {
     const apiError = error instanceof LineApiError ? error : new LineApiError(null, (error as Error).message);
     const giveUp = !apiError.retryable || row.attempts >= OUTBOX_MAX_ATTEMPTS;
-    await settle(db, row.id, {
+    await settle(db, deps, row.id, {
       status: giveUp ? "failed" : "pending",
       lastError: apiError.message.slice(0, 500),
       httpStatus: apiError.status,
@@ -118,16 +131,11 @@ export async function deliverNextOutboxItem(db: Db, deps: DeliveryDeps): Promise
   return true;
 }
 
-/**
- * Records how the call went. A counselor's message shows its call's state (queued, sent, failed), so
- * once the call is settled the consoles showing that conversation are told, in the same transaction
- * (ids only); a call retried later changes nothing they show.
- */
-async function settle(db: Db, outboxId: string, change: Partial<typeof lineOutbox.$inferInsert>): Promise<void> {
+/** Records how the call went; a call retried later is not settled yet, so nobody is told. */
+async function settle(db: Db, deps: DeliveryDeps, outboxId: string, change: Partial<typeof lineOutbox.$inferInsert> & { status: OutboxRow["status"] }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(lineOutbox).set(change).where(eq(lineOutbox.id, outboxId));
-    if (change.status === "pending") return;
-    const carried = await tx.selectDistinct({ consultationId: consultationMessages.consultationId }).from(consultationMessages).where(eq(consultationMessages.outboxId, outboxId));
-    for (const { consultationId } of carried) await publishConsoleEvent(tx, { kind: "delivery", consultationId });
+    const { status } = change;
+    if (status === "sent" || status === "cancelled" || status === "failed") await deps.onSettled?.(tx, { outboxId, status });
   });
 }

@@ -6,7 +6,7 @@ import { lineOutbox } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
-import { countPushesInMonth, deliverNextOutboxItem, enqueueLineCall, enqueueReply, OUTBOX_MAX_ATTEMPTS } from "./index";
+import { countPushesInMonth, deliverNextOutboxItem, enqueueLineCall, enqueueReply, OUTBOX_MAX_ATTEMPTS, type DeliverySettled } from "./index";
 import { createFakeLineApi } from "./testing/fake-line-api";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -141,9 +141,40 @@ describe("outbox", () => {
   });
 });
 
+describe("delivery settled", () => {
+  it("tells the listener once a call will not be tried again, not while it is retried", async () => {
+    const heard: DeliverySettled[] = [];
+    const listening = () => ({ ...deps(), onSettled: async (_tx: unknown, settled: DeliverySettled) => void heard.push(settled) });
+    const sent = await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("ok") } }, keyring);
+    const retried = await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("later") } }, keyring);
+    await deliverNextOutboxItem(database.db, listening());
+    fake.failNext("push", 500);
+    await deliverNextOutboxItem(database.db, listening());
+    expect(heard).toEqual([{ outboxId: sent, status: "sent" }]);
+    fake.failNext("push", 400);
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    await deliverNextOutboxItem(database.db, listening());
+    const cancelled = await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("gone") } }, keyring);
+    await setYouthFollowing(database.db, youthId, false, clock);
+    await deliverNextOutboxItem(database.db, listening());
+    expect(heard).toEqual([
+      { outboxId: sent, status: "sent" },
+      { outboxId: retried, status: "failed" },
+      { outboxId: cancelled, status: "cancelled" },
+    ]);
+  });
+
+  it("records the outcome in the listener's transaction: a listener that throws undoes it, and the call is tried again", async () => {
+    await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("x") } }, keyring);
+    const failing = { ...deps(), onSettled: async () => Promise.reject(new Error("listener down")) };
+    await deliverNextOutboxItem(database.db, failing);
+    expect((await rows())[0]).toMatchObject({ status: "pending", sentAt: null, lastError: "listener down" });
+  });
+});
+
 describe("channel summary", () => {
   it("reports this and last month's pushes (Japan time) and what is pending or failed", async () => {
-    const { summarizeLineChannel } = await import("./index");
+    const { summarizeLineChannel } = await import("@/lib/line");
     await enqueueLineCall(database.db, { youthId, kind: "push", payload: { messages: text("jan") } }, keyring);
     clock = new Date("2025-01-15T03:00:00Z");
     await deliverAll();

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { markReportSubmitted, ReportDeadlineError, reportKindSchema } from "@/lib/report-deadlines";

@@ -2,12 +2,12 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
-import { claimConsultation, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
-import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
+import { deliverNextOutboxItem } from "@/lib/line-api";
+import { createFakeLineApi } from "@/lib/line-api/testing/fake-line-api";
 import { createKeyring } from "@/lib/crypto";
 import { subscribeConsoleEvents, type ConsoleEvent } from "@/lib/realtime";
-import { deliverNextOutboxItem } from "./index";
-import { createFakeLineApi } from "./testing/fake-line-api";
+import { announceMessageDelivery, claimConsultation, sendCounselorMessage, type ConsoleActor } from "./index";
+import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let first: TestDatabase;
@@ -40,7 +40,7 @@ function hear(kind: ConsoleEvent["kind"], count: number) {
 describe(`a settled LINE call tells the consoles showing its message (${testDatabaseKind()})`, () => {
   it("publishes one delivery event per conversation when the counselor's reply is sent, and when it finally fails", async () => {
     const fake = createFakeLineApi();
-    const deps = { api: fake.api, keyring, now: () => new Date() };
+    const deps = { api: fake.api, keyring, now: () => new Date(), onSettled: announceMessageDelivery };
     const sent = await youthWrites(first.db, keyring, "聞いてほしい");
     const failing = await youthWrites(first.db, keyring, "こんばんは");
     for (const { consultationId } of [sent, failing]) await claimConsultation(first.db, consultationId, counselor, { at: new Date(), maxActive: 5 });

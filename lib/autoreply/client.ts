@@ -1,0 +1,2 @@
+// What the browser may load from lib/autoreply: the template editor checks with the server's schema.
+export { TEMPLATE_MAX_LENGTH, templateBodySchema, templateVariables, type AutoReplyKind } from "./templates";
