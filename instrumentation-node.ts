@@ -1,5 +1,6 @@
 import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
+import { createHttpWebhook, createSmtpMailer, SIGNATURE_HEADER, startAlertWorker } from "@/lib/alerts";
 import { sendClosingNotices } from "@/lib/autoreply";
 import { announceMessageDelivery, backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
@@ -45,7 +46,7 @@ export async function startServer(): Promise<void> {
   }
 }
 
-/** The LINE inbox and outbox, closing-time notices and inactivity closing; safe to run in several instances. */
+/** The LINE inbox and outbox, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
   startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
@@ -53,7 +54,7 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const closing = startWorkerLoop(
     "closing notices",
     async () => {
-      if ((await sendClosingNotices(database.db, { now, keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
+      if ((await sendClosingNotices(database.db, { at: now(), keyring: getKeyring(), policy: config.SOUDAN_CLOSING_POLICY })) > 0) wakeLineWorkers();
       return false;
     },
     30_000,
@@ -61,11 +62,32 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const inactivity = startWorkerLoop(
     "inactivity",
     async () => {
-      const closed = await closeInactiveConsultations(database.db, { now: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
+      const closed = await closeInactiveConsultations(database.db, { at: now(), minutes: config.SOUDAN_INACTIVITY_CLOSE_MINUTES, keyring: getKeyring() });
       if (closed > 0) wakeLineWorkers();
       return false;
     },
     60_000,
   );
-  return [closing, inactivity];
+  return [closing, inactivity, startAlerts(database, config)];
+}
+
+/** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */
+function startAlerts(database: Database, config: Env): WorkerLoop {
+  const mailer = config.SOUDAN_SMTP_URL ? createSmtpMailer(config.SOUDAN_SMTP_URL, config.SOUDAN_ALERT_FROM) : null;
+  const webhook = config.SOUDAN_ALERT_WEBHOOK_URL ? createHttpWebhook(config.SOUDAN_ALERT_WEBHOOK_URL, SIGNATURE_HEADER) : null;
+  if (!mailer && !webhook) console.warn("[soudan] neither SOUDAN_SMTP_URL nor SOUDAN_ALERT_WEBHOOK_URL is set: alerts show in the console only");
+  if (mailer && config.SOUDAN_ALERT_EMAIL_TO.length === 0) console.warn("[soudan] SOUDAN_ALERT_EMAIL_TO is empty: alert e-mails go only to the on-call roster");
+  return startAlertWorker(database.db, {
+    mailer,
+    webhook,
+    keyring: getKeyring(),
+    now,
+    settings: {
+      email: mailer !== null,
+      webhook: webhook !== null,
+      defaultRecipients: config.SOUDAN_ALERT_EMAIL_TO,
+      publicUrl: config.SOUDAN_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+      resendMinutes: config.SOUDAN_ALERT_RESEND_MINUTES,
+    },
+  });
 }

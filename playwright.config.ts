@@ -9,6 +9,9 @@ export const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 3211);
 export const securePort = Number(process.env.E2E_SECURE_PORT ?? port + 2);
 export const secureBaseURL = `http://localhost:${securePort}`;
 export const secureEmulatorPort = Number(process.env.E2E_SECURE_EMULATOR_PORT ?? emulatorPort + 2);
+/** e2e/on-call-alerts.spec.ts listens here (an SMTP server, a webhook receiver); the line-mode demo sends its alerts to them. */
+export const alertSmtpPort = port + 20;
+export const alertWebhookPort = port + 21;
 
 /** Debian's Chromium, started with the flags this closed network needs; nothing downloads a browser. */
 const chromium = {
@@ -37,7 +40,18 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 240_000,
       // line mode: the console's round trip through the emulator's LINE talk.
-      env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), DATA_DIR: ".e2e-data", SOUDAN_LOCKOUT_THRESHOLD: "5", CHAT_MODE: "line" },
+      env: {
+        PORT: String(port),
+        EMULATOR_PORT: String(emulatorPort),
+        DATA_DIR: ".e2e-data",
+        SOUDAN_LOCKOUT_THRESHOLD: "5",
+        CHAT_MODE: "line",
+        // On-call alerts go to the spec's own SMTP server and webhook receiver, re-sent every minute.
+        SOUDAN_SMTP_URL: `smtp://127.0.0.1:${alertSmtpPort}`,
+        SOUDAN_ALERT_EMAIL_TO: "oncall@city.example.jp",
+        SOUDAN_ALERT_WEBHOOK_URL: `http://127.0.0.1:${alertWebhookPort}/hooks/soudan`,
+        SOUDAN_ALERT_RESEND_MINUTES: "1",
+      },
       stdout: "pipe",
     },
     {

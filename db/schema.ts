@@ -154,6 +154,12 @@ export const lineInbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     /** Null: due at once. Set from the app's clock (lib/clock), never the database's, so a shifted demo clock works. */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /**
+     * Set when a worker claims the event (with `attempts` raised, committed): until then no other worker
+     * takes it; past it, the worker is presumed dead. Only the holder of attempt `attempts` may record
+     * the outcome, so a late writer changes nothing.
+     */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     lastError: text("last_error"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
@@ -610,3 +616,98 @@ export const emergencyContacts = pgTable(
 );
 
 /* --- end emergencies --- */
+// ---- On-call alerts (issue 12) ----
+
+export const alertKind = pgEnum("alert_kind", ["risk", "emergency"]);
+
+/**
+ * One alert per consultation and kind: a high-risk message (risk) or an emergency started (emergency).
+ * It holds no content: the people told learn the level, the time and the pseudonym, then open the console.
+ * Re-sent every SOUDAN_ALERT_RESEND_MINUTES while nobody acknowledged it and nobody took the consultation.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    kind: alertKind("kind").notNull(),
+    level: integer("level").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => staff.id),
+    /** When deliveries were last queued (app clock); null until the first sending. */
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }),
+    sendCount: integer("send_count").notNull().default(0),
+  },
+  (t) => [uniqueIndex("alerts_consultation_kind_idx").on(t.consultationId, t.kind), index("alerts_open_idx").on(t.acknowledgedAt, t.lastSentAt)],
+);
+
+/** Who is on call when: an alert raised at T goes to the entries covering T, else to SOUDAN_ALERT_EMAIL_TO. */
+export const onCallEntries = pgTable(
+  "on_call_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Staff accounts carry no e-mail address, so an entry names the person and the address to write to. */
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdBy: uuid("created_by").references(() => staff.id),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [index("on_call_entries_period_idx").on(t.startsAt, t.endsAt)],
+);
+
+export const alertChannel = pgEnum("alert_channel", ["email", "webhook"]);
+export const alertDeliveryStatus = pgEnum("alert_delivery_status", ["pending", "sending", "sent", "failed"]);
+
+/**
+ * Every e-mail and webhook POST an alert makes: durable, retried with backoff by a worker, so a target
+ * that is down never holds up the youth's reply. The payload is content-free by construction.
+ */
+export const alertOutbox = pgTable(
+  "alert_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    alertId: uuid("alert_id")
+      .notNull()
+      .references(() => alerts.id),
+    channel: alertChannel("channel").notNull(),
+    /** The e-mail address; null for the webhook, whose URL stays in the configuration (it may hold a secret). */
+    recipient: text("recipient"),
+    payload: jsonb("payload").$type<unknown>().notNull(),
+    status: alertDeliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The target and what it answered (e.g. the SMTP server that could not be reached); never an address. */
+    lastError: text("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("alert_outbox_pending_idx").on(t.status, t.nextAttemptAt), index("alert_outbox_alert_idx").on(t.alertId)],
+);
+
+/**
+ * How far the holder has read a conversation (the newest message shown to them), so the console's tabs
+ * can badge the other consultations with their unread youth messages.
+ */
+export const consultationReads = pgTable(
+  "consultation_reads",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    readUpTo: timestamp("read_up_to", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
+);
+
+// ---- end of on-call alerts ----

@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { seedDemoStaff } from "./seed-demo-staff";
 import { createKeyring } from "@/lib/crypto";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
+import { fiscalYearOf } from "@/lib/calendar";
+import { now } from "@/lib/clock";
 import { buildFiscalYearPreset, takeo2024Preset, type Schedule } from "@/lib/schedule";
 import { loadCurrentSchedule, saveSchedule } from "@/lib/schedule/store";
 import { openCliDatabase } from "./cli-database";
@@ -52,8 +54,7 @@ function scheduleCovering(current: Schedule | null): { schedule: Schedule; store
   const covers = (s: Schedule) => s.servicePeriod.from <= from && to <= s.servicePeriod.to;
   if (current && covers(current)) return { schedule: current, stored: true };
   if (covers(takeo2024Preset)) return { schedule: takeo2024Preset, stored: false };
-  const year = Number(from.slice(0, 4)) - (Number(from.slice(5, 7)) < 4 ? 1 : 0);
-  const fiscal = buildFiscalYearPreset(year);
+  const fiscal = buildFiscalYearPreset(fiscalYearOf(from));
   return covers(fiscal) ? { schedule: fiscal, stored: false } : null;
 }
 
@@ -63,7 +64,7 @@ try {
   const why = await whyNotDemoDatabase(db);
   if (why && !args.force) fail(`Refusing: this database does not look like the demo's (${why}). Synthetic history must not mix with real records; pass --force only for a throwaway copy.`);
   await seedDemoStaff(db);
-  await seedExampleAgencies(db);
+  await seedExampleAgencies(db, { at: now() });
   const current = await loadCurrentSchedule(db);
   const covering = scheduleCovering(current?.schedule ?? null);
   if (!covering) fail(`No schedule covers ${from}..${to}: keep the range within one fiscal year, or load a schedule that covers it (npm run schedule -- …).`);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DEMO_PASSWORD, demoStaff, seedDemoStaff } from "./seed-demo-staff";
 import { seedExampleCannedResponses } from "@/lib/canned";
 import { now } from "@/lib/clock";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
 import { seedDemoSchedule } from "@/lib/schedule/store";
 import { buildIfStale } from "./build-if-stale";
 import { openCliDatabase } from "./cli-database";
@@ -63,8 +63,8 @@ const { database } = await openCliDatabase("npm run demo (seeding)", { requireSe
 const created = await seedDemoStaff(database.db);
 const schedule = await seedDemoSchedule(database.db, now());
 // Examples only, marked as such on the admin pages: the city confirms or replaces every agency.
-const agencies = await seedExampleAgencies(database.db);
-await seedExampleCannedResponses(database.db);
+const agencies = await seedExampleAgencies(database.db, { at: now() });
+await seedExampleCannedResponses(database.db, { at: now() });
 await database.close();
 if (created > 0) console.log(`Seeded ${created} demo staff accounts.`);
 if (agencies > 0) console.log(`Seeded ${agencies} example support agencies (for the city to confirm) and example canned responses.`);

@@ -58,7 +58,7 @@ if (!formats.has(format)) fail(`unknown format "${format}"`);
 const { database, env } = await openCliDatabase("npm run report");
 // Consultations closed before timings were recorded would otherwise be missing from the times.
 await backfillConsultationTimings(database.db, now());
-const exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null });
+const exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
 await database.close();
 const out = parsed.values.out ?? exported.filename;
 fs.writeFileSync(out, exported.body);

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff, type ActiveStaff } from "@/app/_server/guard";
 import { getDb } from "@/app/_server/database";
+import { acknowledgeAlert, AlertError } from "@/lib/alerts";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import {
   addInternalNote,
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   ConsoleError,
   finishConsultationRecord,
   readEarlierConsultation,
@@ -20,6 +21,8 @@ import {
   sendCounselorMessage,
   showTypingIndicator,
   transferConsultation,
+  priorityInputSchema,
+  setConsultationPriority,
   type ConsoleActor,
   type FieldErrors,
 } from "@/lib/consultations";
@@ -111,7 +114,7 @@ export async function saveDraftAction(consultationId: string, draft: unknown): P
 export async function closeAction(consultationId: string, form: unknown): Promise<ConsoleActionState> {
   let fieldErrors: FieldErrors | undefined;
   const result = await run(async (actor) => {
-    const closed = await closeConsultation(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
+    const closed = await closeConsultationWithRecord(await getDb(), { consultationId: id.parse(consultationId), form, at: now() }, actor, getKeyring());
     if (!closed.ok) fieldErrors = closed.fieldErrors;
   }, ja.console.closedDone);
   if (fieldErrors) return { ok: false, message: ja.console.fieldErrors, fieldErrors };
@@ -140,4 +143,35 @@ export async function readHistoryAction(consultationId: string, earlierId: strin
     messages = rows.map((m) => ({ id: m.id, sender: m.sender, text: m.text, sentAt: m.sentAt.toISOString() }));
   }, null);
   return { ...result, messages };
+}
+
+/** 確認しました: a person has seen the alert, so it is no longer re-sent. */
+export async function acknowledgeAlertAction(alertId: string): Promise<ConsoleActionState> {
+  const { staff } = await requireStaff("console.use");
+  try {
+    await acknowledgeAlert(await getDb(), { alertId: id.parse(alertId), at: now() }, { id: staff.id, loginId: staff.loginId });
+  } catch (error) {
+    if (error instanceof AlertError) return { ok: false, message: ja.alerts.errors[error.code] };
+    throw error;
+  }
+  revalidatePath("/console");
+  revalidatePath("/supervisor");
+  return { ok: true, message: ja.alerts.acknowledged };
+}
+
+export type PriorityActionState = { ok: boolean; message: string | null; fieldErrors?: Partial<Record<"priority" | "reason", string>> };
+
+/** Sets a consultation's priority by hand; the reason is required (a Japanese field error otherwise). */
+export async function setPriorityAction(consultationId: string, values: unknown): Promise<PriorityActionState> {
+  const parsed = priorityInputSchema.safeParse(values);
+  if (!parsed.success) {
+    await requireStaff("console.use");
+    return { ok: false, message: ja.fieldErrorSummary, fieldErrors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  }
+  let changed = true;
+  const result = await run(async (actor) => {
+    ({ changed } = await setConsultationPriority(await getDb(), { consultationId: id.parse(consultationId), ...parsed.data, at: now() }, actor, getKeyring()));
+  }, ja.console.setPriority.done);
+  if (result.ok && !changed) return { ok: false, message: ja.console.setPriority.same, fieldErrors: { priority: ja.console.setPriority.same } };
+  return { ok: result.ok, message: result.message };
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/db";
 import { getDb } from "@/app/_server/database";
 import { autoReplyKindSchema, saveAutoReplyTemplate, templateBodySchema } from "@/lib/autoreply";
 import type { Actor } from "@/lib/auth";
+import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { closureSchema, openingSchema } from "@/lib/schedule";
 import {
@@ -96,12 +97,12 @@ export async function saveTemplateAction(values: unknown): Promise<ScheduleActio
   const actor = await signedInActor();
   const parsed = parse(templateRequestSchema, values);
   if ("refusal" in parsed) return parsed.refusal;
-  return run((db) => saveAutoReplyTemplate(db, parsed.data.kind, parsed.data.body, actor), t.templates.saved);
+  return run((db) => saveAutoReplyTemplate(db, { kind: parsed.data.kind, body: parsed.data.body, at: now() }, actor), t.templates.saved);
 }
 
 export async function restoreTemplateAction(values: unknown): Promise<ScheduleActionState> {
   const actor = await signedInActor();
   const parsed = parse(z.object({ kind: autoReplyKindSchema }), values);
   if ("refusal" in parsed) return parsed.refusal;
-  return run((db) => saveAutoReplyTemplate(db, parsed.data.kind, null, actor), t.templates.restored);
+  return run((db) => saveAutoReplyTemplate(db, { kind: parsed.data.kind, body: null, at: now() }, actor), t.templates.restored);
 }

@@ -11,8 +11,6 @@ export const routeAccess = {
   "/api/auth/[...nextauth]": "public",
   /** Authenticated by LINE's signature over the body, not by a staff session. */
   "/api/line/webhook": "public",
-  /** Only answers when SOUDAN_BENCH=1: the webhook benchmark's baseline. */
-  "/api/line/webhook-baseline": "public",
   /** The youth's secure chat page: it signs in through /api/liff/session with LINE's ID token. */
   "/liff": "public",
   /** Authenticated by LINE's verification of the LIFF ID token it carries. */
@@ -47,8 +45,10 @@ export const routeAccess = {
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
   "/admin/schedule": "schedule.manage",
-  "/admin/canned": "references.manage",
-  "/admin/agencies": "references.manage",
+  "/admin/canned": "canned.manage",
+  "/admin/agencies": "agencies.manage",
   "/admin/forms": "forms.manage",
   "/admin/risk": "risk.manage",
+  /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
+  "/admin/on-call": "oncall.manage",
 } as const satisfies Record<string, Action | "public">;

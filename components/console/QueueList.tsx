@@ -28,6 +28,11 @@ export function QueueList({ items, at }: { items: QueueItem[]; at: Date }) {
             </span>
             <span className="text-sm">{ja.console.channel[item.channel]}</span>
             <span className="text-sm">{item.earlierCount > 0 ? `${ja.console.repeat}（${item.earlierCount}）` : ja.console.firstTime}</span>
+            {item.earlierAtRisk ? (
+              <span className="rounded border border-red-700 px-2 text-sm font-bold text-red-800" title={ja.console.earlierAtRiskHint} data-testid="earlier-at-risk">
+                {ja.console.earlierAtRisk}
+              </span>
+            ) : null}
             <span className="ml-auto text-sm font-medium">
               {ja.console.waitingFor} {waited}
               {ja.console.minutes}

@@ -26,6 +26,8 @@ export const auditActions = [
   "consultation.record_finished",
   "consultation.auto_closed",
   "consultation.youth_ended",
+  "consultation.abandoned",
+  "consultation.closed_at_closing_time",
   "consultation.viewed",
   "consultation.history_read",
   "consultation.note_added",
@@ -40,6 +42,7 @@ export const auditActions = [
   "risk_lexicon.changed",
   "safety_contact.changed",
   "safety_template.changed",
+  "consultation.closed_as_emergency",
   "emergency.started",
   "emergency.joined",
   "emergency.checklist_saved",
@@ -47,6 +50,11 @@ export const auditActions = [
   "emergency.ended",
   "emergency.report_exported",
   "emergency_contact_kind.changed",
+  "alert.raised",
+  "alert.sent",
+  "alert.acknowledged",
+  "on_call.changed",
+  "consultation.priority_changed",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -5,26 +5,8 @@ import { createTestDatabase } from "@/db/testing";
 import { listAudit, verifyAuditChain } from "@/lib/audit";
 import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
-import {
-  authenticateStaff,
-  changeStaffRole,
-  confirmSecondFactorEnrolment,
-  createStaff,
-  canStaff,
-  deactivateStaff,
-  generateTotpCode,
-  grantStaffPermission,
-  isStaffSessionLive,
-  listStaff,
-  reactivateStaff,
-  resetSecondFactor,
-  resolveStaffSession,
-  revokeStaffPermission,
-  signOutStaff,
-  startSecondFactorEnrolment,
-  type Actor,
-  type SignInPolicy,
-} from "./index";
+import { authenticateStaff, changeStaffRole, confirmSecondFactorEnrolment, createStaff, canStaff, deactivateStaff, grantStaffPermission, isStaffSessionLive, listStaff, reactivateStaff, resetSecondFactor, resolveStaffSession, revokeStaffPermission, signOutStaff, startSecondFactorEnrolment, type Actor, type SignInPolicy } from "./index";
+import { generateTotpCode } from "./totp";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const policy: SignInPolicy = { requireSecondFactor: true, lockoutThreshold: 3, lockoutMinutes: 15, keyring };

@@ -35,6 +35,13 @@ describe("permissions", () => {
     expect(can("supervisor", "consultations.supervise")).toBe(true);
   });
 
+  it("lets admins and supervisors, not counselors or the city, edit the on-call roster", () => {
+    expect(can("admin", "oncall.manage")).toBe(true);
+    expect(can("supervisor", "oncall.manage")).toBe(true);
+    expect(can("counselor", "oncall.manage")).toBe(false);
+    expect(can("city", "oncall.manage")).toBe(false);
+  });
+
   it("sends every role home to a page it may see", () => {
     expect(roleHome).toEqual({ admin: "/admin/staff", supervisor: "/supervisor", counselor: "/console", city: "/reports" });
   });

@@ -36,7 +36,7 @@ afterEach(() => setClockForTests(null));
 async function youthWritesAt(origin: string, text: string, userId = "U" + "c".repeat(32)): Promise<string[]> {
   setClockForTests(new Date(origin));
   const raw = JSON.stringify({ destination: "U0", events: [userEvent(userId, { type: "message", message: { id: randomBytes(4).toString("hex"), type: "text", text } }, Date.now())] });
-  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
   while (await processNextInboxEvent(database.db, { keyring, now }));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
   return rows.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc)) as { messages: { text: string }[] }).messages[0]!.text);
@@ -64,14 +64,14 @@ describe("automatic replies on LINE", () => {
 
 describe("templates edited by admins", () => {
   it("replace the default, are validated, audited, restorable, and shown in the preview", async () => {
-    await saveAutoReplyTemplate(database.db, "out_of_hours", "時間外です。{次の相談時間} にお返事します。", admin);
+    await saveAutoReplyTemplate(database.db, { kind: "out_of_hours", body: "時間外です。{次の相談時間} にお返事します。", at: new Date() }, admin);
     expect(await previewAutoReply(database.db, new Date("2024-08-02T21:00:00+09:00"))).toEqual({
       kind: "out_of_hours",
       text: "時間外です。8月3日(土) 20:00〜24:00 にお返事します。",
     });
-    await expect(saveAutoReplyTemplate(database.db, "out_of_hours", "{名前} さん", admin)).rejects.toThrow(/使えない差し込み項目/);
+    await expect(saveAutoReplyTemplate(database.db, { kind: "out_of_hours", body: "{名前} さん", at: new Date() }, admin)).rejects.toThrow(/使えない差し込み項目/);
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "autoreply.changed", target: "autoreply:out_of_hours" });
-    await saveAutoReplyTemplate(database.db, "out_of_hours", null, admin);
+    await saveAutoReplyTemplate(database.db, { kind: "out_of_hours", body: null, at: new Date() }, admin);
     const templates = await listAutoReplyTemplates(database.db);
     expect(templates.find((t) => t.kind === "out_of_hours")).toMatchObject({ isDefault: true, body: ja.autoReply.out_of_hours });
     expect(templates).toHaveLength(6);
@@ -87,7 +87,7 @@ describe("closing time", () => {
   it("tells youth still waiting when they will be answered, once per session, and keeps them queued", async () => {
     await youthWritesAt("2024-08-03T23:50:00+09:00", "まだ待ってます", "U" + "e".repeat(32));
     await database.db.execute(sql`truncate line_outbox`);
-    const deps = { now: () => new Date("2024-08-04T00:00:30+09:00"), keyring, policy: "keep" as const };
+    const deps = { at: new Date("2024-08-04T00:00:30+09:00"), keyring, policy: "keep" as const };
     expect(await sendClosingNotices(database.db, deps)).toBe(1);
     expect(await sendClosingNotices(database.db, deps)).toBe(0);
     const rows = await database.db.select().from(lineOutbox);
@@ -99,7 +99,7 @@ describe("closing time", () => {
 
   it("with policy 'close' ends the waiting consultations", async () => {
     await youthWritesAt("2024-08-10T23:00:00+09:00", "待ってる", "U" + "f".repeat(32));
-    expect(await sendClosingNotices(database.db, { now: () => new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
+    expect(await sendClosingNotices(database.db, { at: new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "closed" });
   });
 });

@@ -1,4 +1,5 @@
-import { calendarDateOf, findCurrentSession, findNextOpening, formatSessionJa, type Schedule, type Session } from "@/lib/schedule";
+import { findCurrentSession, findNextOpening, formatSessionJa, type Schedule, type Session } from "@/lib/schedule";
+import { calendarDateOf } from "@/lib/calendar";
 import type { AutoReplyKind, TemplateVariable } from "./templates";
 
 /** The same notice is not repeated within this time: a youth writing ten lines gets one answer. */

@@ -1,7 +1,7 @@
 import { and, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultations, sessionClosings } from "@/db/schema";
-import { isWaiting, recordConsultationTimings } from "@/lib/consultations";
+import { closeConsultation, isWaiting } from "@/lib/consultations";
 import type { Keyring } from "@/lib/crypto";
 import { enqueueLineCall } from "@/lib/line-api";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
@@ -13,9 +13,9 @@ const LOOKBACK_MS = 6 * 60 * 60_000;
 
 export type ClosingPolicy = "keep" | "close";
 
-async function notifySession(db: Db, session: Session, deps: { now: () => Date; keyring: Keyring; policy: ClosingPolicy; next: Session | null }): Promise<number> {
+async function notifySession(db: Db, session: Session, deps: { at: Date; keyring: Keyring; policy: ClosingPolicy; next: Session | null }): Promise<number> {
   return db.transaction(async (tx) => {
-    const claimed = await tx.insert(sessionClosings).values({ sessionEnd: session.end, notified: 0, at: deps.now() }).onConflictDoNothing().returning();
+    const claimed = await tx.insert(sessionClosings).values({ sessionEnd: session.end, notified: 0, at: deps.at }).onConflictDoNothing().returning();
     if (claimed.length === 0) return 0;
     // Still waiting: written to before closing and held by no counselor (never claimed, or returned to the queue).
     const waiting = await tx
@@ -26,16 +26,11 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
     const text = await renderAutoReply(tx, kind, { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" });
     for (const consultation of waiting) {
       await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
-      await tx
-        .update(consultations)
-        .set({
-          lastAutoReplyKind: kind,
-          lastAutoReplyAt: deps.now(),
-          ...(deps.policy === "close" ? { status: "closed" as const, closedAt: deps.now(), closeReason: "closing_time" as const } : {}),
-        })
-        .where(eq(consultations.id, consultation.id));
+      await tx.update(consultations).set({ lastAutoReplyKind: kind, lastAutoReplyAt: deps.at }).where(eq(consultations.id, consultation.id));
+      if (deps.policy === "close") {
+        await closeConsultation(tx, { consultationId: consultation.id, reason: "closing_time", at: deps.at, by: "system", details: { sessionEnd: session.end.toISOString() } });
+      }
     }
-    if (deps.policy === "close") await recordConsultationTimings(tx, waiting.map((row) => row.id), deps.now());
     await tx.update(sessionClosings).set({ notified: waiting.length }).where(eq(sessionClosings.sessionEnd, session.end));
     return waiting.length;
   });
@@ -46,10 +41,10 @@ async function notifySession(db: Db, session: Session, deps: { now: () => Date; 
  * (the default) they stay queued for the next session; "close" ends their consultations. Each
  * session is handled once, whichever instance gets there first.
  */
-export async function sendClosingNotices(db: Db, deps: { now: () => Date; keyring: Keyring; policy: ClosingPolicy }): Promise<number> {
+export async function sendClosingNotices(db: Db, deps: { at: Date; keyring: Keyring; policy: ClosingPolicy }): Promise<number> {
   const stored = await loadCurrentSchedule(db);
   if (!stored) return 0;
-  const at = deps.now();
+  const { at } = deps;
   const ended = listOpenings(stored.schedule, new Date(at.getTime() - LOOKBACK_MS), at).filter((s) => s.end <= at && s.end.getTime() > at.getTime() - LOOKBACK_MS);
   let notified = 0;
   for (const session of ended) {

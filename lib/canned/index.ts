@@ -1,4 +1,4 @@
 export { cannedInputSchema, type CannedInput } from "./canned-input";
 export { listCannedResponses } from "./list-canned-responses";
 export { saveCannedResponse } from "./save-canned-response";
-export { exampleCannedResponses, seedExampleCannedResponses } from "./seed-example-canned-responses";
+export { seedExampleCannedResponses } from "./seed-example-canned-responses";

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { cannedResponses } from "@/db/schema";
-import { now } from "@/lib/clock";
 import type { CannedInput } from "./canned-input";
 import { saveCannedResponse } from "./save-canned-response";
 
@@ -14,9 +13,9 @@ export const exampleCannedResponses: CannedInput[] = [
 ];
 
 /** Idempotent: seeds only into an empty list. */
-export async function seedExampleCannedResponses(db: Db): Promise<number> {
+export async function seedExampleCannedResponses(db: Db, options: { at: Date }): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(cannedResponses);
   if ((row?.n ?? 0) > 0) return 0;
-  for (const canned of exampleCannedResponses) await saveCannedResponse(db, canned, null, now());
+  for (const canned of exampleCannedResponses) await saveCannedResponse(db, { ...canned, at: options.at }, null);
   return exampleCannedResponses.length;
 }

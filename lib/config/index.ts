@@ -1,6 +1,6 @@
 import { envSchema, runtimeEnvSchema, type Env } from "./schema";
 
-export { envSchema, type Env } from "./schema";
+export { type Env } from "./schema";
 
 export class ConfigError extends Error {}
 

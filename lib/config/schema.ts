@@ -43,12 +43,22 @@ export const envSchema = z.object({
   /** The municipality named in every report's header (委託者), e.g. 武雄市. */
   SOUDAN_MUNICIPALITY_NAME: z.string().trim().min(1).max(60).optional(),
   SOUDAN_INACTIVITY_CLOSE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
-  // --- on-call alert targets (issue 12; the `alerts` branch owns their delivery: keep one copy when merging) ---
-  /** Alert e-mail through nodemailer, e.g. smtp://user:pass@host:587. */
-  SOUDAN_SMTP_URL: z.string().url().optional(),
-  /** Signed JSON POST of each alert (Slack/Teams/LINE WORKS style incoming webhook). */
-  SOUDAN_ALERT_WEBHOOK_URL: z.string().url().optional(),
-  // --- end on-call alert targets ---
+  // ---- On-call alerts (issue 12): who is told, out of band, of a high-risk message or an emergency ----
+  /** smtp://user:pass@host:587 (or smtps://…:465); unset: no e-mail, alerts show only in the console. */
+  SOUDAN_SMTP_URL: z.string().url().refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://").optional(),
+  /** The sender of alert e-mails: an address, or `Name <address>`. */
+  SOUDAN_ALERT_FROM: z.string().trim().min(3).default("Soudan <soudan@localhost>"),
+  /** The default on-call list: who gets the e-mail when no roster entry covers the time. */
+  SOUDAN_ALERT_EMAIL_TO: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").map((a) => a.trim()).filter(Boolean) : []))
+    .pipe(z.array(z.email())),
+  /** An incoming webhook (Slack, Teams, LINE WORKS…): a signed JSON POST per alert. */
+  SOUDAN_ALERT_WEBHOOK_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL").optional(),
+  /** An unacknowledged alert of a consultation nobody has taken is sent again this often. */
+  SOUDAN_ALERT_RESEND_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  // ---- end of on-call alerts ----
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,21 +1,22 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
-import { publishConsoleEvent } from "@/lib/realtime";
+import { closeConsultation } from "./close-consultation";
 import { isWaiting } from "./phase";
-import { recordConsultationTimings } from "./record-consultation-timings";
 
 /**
  * A youth who leaves before anyone answered (blocks the account while waiting) is counted as
  * abandoned: their waiting consultation closes with that reason and leaves the queue.
  */
-export async function abandonWaitingConsultations(tx: DbOrTx, youthId: string, at: Date): Promise<number> {
-  const closed = await tx
-    .update(consultations)
-    .set({ status: "closed", closedAt: at, closeReason: "abandoned" })
-    .where(and(isWaiting(), eq(consultations.youthId, youthId)))
-    .returning({ id: consultations.id });
-  await recordConsultationTimings(tx, closed.map((row) => row.id), at);
-  for (const { id } of closed) await publishConsoleEvent(tx, { kind: "queue", consultationId: id });
-  return closed.length;
+export async function abandonWaitingConsultations(tx: DbOrTx, input: { youthId: string; at: Date }): Promise<number> {
+  const waiting = await tx
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(and(isWaiting(), eq(consultations.youthId, input.youthId)))
+    .for("update");
+  let closed = 0;
+  for (const { id } of waiting) {
+    if (await closeConsultation(tx, { consultationId: id, reason: "abandoned", at: input.at, by: "youth" })) closed += 1;
+  }
+  return closed;
 }

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
+import { raiseAlert } from "@/lib/alerts";
 import { publishConsoleEvent } from "@/lib/realtime";
 import { assessRisk, priorityOf, recordRiskAssessment, type RiskLevel, type RiskSource } from "@/lib/risk";
 
 /**
  * Assesses what a youth wrote (a message, the intake's free text, a sticker's keywords) with the
  * lexicon in force, records the level and version, and raises the consultation's priority to it
- * (never lowers it). Consoles hear of a raise on commit.
+ * (never lowers it). Consoles hear of a raise on commit; a raise to high also raises an on-call alert.
  */
 export async function assessYouthText(
   tx: DbOrTx,
@@ -20,6 +21,8 @@ export async function assessYouthText(
   if (raised) {
     await tx.update(consultations).set({ priority, riskDetectedAt: input.at }).where(eq(consultations.id, input.consultation.id));
     await publishConsoleEvent(tx, { kind: "risk", consultationId: input.consultation.id });
+    // People on call are told at any hour, in the same transaction: the alert exists if and only if what raised it does.
+    if (assessment.level === "high") await raiseAlert(tx, { consultationId: input.consultation.id, kind: "risk", level: priority, at: input.at });
   }
   return { level: assessment.level, raised };
 }

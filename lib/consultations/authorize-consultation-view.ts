@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { consultationRecords, consultations, staff, youths } from "@/db/schema";
 import { can } from "@/lib/auth";
 import type { ConsoleActor } from "./actor";
+import { earlierAtRisk } from "./earlier-at-risk";
 import { ConsoleError } from "./errors";
 import { phaseOf } from "./phase";
 import { recordIsPending } from "./record-pending";
@@ -14,7 +15,7 @@ import { recordIsPending } from "./record-pending";
  */
 export async function authorizeConsultationView(tx: DbOrTx, consultationId: string, actor: ConsoleActor) {
   const [row] = await tx
-    .select({ consultation: consultations, pseudonym: youths.pseudonym, holderName: staff.displayName, finalizedAt: consultationRecords.finalizedAt })
+    .select({ consultation: consultations, pseudonym: youths.pseudonym, holderName: staff.displayName, finalizedAt: consultationRecords.finalizedAt, earlierAtRisk: earlierAtRisk() })
     .from(consultations)
     .innerJoin(youths, eq(youths.id, consultations.youthId))
     .leftJoin(staff, eq(staff.id, consultations.assignedTo))
@@ -34,6 +35,7 @@ export async function authorizeConsultationView(tx: DbOrTx, consultationId: stri
     channel: consultation.channel,
     phase,
     priority: consultation.priority,
+    earlierAtRisk: row.earlierAtRisk,
     intake: consultation.intake,
     intakeVersionId: consultation.intakeVersionId,
     intakeNoteEnc: consultation.intakeNoteEnc,

@@ -1,41 +1,51 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db";
-import { consultations } from "@/db/schema";
-import { appendAudit } from "@/lib/audit";
-import type { Keyring } from "@/lib/crypto";
-import { loadCurrentForm } from "@/lib/forms";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { consultationCloseReason, consultations } from "@/db/schema";
+import { appendAudit, type AuditAction } from "@/lib/audit";
 import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
-import { loadConsultationForUpdate } from "./load-consultation-for-update";
 import { recordConsultationTimings } from "./record-consultation-timings";
-import { validateRecordForm, type FieldErrors } from "./record-form";
-import { writeConsultationRecord } from "./write-consultation-record";
 
-export type CloseResult = { ok: true } | { ok: false; fieldErrors: FieldErrors };
+export type CloseReason = (typeof consultationCloseReason.enumValues)[number];
+
+/** Who ended it: a counselor or supervisor, the youth, or the service itself (inactivity, closing time, a block). */
+export type Closer = ConsoleActor | "youth" | "system";
+
+/** One audit action per way of ending, so an auditor filters the trail by it (R20). */
+const auditActionOf: Record<CloseReason, AuditAction> = {
+  completed: "consultation.closed",
+  inactive: "consultation.auto_closed",
+  abandoned: "consultation.abandoned",
+  closing_time: "consultation.closed_at_closing_time",
+  youth_ended: "consultation.youth_ended",
+  emergency: "consultation.closed_as_emergency",
+};
 
 /**
- * Closes a consultation with its record (R17), validated against the record form version in force and
- * pinned to it. An incomplete form is refused with a Japanese message per field and changes nothing;
- * the draft stays. The holder closes; a supervisor may too.
+ * The one way a consultation ends, whatever ends it: the state, its timings (R17), the audit row and
+ * the console event happen together in the caller's transaction, or not at all. Only an open
+ * consultation closes (a conditional update), so two closers racing close it once; returns whether
+ * this call closed it. Messages and pushes telling the youth stay with the caller, which knows why.
  */
-export async function closeConsultation(db: Db, input: { consultationId: string; form: unknown; at: Date }, actor: ConsoleActor, keyring: Keyring): Promise<CloseResult> {
-  const recordForm = await loadCurrentForm(db, "record");
-  const validated = validateRecordForm(recordForm.definition, input.form);
-  if (!validated.ok) return validated;
-  const { form } = validated;
-  return db.transaction(async (tx) => {
-    const row = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: true });
-    const fieldErrors = await writeConsultationRecord(tx, row.id, form, actor, { at: input.at, keyring, formVersionId: recordForm.id });
-    if (fieldErrors) return { ok: false as const, fieldErrors };
-    await tx.update(consultations).set({ status: "closed", closedAt: input.at, closeReason: "completed", closedBy: actor.id }).where(eq(consultations.id, row.id));
-    await recordConsultationTimings(tx, [row.id], input.at);
-    await appendAudit(tx, {
-      action: "consultation.closed",
-      actor,
-      target: `consultation:${row.id}`,
-      details: { outcome: form.outcome, emergency: form.emergency, consentToShare: form.consentToShare, outOfScope: form.outOfScope },
-    });
-    await publishConsoleEvent(tx, { kind: "closed", consultationId: row.id });
-    return { ok: true as const };
+export async function closeConsultation(
+  tx: DbOrTx,
+  input: { consultationId: string; reason: CloseReason; at: Date; by: Closer; details?: Record<string, unknown> },
+): Promise<boolean> {
+  const staff = typeof input.by === "string" ? null : input.by;
+  const [closed] = await tx
+    .update(consultations)
+    .set({ status: "closed", closedAt: input.at, closeReason: input.reason, closedBy: staff?.id ?? null, secondResponderId: null })
+    .where(and(eq(consultations.id, input.consultationId), eq(consultations.status, "open")))
+    .returning({ id: consultations.id });
+  if (!closed) return false;
+  await recordConsultationTimings(tx, [closed.id], input.at);
+  await appendAudit(tx, {
+    action: auditActionOf[input.reason],
+    ...(staff ? { actor: staff } : { actorLabel: input.by as string }),
+    target: `consultation:${closed.id}`,
+    details: input.details,
   });
+  // Ids only; the queue refreshes on any event and the conversation on its own id, so `closed` serves both.
+  await publishConsoleEvent(tx, { kind: "closed", consultationId: closed.id });
+  return true;
 }

@@ -1,13 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql, and } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultationMessages, consultations } from "@/db/schema";
-import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { enqueueLineCall } from "@/lib/line-api";
-import { publishConsoleEvent } from "@/lib/realtime";
+import { closeConsultation } from "./close-consultation";
 import { isActive } from "./phase";
-import { recordConsultationTimings } from "./record-consultation-timings";
 
 /**
  * Ends conversations the youth has left: active (held) consultations with no youth message for
@@ -16,8 +14,8 @@ import { recordConsultationTimings } from "./record-consultation-timings";
  * is waiting for us, and the closing-time policy decides about them. The record stays to be written.
  * Rows are locked with SKIP LOCKED so several instances close each one once.
  */
-export async function closeInactiveConsultations(db: Db, deps: { now: Date; minutes: number; keyring: Keyring }): Promise<number> {
-  const cutoff = new Date(deps.now.getTime() - deps.minutes * 60_000);
+export async function closeInactiveConsultations(db: Db, deps: { at: Date; minutes: number; keyring: Keyring }): Promise<number> {
+  const cutoff = new Date(deps.at.getTime() - deps.minutes * 60_000);
   return db.transaction(async (tx) => {
     const stale = await tx
       .select({ id: consultations.id, youthId: consultations.youthId, channel: consultations.channel, assignedTo: consultations.assignedTo })
@@ -33,14 +31,17 @@ export async function closeInactiveConsultations(db: Db, deps: { now: Date; minu
         kind: "text",
         bodyEnc: encryptField(deps.keyring, ja.console.inactiveClosed),
         via: row.channel,
-        sentAt: deps.now,
+        sentAt: deps.at,
         outboxId,
       });
-      await tx.update(consultations).set({ status: "closed", closedAt: deps.now, closeReason: "inactive" }).where(eq(consultations.id, row.id));
-      await appendAudit(tx, { action: "consultation.auto_closed", actorLabel: "system", target: `consultation:${row.id}`, details: { reason: "inactive", minutes: deps.minutes, holder: row.assignedTo } });
-      await publishConsoleEvent(tx, { kind: "closed", consultationId: row.id });
+      await closeConsultation(tx, {
+        consultationId: row.id,
+        reason: "inactive",
+        at: deps.at,
+        by: "system",
+        details: { reason: "inactive", minutes: deps.minutes, holder: row.assignedTo },
+      });
     }
-    await recordConsultationTimings(tx, stale.map((row) => row.id), deps.now);
     return stale.length;
   });
 }

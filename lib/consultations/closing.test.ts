@@ -10,12 +10,11 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import {
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
-  countAbandonedConsultations,
   listEarlierConsultations,
   listInternalNotes,
   listWaitingConsultations,
@@ -26,6 +25,7 @@ import {
   type ConsoleActor,
 } from "./index";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
+import { countAbandonedConsultations } from "./testing/count-abandoned-consultations";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   admin = await makeStaff(database.db, "admin", "admin");
   alice = await makeStaff(database.db, "alice", "counselor");
   bob = await makeStaff(database.db, "bob", "counselor");
-  agencyId = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
+  agencyId = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" , at: new Date() }, admin);
 });
 afterAll(async () => {
   await database.close();
@@ -68,10 +68,10 @@ async function held(by = alice, text = "いじめられています") {
   return youth;
 }
 
-describe("closeConsultation", () => {
+describe("closeConsultationWithRecord", () => {
   it("refuses a form without its required fields, naming each in Japanese, and changes nothing", async () => {
     const { consultationId } = await held();
-    const result = await closeConsultation(database.db, { consultationId, form: { outcome: "referral", emergency: true }, at: new Date() }, alice, keyring);
+    const result = await closeConsultationWithRecord(database.db, { consultationId, form: { outcome: "referral", emergency: true }, at: new Date() }, alice, keyring);
     expect(result).toEqual({
       ok: false,
       fieldErrors: {
@@ -91,7 +91,7 @@ describe("closeConsultation", () => {
     const { consultationId } = await held();
     await saveRecordDraft(database.db, { consultationId, draft: { contentSummary: "途中まで" }, at: new Date() }, alice, keyring);
     expect(await loadRecordDraft(database.db, consultationId, keyring)).toEqual({ contentSummary: "途中まで" });
-    expect(await closeConsultation(database.db, { consultationId, form: { ...complete, referralAgencyId: agencyId }, at: new Date() }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId, form: { ...complete, referralAgencyId: agencyId }, at: new Date() }, alice, keyring)).toEqual({ ok: true });
     const [record] = await database.db.select().from(consultationRecords);
     expect(record).toMatchObject({ ageBand: "junior_high", topics: ["bullying"], outcome: "referral", referralAgencyId: agencyId, draftEnc: null });
     expect(decryptField(keyring, record!.contentSummaryEnc!)).toBe("クラスで無視されている。");
@@ -106,7 +106,7 @@ describe("closeConsultation", () => {
 
   it("refuses another counselor", async () => {
     const { consultationId } = await held();
-    await expect(closeConsultation(database.db, { consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, bob, keyring)).rejects.toMatchObject({
+    await expect(closeConsultationWithRecord(database.db, { consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, bob, keyring)).rejects.toMatchObject({
       code: "not_holder",
     });
   });
@@ -115,7 +115,7 @@ describe("closeConsultation", () => {
 describe("earlier consultations", () => {
   it("show their summaries, and their full text only through an audited read", async () => {
     const first = await held(alice, "前にも相談した");
-    await closeConsultation(database.db, { consultationId: first.consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, alice, keyring);
+    await closeConsultationWithRecord(database.db, { consultationId: first.consultationId, form: { ...complete, outcome: "advice" }, at: new Date() }, alice, keyring);
     const second = await youthWrites(database.db, keyring, "また来ました", { lineUserId: first.lineUserId });
     await claimConsultation(database.db, second.consultationId, bob, { at: new Date(), maxActive: 5 });
     const earlier = await listEarlierConsultations(database.db, second.consultationId, keyring);
@@ -146,7 +146,7 @@ describe("inactivity", () => {
     const leftAlone = await youthWrites(database.db, keyring, "相談です", { at: t0 });
     await claimConsultation(database.db, leftAlone.consultationId, alice, { at: t0, maxActive: 5 });
     const waiting = await youthWrites(database.db, keyring, "待ってます", { at: t0 });
-    const at = (minutes: number) => ({ now: new Date(t0.getTime() + minutes * 60_000), minutes: 30, keyring });
+    const at = (minutes: number) => ({ at: new Date(t0.getTime() + minutes * 60_000), minutes: 30, keyring });
     expect(await closeInactiveConsultations(database.db, at(29))).toBe(0);
     expect(await closeInactiveConsultations(database.db, at(31))).toBe(1);
     const rows = await database.db.select().from(consultations);
@@ -162,7 +162,7 @@ describe("abandoned", () => {
     const lineUserId = "U" + "a".repeat(32);
     await youthWrites(database.db, keyring, "待ってる", { lineUserId });
     const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, { type: "unfollow" }, Date.now())] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => new Date() });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() });
     while (await processNextInboxEvent(database.db, { keyring, now: () => new Date() }));
     expect(await listWaitingConsultations(database.db)).toHaveLength(0);
     const hour = 60 * 60_000;

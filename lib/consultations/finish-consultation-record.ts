@@ -3,7 +3,7 @@ import { appendAudit } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
 import { loadCurrentForm } from "@/lib/forms";
 import type { ConsoleActor } from "./actor";
-import type { CloseResult } from "./close-consultation";
+import type { CloseResult } from "./close-consultation-with-record";
 import { ConsoleError } from "./errors";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 import { validateRecordForm } from "./record-form";

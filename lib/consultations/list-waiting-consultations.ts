@@ -1,6 +1,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations, youths } from "@/db/schema";
+import { earlierAtRisk } from "./earlier-at-risk";
 import { isWaiting } from "./phase";
 import { summarizeIntakes } from "./summarize-intakes";
 
@@ -24,6 +25,7 @@ export async function listWaitingConsultations(tx: DbOrTx) {
       intake: consultations.intake,
       intakeVersionId: consultations.intakeVersionId,
       intakeAnswered: sql<boolean>`${consultations.intakeAnsweredAt} is not null`,
+      earlierAtRisk: earlierAtRisk(),
       earlierCount: sql<number>`(select count(*)::int from consultations e where e.youth_id = "consultations"."youth_id" and e.status = 'closed')`,
     })
     .from(consultations)
@@ -39,6 +41,7 @@ export async function listWaitingConsultations(tx: DbOrTx) {
     openedAt: row.openedAt,
     lastYouthMessageAt: row.lastYouthMessageAt,
     earlierCount: row.earlierCount,
+    earlierAtRisk: row.earlierAtRisk,
     intakeAnswered: row.intakeAnswered,
     intake: summaries[i]!,
   }));

@@ -9,7 +9,7 @@ import { createKeyring, decryptField } from "@/lib/crypto";
 import {
   authorizeConsultationView,
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
   ConsoleError,
   endConsultationByYouth,
@@ -58,7 +58,7 @@ const complete = {
 async function endedByYouth() {
   const youth = await youthWrites(database.db, keyring, "家にいたくない");
   await claimConsultation(database.db, youth.consultationId, alice, { at: new Date(), maxActive: 5 });
-  await endConsultationByYouth(database.db, youth.youthId, new Date(), keyring);
+  await endConsultationByYouth(database.db, { youthId: youth.youthId, at: new Date() }, keyring);
   return youth.consultationId;
 }
 
@@ -73,7 +73,7 @@ describe("a consultation that ended without its record", () => {
   it("is listed for its last holder and for supervisors, not for other counselors", async () => {
     const id = await endedByYouth();
     const unclaimed = await youthWrites(database.db, keyring, "待っています");
-    await endConsultationByYouth(database.db, unclaimed.youthId, new Date(), keyring);
+    await endConsultationByYouth(database.db, { youthId: unclaimed.youthId, at: new Date() }, keyring);
     expect((await listPendingRecords(database.db, alice)).map((r) => r.id)).toEqual([id]);
     expect((await listPendingRecords(database.db, sue)).map((r) => ({ id: r.id, holderName: r.holderName, closeReason: r.closeReason }))).toEqual([
       { id, holderName: "alice", closeReason: "youth_ended" },
@@ -115,7 +115,7 @@ describe("a consultation that ended without its record", () => {
     const t0 = new Date("2024-08-03T20:00:00+09:00");
     const youth = await youthWrites(database.db, keyring, "相談です", { at: t0 });
     await claimConsultation(database.db, youth.consultationId, alice, { at: t0, maxActive: 5 });
-    await closeInactiveConsultations(database.db, { now: new Date(t0.getTime() + 31 * 60_000), minutes: 30, keyring });
+    await closeInactiveConsultations(database.db, { at: new Date(t0.getTime() + 31 * 60_000), minutes: 30, keyring });
     expect((await listPendingRecords(database.db, alice)).map((r) => ({ id: r.id, closeReason: r.closeReason }))).toEqual([{ id: youth.consultationId, closeReason: "inactive" }]);
     expect(await finishConsultationRecord(database.db, { consultationId: youth.consultationId, form: complete, at: new Date() }, alice, keyring)).toEqual({ ok: true });
   });
@@ -124,7 +124,7 @@ describe("a consultation that ended without its record", () => {
     const youth = await youthWrites(database.db, keyring, "まだ話したい");
     await claimConsultation(database.db, youth.consultationId, alice, { at: new Date(), maxActive: 5 });
     await expect(finishConsultationRecord(database.db, { consultationId: youth.consultationId, form: complete, at: new Date() }, alice, keyring)).rejects.toEqual(new ConsoleError("still_open"));
-    expect(await closeConsultation(database.db, { consultationId: youth.consultationId, form: complete, at: new Date() }, alice, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId: youth.consultationId, form: complete, at: new Date() }, alice, keyring)).toEqual({ ok: true });
     expect(await listPendingRecords(database.db, alice)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultationTimings, consultations } from "@/db/schema";
-import { calendarDateOf, isStaffedAt, type Schedule } from "@/lib/schedule";
+import { calendarDateOf } from "@/lib/calendar";
+import { isStaffedAt, type Schedule } from "@/lib/schedule";
 import { findScheduleCovering } from "@/lib/schedule/store";
 
 const seconds = (from: Date | null, to: Date | null) => (from && to ? Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000)) : null);

@@ -8,6 +8,7 @@ import { listConsultationMessages } from "./list-consultation-messages";
 import { listEarlierConsultations } from "./list-earlier-consultations";
 import { listInternalNotes } from "./list-internal-notes";
 import { loadRecordDraft } from "./load-record-draft";
+import { markConsultationRead } from "./mark-consultation-read";
 import { summarizeIntakes } from "./summarize-intakes";
 
 /**
@@ -31,9 +32,12 @@ export async function viewConsultation(db: Db, consultationId: string, actor: Co
     ...(saved.gender ? {} : fromIntake.gender ? { gender: fromIntake.gender } : {}),
     ...(saved.topics?.length ? {} : fromIntake.topics ? { topics: fromIntake.topics } : {}),
   };
+  const messages = await listConsultationMessages(db, consultationId, keyring);
+  const newest = messages.at(-1);
+  if (consultation.canReply && newest) await markConsultationRead(db, { consultationId, staffId: actor.id, upTo: newest.sentAt });
   return {
     consultation: { ...consultation, intake: intake ?? null, intakeNote: intakeNoteEnc ? decryptField(keyring, intakeNoteEnc) : null },
-    messages: await listConsultationMessages(db, consultationId, keyring),
+    messages,
     notes: await listInternalNotes(db, consultationId, keyring),
     draft: { ...saved, ...prefill },
     prefilled: Object.keys(prefill).length > 0,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createKeyring, decryptField, DecryptionError, encryptField, keyIdOf, lookupHash, lookupHashes } from "./index";
+import { createKeyring, decryptField, encryptField, lookupHash, lookupHashes } from "./index";
+import { DecryptionError, keyIdOf } from "./field";
 
 const keyA = randomBytes(32).toString("base64");
 const keyB = randomBytes(32).toString("base64");

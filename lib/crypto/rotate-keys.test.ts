@@ -9,7 +9,8 @@ import { staff } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { createStaff } from "@/lib/auth";
 import { ensureYouth } from "@/lib/youths";
-import { createKeyring, decryptField, encryptField, keyIdOf, rotateKeys } from "./index";
+import { createKeyring, decryptField, encryptField, rotateKeys } from "./index";
+import { keyIdOf } from "./field";
 
 let database: Database;
 beforeAll(async () => {

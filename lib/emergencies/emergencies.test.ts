@@ -157,9 +157,9 @@ describe("emergencies", () => {
     const { emergencyId: later } = await startEmergency(database.db, { consultationId: september, at: at("2024-09-01T20:05") }, alice);
     await addEmergencyContact(database.db, { emergencyId: later, contact: { kindId: kinds["救急"], contactedAt: "2024-09-01T20:10" }, at: at("2024-09-01T20:10") }, alice, keyring);
 
-    const report = await buildMonthlyReport(database.db, { month: "2024-08" });
+    const report = await buildMonthlyReport(database.db, { month: "2024-08", at: at("2024-09-10T09:00") });
     expect(Object.fromEntries(report.emergenciesByContact.map((row) => [row.label, row.count]))).toEqual({ 緊急対応の件数: 6, 警察: 2, 救急: 0, 児童相談所: 1, 市: 0, 学校: 1, その他: 0 });
-    const september_ = await buildMonthlyReport(database.db, { month: "2024-09" });
+    const september_ = await buildMonthlyReport(database.db, { month: "2024-09", at: at("2024-10-10T09:00") });
     expect(Object.fromEntries(september_.emergenciesByContact.map((row) => [row.label, row.count]))).toMatchObject({ 緊急対応の件数: 1, 救急: 1, 警察: 0 });
   });
 });

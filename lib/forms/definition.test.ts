@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ja } from "@/lib/i18n/ja";
-import { defaultIntakeDefinition, defaultRecordDefinition, formFieldErrors, intakeDefinitionSchema, prefillRecordChoices, recordDefinitionSchema } from "./index";
+import { defaultIntakeDefinition, intakeDefinitionSchema, prefillRecordChoices, recordDefinitionSchema } from "./index";
+import { formFieldErrors } from "./save-form-version";
+import { defaultRecordDefinition } from "./default-definitions";
 
 const withTopics = (choices: { id: string; label: string; retired?: boolean }[]) => ({ ...defaultIntakeDefinition, topics: { label: "相談したいこと", choices } });
 

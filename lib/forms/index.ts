@@ -1,28 +1,9 @@
-export {
-  activeChoiceIds,
-  choiceEnum,
-  choiceFieldsOf,
-  choiceLabel,
-  formDefinitionSchema,
-  formKinds,
-  intakeDefinitionSchema,
-  MAX_ACTIVE_CHOICES,
-  MAX_CHOICE_LABEL,
-  recordDefinitionSchema,
-  recordOutcomes,
-  type Choice,
-  type ChoiceField,
-  type DefinitionOf,
-  type FormDefinition,
-  type FormKind,
-  type IntakeDefinition,
-  type RecordDefinition,
-} from "./definition";
-export { defaultIntakeDefinition, defaultRecordDefinition } from "./default-definitions";
+export { activeChoiceIds, choiceEnum, choiceFieldsOf, choiceLabel, formKinds, intakeDefinitionSchema, recordDefinitionSchema, recordOutcomes, type Choice, type ChoiceField, type DefinitionOf, type FormDefinition, type FormKind, type IntakeDefinition, type RecordDefinition } from "./definition";
+export { defaultIntakeDefinition } from "./default-definitions";
 export { describeIntake, type IntakeSummary } from "./describe-intake";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";
 export { FormVersionNotFoundError, loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";
 export { labelRecordChoices, type RecordLabels } from "./label-record-choices";
-export { intakeTopicToRecordTopic, prefillRecordChoices } from "./prefill-record";
-export { formFieldErrors, saveFormVersion, type FormFieldErrors, type SaveFormResult } from "./save-form-version";
+export { prefillRecordChoices } from "./prefill-record";
+export { saveFormVersion, type FormFieldErrors, type SaveFormResult } from "./save-form-version";

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultationRecords, formVersions } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
-import { claimConsultation, closeConsultation, listEarlierConsultations, type ConsoleActor } from "@/lib/consultations";
+import { claimConsultation, closeConsultationWithRecord, listEarlierConsultations, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { defaultRecordDefinition, ensureFormVersions, loadCurrentForm, loadFormVersion, saveFormVersion, type RecordDefinition } from "./index";
+import { ensureFormVersions, loadCurrentForm, loadFormVersion, saveFormVersion, type RecordDefinition } from "./index";
+import { defaultRecordDefinition } from "./default-definitions";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;
@@ -62,11 +63,11 @@ describe("form versions", () => {
     await claimConsultation(database.db, youth.consultationId, counselor, { at: new Date(), maxActive: 5 });
     const form = { ageBand: "high_school", gender: "female", contentSummary: "SNSで知り合った人", responseSummary: "会わないよう助言", outcome: "advice" };
     // "other" was retired in version 2: no longer offered.
-    expect(await closeConsultation(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["other"] }, at: new Date() }, counselor, keyring)).toEqual({
+    expect(await closeConsultationWithRecord(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["other"] }, at: new Date() }, counselor, keyring)).toEqual({
       ok: false,
       fieldErrors: { topics: "相談内容の分類を選び直してください。" },
     });
-    expect(await closeConsultation(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["online"] }, at: new Date() }, counselor, keyring)).toEqual({ ok: true });
+    expect(await closeConsultationWithRecord(database.db, { consultationId: youth.consultationId, form: { ...form, topics: ["online"] }, at: new Date() }, counselor, keyring)).toEqual({ ok: true });
     const [record] = await database.db.select().from(consultationRecords).where(eq(consultationRecords.consultationId, youth.consultationId));
     expect(record).toMatchObject({ formVersionId: current.id, topics: ["online"] });
 

@@ -12,7 +12,9 @@ import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { openPayload } from "@/lib/line-api/outbox/payload";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { ensureYouth } from "@/lib/youths";
-import { intakePostbackData, loadIntakeForYouth, submitIntake, validateIntakeForm } from "./index";
+import { loadIntakeForYouth, submitIntake } from "./index";
+import { intakePostbackData } from "./line-intake-questions";
+import { validateIntakeForm } from "./intake-form-schema";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;
@@ -100,7 +102,7 @@ describe("line mode: the intake by quick replies", () => {
 
   async function deliver(fields: Record<string, unknown>) {
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, fields)] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, deps));
   }
   const tap = (data: string) => deliver({ type: "postback", postback: { data } });
@@ -167,7 +169,7 @@ describe("line mode: the intake by quick replies", () => {
     clock = new Date();
     const secure = { ...deps, chatMode: "secure" as const };
     const raw = JSON.stringify({ destination: "Ubot", events: [userEvent(lineUser, { type: "message", message: { id: "m4", type: "text", text: "こんばんは" } })] });
-    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+    await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
     while (await processNextInboxEvent(database.db, secure));
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ intakeStep: null, intakeVersionId: null });
     expect((await lastReply()).messages.map((m) => m.quickReply)).toEqual([undefined]);

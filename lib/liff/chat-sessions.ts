@@ -9,32 +9,27 @@ import { ensureYouth } from "@/lib/youths";
 export const CHAT_SESSION_MS = 2 * 60 * 60_000;
 
 /** The token is 256 random bits, so a plain SHA-256 suffices; no key is needed to make it unguessable. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
 }
 
 /** Opens a chat session for the LINE user LINE just vouched for. The raw token goes to the cookie only. */
-export async function startChatSession(db: Db, lineUserId: string, keyring: Keyring, now: Date): Promise<{ token: string; youthId: string; expiresAt: Date }> {
+export async function startChatSession(db: Db, lineUserId: string, keyring: Keyring, at: Date): Promise<{ token: string; youthId: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + CHAT_SESSION_MS);
+  const expiresAt = new Date(at.getTime() + CHAT_SESSION_MS);
   return db.transaction(async (tx) => {
     const youth = await ensureYouth(tx, lineUserId, keyring);
-    await tx.insert(youthChatSessions).values({ tokenHash: hashToken(token), youthId: youth.id, createdAt: now, expiresAt });
+    await tx.insert(youthChatSessions).values({ tokenHash: hashToken(token), youthId: youth.id, createdAt: at, expiresAt });
     return { token, youthId: youth.id, expiresAt };
   });
 }
 
 /** The youth behind a session cookie, or null when it is unknown, expired or revoked. */
-export async function resolveChatSession(tx: DbOrTx, token: string, now: Date): Promise<{ youthId: string } | null> {
+export async function resolveChatSession(tx: DbOrTx, token: string, at: Date): Promise<{ youthId: string } | null> {
   if (!token) return null;
   const [row] = await tx
     .select({ youthId: youthChatSessions.youthId })
     .from(youthChatSessions)
-    .where(and(eq(youthChatSessions.tokenHash, hashToken(token)), gt(youthChatSessions.expiresAt, now), isNull(youthChatSessions.revokedAt)));
+    .where(and(eq(youthChatSessions.tokenHash, hashToken(token)), gt(youthChatSessions.expiresAt, at), isNull(youthChatSessions.revokedAt)));
   return row ?? null;
-}
-
-/** Ends a session (the youth ended the consultation, or signs out): the cookie stops working at once. */
-export async function revokeChatSession(tx: DbOrTx, token: string, now: Date): Promise<void> {
-  await tx.update(youthChatSessions).set({ revokedAt: now }).where(eq(youthChatSessions.tokenHash, hashToken(token)));
 }

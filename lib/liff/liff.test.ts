@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { youthChatSessions, youths } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
-import { CHAT_SESSION_MS, describeLiffApp, IdTokenError, resolveChatSession, revokeChatSession, startChatSession, verifyLiffIdToken } from "./index";
+import { CHAT_SESSION_MS, describeLiffApp, IdTokenError, resolveChatSession, startChatSession, verifyLiffIdToken } from "./index";
+import { revokeChatSession } from "./testing";
 import { startFakeVerifyServer } from "./testing";
 
 const CHANNEL_ID = "1650000000";

@@ -10,7 +10,8 @@ import { makeStaff } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth } from "@/lib/youths";
-import { BURST_LIMIT, BURST_WINDOW_MS, consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
+import { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
+import { BURST_WINDOW_MS, BURST_LIMIT } from "./secure-chat";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const t0 = new Date("2026-04-01T10:00:00Z");
@@ -73,7 +74,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     const youthId = await newYouth();
     const sent = await receiveSecureChatMessage(database.db, { youthId, text: "ありがとう", at: t0, pagingConfigured: false }, keyring);
     if (!sent.ok) throw new Error("refused");
-    expect(await endConsultationByYouth(database.db, youthId, at(5000), keyring)).toBe(sent.consultationId);
+    expect(await endConsultationByYouth(database.db, { youthId, at: at(5000) }, keyring)).toBe(sent.consultationId);
     const [closed] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(closed).toMatchObject({ status: "closed", closeReason: "youth_ended", closedAt: at(5000) });
     const system = await database.db.select().from(consultationMessages).where(eq(consultationMessages.consultationId, sent.consultationId));
@@ -81,7 +82,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     const audit = await listAudit(database.db);
     expect(audit.some((row) => row.action === "consultation.youth_ended" && row.target === `consultation:${sent.consultationId}`)).toBe(true);
     expect(await listSecureChatMessages(database.db, youthId, keyring)).toEqual({ consultationId: null, messages: [] });
-    expect(await endConsultationByYouth(database.db, youthId, at(6000), keyring)).toBeNull();
+    expect(await endConsultationByYouth(database.db, { youthId, at: at(6000) }, keyring)).toBeNull();
     const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000), pagingConfigured: false }, keyring);
     expect(again.ok && again.consultationId !== sent.consultationId).toBe(true);
   });

@@ -1,5 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { youthChatSessions } from "@/db/schema";
+import { hashToken } from "./chat-sessions";
 
 /**
  * Plays LINE's ID-token verify endpoint for tests: each token names the answer it gets, as LINE would
@@ -33,4 +37,9 @@ export async function startFakeVerifyServer(channelId: string, now: Date) {
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Marks a session revoked, as no product path does yet: proves a revoked session resolves to nobody. */
+export async function revokeChatSession(tx: DbOrTx, token: string, at: Date): Promise<void> {
+  await tx.update(youthChatSessions).set({ revokedAt: at }).where(eq(youthChatSessions.tokenHash, hashToken(token)));
 }

@@ -12,7 +12,7 @@ import { receiveWebhook } from "./index";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "./testing/webhook";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
-const deps = { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => new Date() };
+const deps = { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() };
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();

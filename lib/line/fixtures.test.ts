@@ -28,7 +28,7 @@ beforeEach(async () => {
 });
 
 async function post(body: string) {
-  return receiveWebhook(database.db, { rawBody: body, signature: sign(body) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+  return receiveWebhook(database.db, { rawBody: body, signature: sign(body) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
 }
 
 async function drain() {

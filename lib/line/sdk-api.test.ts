@@ -48,7 +48,7 @@ afterAll(async () => {
 
 async function deliver(events: Record<string, unknown>[]) {
   const raw = JSON.stringify({ destination: "Ubot", events });
-  const answer = await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => clock });
+  const answer = await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: clock });
   expect(answer.status).toBe(200);
   while (await processNextInboxEvent(database.db, { keyring, now: () => clock }));
   while (await deliverNextOutboxItem(database.db, { api, keyring, now: () => clock }));
@@ -79,7 +79,7 @@ it("falls back to push after the reply token's minute, with the same X-Line-Retr
   failPushes = 1;
   const event = userEvent("U" + "3".repeat(32), { type: "follow" });
   const raw = JSON.stringify({ destination: "Ubot", events: [event] });
-  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => clock });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: clock });
   while (await processNextInboxEvent(database.db, { keyring, now: () => clock }));
   clock = new Date(clock.getTime() + 70_000);
   await deliverNextOutboxItem(database.db, { api, keyring, now: () => clock });

@@ -36,7 +36,7 @@ const deps = () => ({ keyring, now: () => clock, secureChat: { liffUrl: LIFF_URL
 async function typeInTalk(text: string, when: Date) {
   clock = when;
   const raw = JSON.stringify({ destination: "U0", events: [userEvent(youth, { type: "message", message: { id: randomBytes(4).toString("hex"), type: "text", text } }, when.getTime())] });
-  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => clock });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: clock });
   while (await processNextInboxEvent(database.db, deps()));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
   return rows.map((r) => ({ kind: r.kind, payload: decryptField(keyring, r.payloadEnc) }));

@@ -1,6 +1,6 @@
-import { TZDate } from "@date-fns/tz";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { calendarDateOf, monthOf, shiftMonth, type CalendarMonth } from "@/lib/calendar";
 import { lineInbox, lineOutbox } from "@/db/schema";
 import { countPushesInMonth } from "@/lib/line-api";
 
@@ -21,15 +21,17 @@ async function countByStatus(tx: DbOrTx, table: typeof lineInbox | typeof lineOu
   return { pending: count("pending") + count("sending"), failed: count("failed") };
 }
 
+async function pushesIn(tx: DbOrTx, calendarMonth: CalendarMonth) {
+  const [year, month] = calendarMonth.split("-").map(Number) as [number, number];
+  return { year, month, pushes: await countPushesInMonth(tx, year, month) };
+}
+
 /** What an administrator watches: pushes cost money, and failed rows need a person to look. */
 export async function summarizeLineChannel(tx: DbOrTx, at: Date): Promise<LineChannelSummary> {
-  const tokyo = new TZDate(at.getTime(), "Asia/Tokyo");
-  const year = tokyo.getFullYear();
-  const month = tokyo.getMonth() + 1;
-  const previous = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  const month = monthOf(calendarDateOf(at));
   return {
-    month: { year, month, pushes: await countPushesInMonth(tx, year, month) },
-    previousMonth: { ...previous, pushes: await countPushesInMonth(tx, previous.year, previous.month) },
+    month: await pushesIn(tx, month),
+    previousMonth: await pushesIn(tx, shiftMonth(month, -1)),
     inbox: await countByStatus(tx, lineInbox),
     outbox: await countByStatus(tx, lineOutbox),
   };

@@ -31,7 +31,7 @@ function body(events: Record<string, unknown>[]) {
 }
 
 async function post(raw: string, signature: string | null = sign(raw)) {
-  return receiveWebhook(database.db, { rawBody: raw, signature }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+  return receiveWebhook(database.db, { rawBody: raw, signature }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
 }
 
 async function drain() {

@@ -1,5 +1,5 @@
 export { closeChatConnection } from "./close-chat-connection";
 export { findChatPresence, type ChatPresence } from "./find-chat-presence";
-export { CHAT_CONNECTION_LEASE_MS, CHAT_CONNECTION_RETENTION_MS } from "./lease";
+export { CHAT_CONNECTION_LEASE_MS } from "./lease";
 export { openChatConnection } from "./open-chat-connection";
 export { renewChatConnection } from "./renew-chat-connection";

@@ -1,3 +1,3 @@
-export { CONSOLE_CHANNEL, consoleEventSchema, type ConsoleEvent } from "./events";
+export { type ConsoleEvent } from "./events";
 export { publishConsoleEvent } from "./publish-console-event";
 export { subscribeConsoleEvents } from "./subscribe-console-events";

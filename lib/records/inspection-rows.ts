@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationRecords, consultationTimings, consultations, staff, supportAgencies, youths } from "@/db/schema";
-import { monthRange } from "@/lib/reports";
+import { monthRange } from "@/lib/calendar";
 import type { InspectionFilter } from "./inspection-filter";
 
 function whereOf(filter: InspectionFilter): SQL {

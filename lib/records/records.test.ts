@@ -5,12 +5,13 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
-import { claimConsultation, closeConsultation, endConsultationByYouth, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
+import { claimConsultation, closeConsultationWithRecord, endConsultationByYouth, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { exportRecordsForInspection, listRecordsForInspection, PAGE_SIZE, readRecordForInspection } from "./index";
+import { exportRecordsForInspection, listRecordsForInspection, readRecordForInspection } from "./index";
+import { PAGE_SIZE } from "./inspection-filter";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -38,7 +39,7 @@ async function handled(at: string, replyAfterMin: number, closeAfterMin: number,
   const { consultationId } = await youthWrites(database.db, keyring, "相談したいです", { at: opened });
   await claimConsultation(database.db, consultationId, counselor, { at: opened, maxActive: 100 });
   await sendCounselorMessage(database.db, { consultationId, text: "こんばんは。", at: new Date(opened.getTime() + replyAfterMin * 60_000), mode: "secure" }, counselor, keyring);
-  const result = await closeConsultation(database.db, { consultationId, form: form(record), at: new Date(opened.getTime() + closeAfterMin * 60_000) }, counselor, keyring);
+  const result = await closeConsultationWithRecord(database.db, { consultationId, form: form(record), at: new Date(opened.getTime() + closeAfterMin * 60_000) }, counselor, keyring);
   expect(result).toEqual({ ok: true });
   return consultationId;
 }
@@ -49,14 +50,14 @@ beforeAll(async () => {
   counselor = await makeStaff(database.db, "counselor", "counselor");
   inspector = { id: (await makeStaff(database.db, "inspector", "admin")).id, loginId: "inspector" };
   await saveSchedule(database.db, takeo2024Preset, null, "test");
-  const agency = await saveSupportAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" }, admin, new Date());
+  const agency = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" , at: new Date() }, admin);
   // Saturday 2024-08-03, 20:10 JST: staffed. Claimed at once, first answer after 5 min, closed after 45.
   await handled("2024-08-03T11:10:00Z", 5, 45, {});
   referred = await handled("2024-08-04T12:00:00Z", 2, 30, { outcome: "referral", referralAgencyId: agency, emergency: true, emergencyNote: "警察に連絡した（21:20）" });
   // Tuesday 2024-08-06 10:00 JST: outside the hours; the youth ended it before anyone answered.
   const early = await youthWrites(database.db, keyring, "だれかいますか", { at: new Date("2024-08-06T01:00:00Z") });
   youthEnded = early.consultationId;
-  await endConsultationByYouth(database.db, early.youthId, new Date("2024-08-06T01:05:00Z"), keyring);
+  await endConsultationByYouth(database.db, { youthId: early.youthId, at: new Date("2024-08-06T01:05:00Z") }, keyring);
   // September, and one still open: neither is in August's list.
   await handled("2024-09-07T11:00:00Z", 1, 10, {});
   await youthWrites(database.db, keyring, "まだ話しています", { at: new Date("2024-08-10T11:00:00Z") });

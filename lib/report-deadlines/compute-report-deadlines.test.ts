@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeReportDeadlines, fiscalYearOf } from "./index";
+import { computeReportDeadlines } from "./compute-report-deadlines";
 
 const annual = (from: string, to: string) => computeReportDeadlines({ from, to }).filter((d) => d.kind === "annual_report");
 const monthly = (from: string, to: string) => computeReportDeadlines({ from, to }).filter((d) => d.kind === "monthly_report");
@@ -45,10 +45,5 @@ describe("report deadlines (R18, R19)", () => {
       ["2024", { from: "2024-07-22", to: "2025-03-31" }, "2025-04-10"],
       ["2025", { from: "2025-04-01", to: "2025-09-30" }, "2025-10-30"],
     ]);
-  });
-
-  it("counts fiscal years from April", () => {
-    expect(fiscalYearOf("2025-03-31")).toBe(2024);
-    expect(fiscalYearOf("2025-04-01")).toBe(2025);
   });
 });

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { addDays, earlier, fiscalYearOf, lastDayOfMonth, later, nextMonth } from "./calendar";
+import { addCalendarDays, fiscalYearDates, fiscalYearOf, lastDayOfMonth, monthsBetween, shiftMonth } from "@/lib/calendar";
+
+const earlier = (a: string, b: string) => (a <= b ? a : b);
+const later = (a: string, b: string) => (a >= b ? a : b);
 
 /** The reports the contract asks for (仕様書 12(2), 12(3)); labels live in ja.deadlines.kinds. */
 export const monthlyReportKinds = ["monthly_report", "daily_log", "monthly_reception"] as const;
@@ -24,14 +27,15 @@ export interface ReportDeadline {
  */
 export function computeReportDeadlines(servicePeriod: { from: string; to: string }): ReportDeadline[] {
   const deadlines: ReportDeadline[] = [];
-  for (let month = servicePeriod.from.slice(0, 7); month <= servicePeriod.to.slice(0, 7); month = nextMonth(month)) {
+  for (const month of monthsBetween(servicePeriod.from, servicePeriod.to)) {
     const covers = { from: later(`${month}-01`, servicePeriod.from), to: earlier(lastDayOfMonth(month), servicePeriod.to) };
-    const dueDate = `${nextMonth(month)}-10`;
+    const dueDate = `${shiftMonth(month, 1)}-10`;
     for (const kind of monthlyReportKinds) deadlines.push({ kind, period: month, dueDate, covers });
   }
   for (let year = fiscalYearOf(servicePeriod.from); year <= fiscalYearOf(servicePeriod.to); year++) {
-    const covers = { from: later(`${year}-04-01`, servicePeriod.from), to: earlier(`${year + 1}-03-31`, servicePeriod.to) };
-    const dueDate = earlier(addDays(covers.to, 30), `${year + 1}-04-10`);
+    const fiscalYear = fiscalYearDates(year);
+    const covers = { from: later(fiscalYear.from, servicePeriod.from), to: earlier(fiscalYear.to, servicePeriod.to) };
+    const dueDate = earlier(addCalendarDays(covers.to, 30), `${year + 1}-04-10`);
     for (const kind of annualReportKinds) deadlines.push({ kind, period: String(year), dueDate, covers });
   }
   return deadlines.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.period.localeCompare(b.period));

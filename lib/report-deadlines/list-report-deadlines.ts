@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { reportSubmissions, staff } from "@/db/schema";
-import { calendarDateOf } from "@/lib/schedule";
+import { addCalendarDays, calendarDateOf, daysBetween } from "@/lib/calendar";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
-import { addDays, daysBetween } from "./calendar";
 import { computeReportDeadlines, type ReportDeadline } from "./compute-report-deadlines";
 
 export type DeadlineStatus = "submitted" | "overdue" | "due_today" | "upcoming";
@@ -38,8 +37,8 @@ export async function listReportDeadlines(db: DbOrTx, options: { at: Date; horiz
       return { ...deadline, status, daysLeft, submitted };
     })
     .filter((d) => {
-      if (!d.submitted) return d.dueDate <= addDays(today, horizon);
-      const recentlyDue = d.dueDate >= addDays(today, -horizon) && d.dueDate <= addDays(today, horizon);
+      if (!d.submitted) return d.dueDate <= addCalendarDays(today, horizon);
+      const recentlyDue = d.dueDate >= addCalendarDays(today, -horizon) && d.dueDate <= addCalendarDays(today, horizon);
       return recentlyDue || d.submitted.at.getTime() >= options.at.getTime() - horizon * 86_400_000;
     });
 }

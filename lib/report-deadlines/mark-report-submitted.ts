@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { reportSubmissions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
-import { calendarDateOf } from "@/lib/schedule";
+import { calendarDateOf } from "@/lib/calendar";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { computeReportDeadlines, reportKindSchema, type ReportKind } from "./compute-report-deadlines";
 import { ReportDeadlineError } from "./errors";

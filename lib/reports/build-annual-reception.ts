@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@/db";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { listOpenings, resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dateLabel, datesBetween, fiscalYearLabel, monthLabel, monthRange, monthsBetween, rangeOf } from "./period";
+import { dateRange, datesBetween, monthRange, monthsBetween } from "@/lib/calendar";
+import { dateLabel, fiscalYearLabel, monthLabel } from "./period";
 import type { AnnualReception, ReceptionRow } from "./schemas";
 
 /**
@@ -13,13 +13,13 @@ import type { AnnualReception, ReceptionRow } from "./schemas";
  * year. Each month is counted on its own (its own staffed sessions), then the year is their sum,
  * except the distinct youth, which are counted over the whole span.
  */
-export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null }): Promise<AnnualReception> {
+export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null; at: Date }): Promise<AnnualReception> {
   const range = await fiscalYearRange(db, options.fiscalYear);
   const { schedule } = await loadReportSchedule(db, range);
   const months: ReceptionRow[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
     const whole = monthRange(month);
-    const slice = rangeOf(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
+    const slice = dateRange(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
     const sessions = schedule ? listOpenings(schedule, slice.start, slice.end) : [];
     const { days, youths } = await countReceptionByDay(db, slice, sessions);
     months.push({
@@ -38,7 +38,7 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
     from: range.from,
     to: range.to,
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     months,
     total: {
       key: "total",

@@ -1,10 +1,10 @@
 import type { DbOrTx } from "@/db";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dateLabel, fiscalYearLabel, monthsBetween } from "./period";
+import { monthsBetween } from "@/lib/calendar";
+import { dateLabel, fiscalYearLabel } from "./period";
 import type { AnnualReport } from "./schemas";
 import { summarizeByMonth, summarizeConsultations } from "./summarize-consultations";
 
@@ -12,6 +12,8 @@ export interface AnnualOptions {
   /** The fiscal year by its starting calendar year: 2024 is April 2024 to March 2025. */
   fiscalYear: number;
   municipality?: string | null;
+  /** When it is generated, printed on it. */
+  at: Date;
 }
 
 /** 年度報告書 (R19): the monthly report's figures over the service period within the fiscal year, and month by month. */
@@ -26,7 +28,7 @@ export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Pro
     from: range.from,
     to: range.to,
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     summary: await summarizeConsultations(db, range, sessions),
     byMonth: await summarizeByMonth(db, range, sessions, monthsBetween(range.from, range.to)),
     ...(await countBreakdowns(db, range)),

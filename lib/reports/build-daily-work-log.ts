@@ -1,15 +1,15 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultationRecords, consultationTimings, consultations, staff } from "@/db/schema";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { resolveMonth } from "@/lib/schedule";
 import { loadReportSchedule } from "./load-report-schedule";
-import { dayLabel, monthLabel, monthRange, reportMonthSchema, type ReportRange } from "./period";
+import { monthRange, type DateRange } from "@/lib/calendar";
+import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { DailyWorkLog, WorkLogDay } from "./schemas";
 import { arrivedInHours, countWhere, jstDate, receivedIn, timingsJoin } from "./sql";
 
-const within = (column: AnyColumn, range: ReportRange) => and(gte(column, range.start), lt(column, range.end));
+const within = (column: AnyColumn, range: DateRange) => and(gte(column, range.start), lt(column, range.end));
 
 type DayCounts = Omit<WorkLogDay, "date" | "label" | "hours" | "staffOnDuty" | "notes"> & { staff: Set<string>; consultations: Set<string> };
 
@@ -43,7 +43,7 @@ function notesOf(day: DayCounts): string[] {
  * or answered a consultation that JST day), what arrived, what was handled and closed, and the
  * notable events as counts. Nothing a youth or counselor wrote appears here.
  */
-export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; municipality?: string | null }): Promise<DailyWorkLog> {
+export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; municipality?: string | null; at: Date }): Promise<DailyWorkLog> {
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
   const { schedule, sessions } = await loadReportSchedule(db, range);
@@ -113,7 +113,7 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
     from: range.from,
     to: range.to,
     periodLabel: monthLabel(month),
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     days: staffedDays.map((plan) => {
       const counts = days.get(plan.date) ?? emptyDay();
       const { staff: onDuty, consultations: handled, ...figures } = counts;

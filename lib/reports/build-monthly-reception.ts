@@ -1,14 +1,14 @@
 import type { DbOrTx } from "@/db";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
 import { loadReportSchedule } from "./load-report-schedule";
-import { datesBetween, dayLabel, monthLabel, monthRange, reportMonthSchema } from "./period";
+import { datesBetween, monthRange } from "@/lib/calendar";
+import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { MonthlyReception } from "./schemas";
 
 /** 月例受付状況 (R18): every day of the month, staffed or not, with every contact received that day. */
-export async function buildMonthlyReception(db: DbOrTx, options: { month: string; municipality?: string | null }): Promise<MonthlyReception> {
+export async function buildMonthlyReception(db: DbOrTx, options: { month: string; municipality?: string | null; at: Date }): Promise<MonthlyReception> {
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
   const { schedule, sessions } = await loadReportSchedule(db, range);
@@ -27,7 +27,7 @@ export async function buildMonthlyReception(db: DbOrTx, options: { month: string
     from: range.from,
     to: range.to,
     periodLabel: monthLabel(month),
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     days,
     total: {
       key: "total",

@@ -1,9 +1,9 @@
 import type { DbOrTx } from "@/db";
-import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { loadReportSchedule } from "./load-report-schedule";
-import { monthLabel, monthRange, reportMonthSchema, shiftMonth } from "./period";
+import { monthRange, shiftMonth } from "@/lib/calendar";
+import { monthLabel, reportMonthSchema } from "./period";
 import type { MonthlyReport } from "./schemas";
 import { summarizeConsultations } from "./summarize-consultations";
 
@@ -12,6 +12,8 @@ export interface MonthlyOptions {
   month: string;
   /** Named in the header; null leaves it out. */
   municipality?: string | null;
+  /** When it is generated, printed on it. */
+  at: Date;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
     from: range.from,
     to: range.to,
     periodLabel: monthLabel(month),
-    generatedAt: now().toISOString(),
+    generatedAt: options.at.toISOString(),
     summary: await summarizeConsultations(db, range, sessions),
     previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
     ...(await countBreakdowns(db, range)),

@@ -5,8 +5,8 @@ import { buildAnnualReport } from "./build-annual-report";
 import { buildDailyWorkLog } from "./build-daily-work-log";
 import { buildMonthlyReception } from "./build-monthly-reception";
 import { buildMonthlyReport } from "./build-monthly-report";
-import { calendarDateOf } from "@/lib/schedule";
-import { fiscalYearOf, fiscalYearSchema, reportMonthSchema, shiftMonth } from "./period";
+import { calendarDateOf, fiscalYearOf, shiftMonth } from "@/lib/calendar";
+import { fiscalYearSchema, reportMonthSchema } from "./period";
 import { reportFormats, type Report } from "./schemas";
 
 /** Which report for which period: a month "YYYY-MM" for the monthly kinds, a fiscal year "YYYY" for the annual ones. */
@@ -18,7 +18,7 @@ export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 
 /** Builds the requested report (the pages, the downloads and the command line all come through here). */
-export async function buildReport(db: DbOrTx, request: ReportRequest, options: { municipality?: string | null } = {}): Promise<Report> {
+export async function buildReport(db: DbOrTx, request: ReportRequest, options: { municipality?: string | null; at: Date }): Promise<Report> {
   switch (request.kind) {
     case "monthly":
       return buildMonthlyReport(db, { month: request.period, ...options });

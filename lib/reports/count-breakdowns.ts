@@ -1,12 +1,12 @@
 import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationRecords, consultationTimings, consultations, supportAgencies } from "@/db/schema";
-import { findNationalHoliday, weekdayOf } from "@/lib/schedule";
+import { weekdayOf, type DateRange } from "@/lib/calendar";
+import { findNationalHoliday } from "@/lib/schedule";
 import { loadCurrentForm, type RecordDefinition } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import { countEmergenciesByContact } from "./count-emergencies-by-contact";
 import { choiceIds, choiceLabel, type ChoiceField } from "./labels";
-import type { ReportRange } from "./period";
 import type { CountRow } from "./schemas";
 import { jstDate, jstHour, receivedIn, recordJoin, timingsJoin } from "./sql";
 
@@ -19,7 +19,7 @@ type Counted = { key: string | number | null; n: number };
  * Several counts of the same consultations in one scan: GROUPING SETS groups by each key on its own,
  * and grouping(key) = 0 tells which key a result row belongs to.
  */
-async function countByEach<K extends string>(db: DbOrTx, range: ReportRange, keys: Record<K, SQL>): Promise<Record<K, Counted[]>> {
+async function countByEach<K extends string>(db: DbOrTx, range: DateRange, keys: Record<K, SQL>): Promise<Record<K, Counted[]>> {
   const names = Object.keys(keys) as K[];
   const rows = await db
     .select({
@@ -55,7 +55,7 @@ function fixedRows(entries: readonly (readonly [string, string])[], counted: Cou
 const WEEKDAY_IDS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
 /** The category counts shared by the monthly and annual reports, over consultations received in `range`. */
-export async function countBreakdowns(db: DbOrTx, range: ReportRange) {
+export async function countBreakdowns(db: DbOrTx, range: DateRange) {
   const { definition } = await loadCurrentForm(db, "record");
   const { ageBand, gender, outcome, closeReason, channel, hour, day } = await countByEach(db, range, {
     ageBand: sql`${consultationRecords.ageBand}`,

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations, emergencies, emergencyContactKinds, emergencyContacts } from "@/db/schema";
 import { ja } from "@/lib/i18n/ja";
-import type { ReportRange } from "./period";
+import type { DateRange } from "@/lib/calendar";
 import type { CountRow } from "./schemas";
 import { receivedIn } from "./sql";
 
@@ -12,7 +12,7 @@ import { receivedIn } from "./sql";
  * once, so two calls to the police in one emergency count once. Kinds in the admins' order with zeros;
  * a retired kind only when it was used.
  */
-export async function countEmergenciesByContact(db: DbOrTx, range: ReportRange): Promise<CountRow[]> {
+export async function countEmergenciesByContact(db: DbOrTx, range: DateRange): Promise<CountRow[]> {
   const [total] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(emergencies)

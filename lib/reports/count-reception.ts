@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationMessages, consultationTimings, consultations, receptionEvents } from "@/db/schema";
 import type { Session } from "@/lib/schedule";
-import type { ReportRange } from "./period";
+import type { DateRange } from "@/lib/calendar";
 import type { ReceptionRow } from "./schemas";
 import { arrivedInHours, countWhere, inSessions, jstDate, receivedIn, timingsJoin } from "./sql";
 
@@ -26,7 +26,7 @@ export const emptyReception = (): ReceptionCounts => ({
  * messages in and out of staffed hours, refused media, new consultations, distinct youth writing,
  * and friends added, unblocked and blocked. Counts only.
  */
-export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessions: readonly Session[]): Promise<{ days: Map<string, ReceptionCounts>; youths: number }> {
+export async function countReceptionByDay(db: DbOrTx, range: DateRange, sessions: readonly Session[]): Promise<{ days: Map<string, ReceptionCounts>; youths: number }> {
   const days = new Map<string, ReceptionCounts>();
   const day = (date: string) => days.get(date) ?? days.set(date, emptyReception()).get(date)!;
   const inHours = inSessions(consultationMessages.sentAt, sessions);
@@ -70,7 +70,7 @@ export async function countReceptionByDay(db: DbOrTx, range: ReportRange, sessio
 }
 
 /** Distinct youth who wrote in `range`: not the sum of the days' or months', since one youth writes on many. */
-export async function countYouthsWriting(db: DbOrTx, range: ReportRange): Promise<number> {
+export async function countYouthsWriting(db: DbOrTx, range: DateRange): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(distinct ${consultations.youthId})::int` })
     .from(consultationMessages)

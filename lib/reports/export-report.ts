@@ -29,7 +29,7 @@ export async function exportReport(
   db: Db,
   request: ReportRequest & { format: ReportFormat },
   by: { actor: { id: string; loginId: string } } | { actorLabel: string },
-  options: { municipality?: string | null } = {},
+  options: { municipality?: string | null; at: Date },
 ): Promise<ExportedReport> {
   const report = await buildReport(db, request, options);
   const body =

@@ -9,19 +9,10 @@ import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
-import {
-  buildAnnualReport,
-  buildDailyWorkLog,
-  buildMonthlyReception,
-  buildMonthlyReport,
-  exportReport,
-  formatCell,
-  renderReportCsv,
-  renderReportPdf,
-  renderReportXlsx,
-  reportTables,
-  type Report,
-} from "./index";
+import { buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, exportReport, formatCell, reportTables, type Report } from "./index";
+import { renderReportCsv } from "./render-report-csv";
+import { renderReportXlsx } from "./render-report-xlsx";
+import { renderReportPdf } from "./render-report-pdf";
 import { buildKnownDataset } from "./testing/known-dataset";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -49,10 +40,10 @@ beforeAll(async () => {
   ({ alice: supervisor } = await buildKnownDataset(database.db, keyring));
   const municipality = "武雄市";
   reports = [
-    await buildMonthlyReport(database.db, { month: "2024-08", municipality }),
-    await buildDailyWorkLog(database.db, { month: "2024-08", municipality }),
-    await buildMonthlyReception(database.db, { month: "2024-08", municipality }),
-    await buildAnnualReport(database.db, { fiscalYear: 2024, municipality }),
+    await buildMonthlyReport(database.db, { month: "2024-08", municipality, at: new Date() }),
+    await buildDailyWorkLog(database.db, { month: "2024-08", municipality, at: new Date() }),
+    await buildMonthlyReception(database.db, { month: "2024-08", municipality, at: new Date() }),
+    await buildAnnualReport(database.db, { fiscalYear: 2024, municipality, at: new Date() }),
   ];
 }, 120_000);
 afterAll(async () => {
@@ -144,7 +135,7 @@ describe("Excel workbook", () => {
 
 describe("exportReport", () => {
   it("builds, renders and audits each export with who, which report and which format", async () => {
-    const exported = await exportReport(database.db, { kind: "monthly", period: "2024-08", format: "csv" }, { actor: supervisor }, { municipality: "武雄市" });
+    const exported = await exportReport(database.db, { kind: "monthly", period: "2024-08", format: "csv" }, { actor: supervisor }, { municipality: "武雄市", at: new Date() });
     expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8", filename: "soudan-monthly-2024-08.csv", title: "月例報告書_2024-08.csv" });
     expect(exported.body.toString("utf8")).toContain("相談件数,8,2,6");
     const [entry] = await listAudit(database.db, 1);

@@ -67,7 +67,7 @@ describe("record timings", () => {
 describe("monthly report (月例報告書)", () => {
   let report: MonthlyReport;
   beforeAll(async () => {
-    report = await buildMonthlyReport(database.db, { month: "2024-08", municipality: "武雄市" });
+    report = await buildMonthlyReport(database.db, { month: "2024-08", municipality: "武雄市", at: new Date() });
   });
 
   it("has the month's totals", () => {
@@ -124,7 +124,7 @@ describe("monthly report (月例報告書)", () => {
 
 describe("daily work log (業務日誌)", () => {
   it("has an entry for every staffed day with who was on duty and what happened", async () => {
-    const log = await buildDailyWorkLog(database.db, { month: "2024-08" });
+    const log = await buildDailyWorkLog(database.db, { month: "2024-08", at: new Date() });
     expect(log.days.map((d) => d.date)).toEqual(["2024-08-03", "2024-08-04", "2024-08-10", "2024-08-11", "2024-08-12", "2024-08-17", "2024-08-18", "2024-08-24", "2024-08-25", "2024-08-31"]);
     const day = (date: string) => log.days.find((d) => d.date === date)!;
     expect(day("2024-08-03")).toEqual({
@@ -154,7 +154,7 @@ describe("daily work log (業務日誌)", () => {
 
 describe("monthly reception status (月例受付状況)", () => {
   it("counts every contact of every day, in and out of hours, with follows and blocks", async () => {
-    const reception = await buildMonthlyReception(database.db, { month: "2024-08" });
+    const reception = await buildMonthlyReception(database.db, { month: "2024-08", at: new Date() });
     expect(reception.days).toHaveLength(31);
     const day = (date: string) => reception.days.find((d) => d.key === date)!;
     expect(day("2024-08-03")).toMatchObject({ staffedDays: 1, messages: 3, messagesInHours: 3, messagesOutOfHours: 0, consultations: 2, youths: 2, follows: 1 });
@@ -181,7 +181,7 @@ describe("monthly reception status (月例受付状況)", () => {
 
 describe("annual report (年度報告書) and annual reception status (年度受付状況)", () => {
   it("covers the service period within the fiscal year", async () => {
-    const report = await buildAnnualReport(database.db, { fiscalYear: 2024 });
+    const report = await buildAnnualReport(database.db, { fiscalYear: 2024, at: new Date() });
     expect(report).toMatchObject({ kind: "annual", from: "2024-07-22", to: "2025-03-31", periodLabel: "2024年度（令和6年度） 2024年7月22日〜2025年3月31日" });
     expect(report.summary).toEqual({
       consultations: 10,
@@ -218,7 +218,7 @@ describe("annual report (年度報告書) and annual reception status (年度受
   });
 
   it("counts the reception month by month, the youth once over the year", async () => {
-    const reception = await buildAnnualReception(database.db, { fiscalYear: 2024 });
+    const reception = await buildAnnualReception(database.db, { fiscalYear: 2024, at: new Date() });
     expect(reception.months.map((m) => m.key)).toEqual(["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03"]);
     // July from the 22nd: the 27th and 28th (Sat, Sun); the 21st lies before the service period.
     expect(reception.months[0]).toMatchObject({ staffedDays: 2, messages: 1, consultations: 1, youths: 1 });

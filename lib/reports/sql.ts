@@ -2,7 +2,7 @@ import { and, eq, gte, isNotNull, lt, sql, type AnyColumn, type SQL } from "driz
 import { consultationRecords, consultationTimings, consultations } from "@/db/schema";
 import type { Session } from "@/lib/schedule";
 import type { DurationStats } from "./schemas";
-import type { ReportRange } from "./period";
+import type { DateRange } from "@/lib/calendar";
 
 // Shared SQL for the report queries. Every calendar question is asked in Japan's time, in the
 // database, so a month's rows are grouped the same way on any server TZ.
@@ -47,7 +47,7 @@ export function durationStats(row: { n: number; median: unknown; p90: unknown; m
 }
 
 /** Consultations received in the range. */
-export const receivedIn = (range: ReportRange) => and(gte(consultations.openedAt, range.start), lt(consultations.openedAt, range.end));
+export const receivedIn = (range: DateRange) => and(gte(consultations.openedAt, range.start), lt(consultations.openedAt, range.end));
 
 /** The join every consultation report reads: timings once closed, the record once finalized. */
 export const timingsJoin = eq(consultationTimings.consultationId, consultations.id);

@@ -2,7 +2,8 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationRecords, consultationTimings, consultations } from "@/db/schema";
 import type { Session } from "@/lib/schedule";
-import { monthLabel, type ReportRange } from "./period";
+import type { DateRange } from "@/lib/calendar";
+import { monthLabel } from "./period";
 import type { MonthRow, PeriodSummary } from "./schemas";
 import { arrivedInHours, countWhere, durationStats, durationStatsFields, jstMonth, receivedIn, recordJoin, timingsJoin } from "./sql";
 
@@ -63,7 +64,7 @@ function toSummary(row: SummaryRow | undefined): PeriodSummary {
 }
 
 /** The headline figures of the consultations received in `range`. */
-export async function summarizeConsultations(db: DbOrTx, range: ReportRange, sessions: readonly Session[]): Promise<PeriodSummary> {
+export async function summarizeConsultations(db: DbOrTx, range: DateRange, sessions: readonly Session[]): Promise<PeriodSummary> {
   const [row] = await db
     .select(summaryFields(sessions))
     .from(consultations)
@@ -74,7 +75,7 @@ export async function summarizeConsultations(db: DbOrTx, range: ReportRange, ses
 }
 
 /** The same figures per JST month of arrival, for every month in `months` (zeros where none arrived). */
-export async function summarizeByMonth(db: DbOrTx, range: ReportRange, sessions: readonly Session[], months: readonly string[]): Promise<MonthRow[]> {
+export async function summarizeByMonth(db: DbOrTx, range: DateRange, sessions: readonly Session[], months: readonly string[]): Promise<MonthRow[]> {
   const month = jstMonth(consultations.openedAt);
   const rows = await db
     .select({ month, ...summaryFields(sessions) })

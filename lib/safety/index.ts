@@ -1,14 +1,13 @@
 export { composeSafetyReply } from "./compose-safety-reply";
 export { safetyContactInputSchema, telUri, type SafetyContactInput } from "./contact-input";
-export { defaultSafetyContacts } from "./default-contacts";
 export { ensureSafetyContacts } from "./ensure-safety-contacts";
 export { formatSafetyText } from "./format-safety-text";
 export { isOnCallPagingConfigured } from "./is-on-call-paging-configured";
 export { listSafetyContacts, type SafetyContact } from "./list-safety-contacts";
 export { listSafetyTemplates, type SafetyTemplate } from "./list-safety-templates";
 export { previewSafetyReplies } from "./preview-safety-replies";
-export { renderSafetyReply, type SafetyReply } from "./render-safety-reply";
+export { type SafetyReply } from "./render-safety-reply";
 export { saveSafetyContact } from "./save-safety-contact";
 export { saveSafetyTemplate } from "./save-safety-template";
 export { storeSafetyReply } from "./store-safety-reply";
-export { safetyTemplateBodySchema, safetyTemplateKindSchema, safetyTemplateTokens, type SafetyTemplateKind } from "./templates";
+export { safetyTemplateBodySchema, safetyTemplateKindSchema, type SafetyTemplateKind } from "./templates";

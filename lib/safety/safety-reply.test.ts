@@ -19,7 +19,9 @@ import { assessRisk, loadRiskLexicon, saveRiskLexicon } from "@/lib/risk";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 import { ensureYouth } from "@/lib/youths";
-import { defaultSafetyContacts, listSafetyContacts, renderSafetyReply, saveSafetyContact, saveSafetyTemplate } from "./index";
+import { listSafetyContacts, saveSafetyContact, saveSafetyTemplate } from "./index";
+import { renderSafetyReply } from "./render-safety-reply";
+import { defaultSafetyContacts } from "./default-contacts";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const FRIDAY_NIGHT = "2024-08-02T21:00:00+09:00";
@@ -46,7 +48,7 @@ type Sent = { kind: string; messages: Record<string, unknown>[] };
 async function deliver(origin: string, fields: Record<string, unknown>, deps: Partial<HandlerDeps> = {}, userId = "U" + "a".repeat(32)): Promise<Sent[]> {
   setClockForTests(new Date(origin));
   const raw = JSON.stringify({ destination: "U0", events: [userEvent(userId, fields, Date.now())] });
-  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
   while (await processNextInboxEvent(database.db, { keyring, now, chatMode: "line", ...deps }));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
   return rows.map((r) => ({ kind: r.kind, messages: openPayload(keyring, "reply", r.payloadEnc).messages as unknown as Record<string, unknown>[] }));

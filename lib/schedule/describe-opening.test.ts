@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatNextOpeningJa, formatOpeningLine, formatSessionJa } from "./index";
+import { formatOpeningLine, formatSessionJa } from "./index";
+import { formatNextOpeningJa } from "./testing/format-next-opening";
 import { jst } from "./testing/schedules";
 
 const session = (start: string, end: string) => ({ start: jst(start), end: jst(end) });

@@ -1,6 +1,6 @@
 import { format, getYear } from "date-fns";
 import { ja } from "date-fns/locale";
-import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "./jst";
+import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "@/lib/calendar";
 import type { Session } from "./sessions";
 
 // The year is shown only when it differs from the reference's (JST) year: in December a reply
@@ -21,9 +21,4 @@ function formatEndJa(session: Session, reference: Date): string {
 /** 「8月3日(土) 20:00〜24:00」; a session running past midnight names its end day too. */
 export function formatSessionJa(session: Session, reference: Date): string {
   return `${formatDayJa(session.start, reference)} ${clockOf(session.start, "H:mm")}〜${formatEndJa(session, reference)}`;
-}
-
-/** The auto-reply sentence for a message received outside staffed hours. */
-export function formatNextOpeningJa(session: Session, reference: Date): string {
-  return `次の相談時間は ${formatSessionJa(session, reference)} です`;
 }

@@ -1,4 +1,4 @@
-import { calendarDateOf } from "./jst";
+import { calendarDateOf } from "@/lib/calendar";
 import type { Schedule } from "./schema";
 import { generateSessions, type Session } from "./sessions";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findNextOpening, formatNextOpeningJa, takeo2024Preset } from "./index";
+import { findNextOpening, takeo2024Preset } from "./index";
+import { formatNextOpeningJa } from "./testing/format-next-opening";
 import { august2024, jst } from "./testing/schedules";
 
 const evening = (date: string, next: string) => ({ start: jst(`${date}T20:00:00`), end: jst(`${next}T00:00:00`) });

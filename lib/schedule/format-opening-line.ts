@@ -1,5 +1,5 @@
 import { format } from "date-fns";
-import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "./jst";
+import { calendarDateOf, clockOf, inTokyo, isEndOfDay } from "@/lib/calendar";
 import type { Session } from "./sessions";
 
 /**

@@ -1,5 +1,5 @@
 import holidayJp from "@holiday-jp/holiday_jp";
-import type { CalendarDate } from "./jst";
+import type { CalendarDate } from "@/lib/calendar";
 
 // holiday_jp.isHoliday(date) formats a Date in the process's local zone, so on a UTC server it
 // reads 2024-08-12 00:30 JST as 08-11. Its table is keyed by Japanese calendar date, so we look

@@ -1,4 +1,4 @@
-import { instantAt, type CalendarDate } from "./jst";
+import { instantAt, type CalendarDate } from "@/lib/calendar";
 import { listOpenings } from "./list-openings";
 import type { Schedule } from "./schema";
 import type { Session } from "./sessions";

@@ -1,5 +1,5 @@
 import { findNationalHoliday } from "./holidays";
-import { weekdayOf, type CalendarDate } from "./jst";
+import { weekdayOf, type CalendarDate } from "@/lib/calendar";
 import type { Schedule, Timeframe } from "./schema";
 
 export type DayPlan = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { minutesOf } from "./jst";
+import { minutesOf } from "./time-of-day";
 
 // Messages are shown as-is in the admin console's schedule form, so they are Japanese and name
 // the offending value.

@@ -1,4 +1,5 @@
-import { addCalendarDays, instantAt, minutesOf, type CalendarDate } from "./jst";
+import { addCalendarDays, instantAt, type CalendarDate } from "@/lib/calendar";
+import { minutesOf } from "./time-of-day";
 import { resolveDay } from "./resolve-day";
 import type { Schedule } from "./schema";
 

@@ -10,7 +10,7 @@ import { describeMachine, writeResultsSection } from "./results-file";
 
 /**
  * npm run bench:webhook — signed events against the real webhook on PostgreSQL and on PGlite, beside
- * a bare baseline (same server, signature check only). Target: p99 < 100 ms at 200 events/s on
+ * a bare baseline (./baseline-server.ts: node:http and the signature check only, outside the product). Target: p99 < 100 ms at 200 events/s on
  * PostgreSQL, and at least half the baseline's throughput.
  */
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -42,32 +42,38 @@ function signedEvent() {
   return { body, headers: { "x-line-signature": createHmac("sha256", secret).update(body).digest("base64") } };
 }
 
-async function startApp(env: Record<string, string>): Promise<ChildProcess> {
-  // next itself, not npx: stopping it must free the port before the next target starts.
-  const app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+/** A target is a process serving on PORT: `probe` answers 200 once it is ready. */
+type Target = { args: string[]; probe: string; env: Record<string, string> };
+
+// next itself, not npx: stopping it must free the port before the next target starts.
+const app = (env: Record<string, string>): Target => ({ args: ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], probe: "/api/health", env });
+const baselineServer: Target = { args: ["--import", "tsx", "scripts/bench/baseline-server.ts"], probe: "/", env: {} };
+
+async function startTarget(target: Target): Promise<ChildProcess> {
+  const child = spawn(process.execPath, target.args, {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), LINE_CHANNEL_SECRET: secret, SOUDAN_BENCH: "1", SOUDAN_ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...env },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), LINE_CHANNEL_SECRET: secret, SOUDAN_ENCRYPTION_KEY: randomBytes(32).toString("base64"), ...target.env },
   });
   for (let i = 0; i < 240; i++) {
-    if (await fetch(`http://127.0.0.1:${PORT}/api/health`).then((r) => r.ok, () => false)) return app;
+    if (await fetch(`http://127.0.0.1:${PORT}${target.probe}`).then((r) => r.ok, () => false)) return child;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("the app did not start");
+  throw new Error(`${target.args.join(" ")} did not start`);
 }
 
-async function stopApp(app: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => app.on("exit", resolve));
-  app.kill("SIGTERM");
+async function stopTarget(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  child.kill("SIGTERM");
   await exited;
 }
 
-async function measure(label: string, route: string, env: Record<string, string>) {
-  const app = await startApp(env);
+async function measure(label: string, route: string, target: Target) {
+  const child = await startTarget(target);
   const url = new URL(`http://127.0.0.1:${PORT}${route}`);
   await runFlatOut(url, 4, 3, signedEvent); // warm-up: JIT and connection pools
   const atRate = await runAtRate(url, RATE, SECONDS, signedEvent);
   const flatOut = await runFlatOut(url, CONCURRENCY, FLAT_OUT_SECONDS, signedEvent);
-  await stopApp(app);
+  await stopTarget(child);
   console.log(`${label}: at ${RATE}/s p50 ${atRate.p50.toFixed(1)} ms p99 ${atRate.p99.toFixed(1)} ms (${atRate.errors} errors); flat out ${(flatOut.ok / flatOut.seconds).toFixed(0)} events/s`);
   return { label, atRate, flatOut };
 }
@@ -85,10 +91,10 @@ const pgUrl = new URL(adminUrl);
 pgUrl.pathname = `/${dbName}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "soudan-bench-"));
 try {
-  const baseline = await measure("baseline (signature only)", "/api/line/webhook-baseline", { DATA_DIR: dataDir });
-  const pg = await measure("webhook, PostgreSQL", "/api/line/webhook", { DATABASE_URL: pgUrl.toString() });
+  const baseline = await measure("baseline (node:http, signature only)", "/", baselineServer);
+  const pg = await measure("webhook, PostgreSQL", "/api/line/webhook", app({ DATABASE_URL: pgUrl.toString() }));
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const pglite = await measure("webhook, PGlite", "/api/line/webhook", { DATA_DIR: dataDir });
+  const pglite = await measure("webhook, PGlite", "/api/line/webhook", app({ DATA_DIR: dataDir }));
   const base = baseline.flatOut.ok / baseline.flatOut.seconds;
   const pgOk = pg.atRate.p99 < 100 && pg.flatOut.ok / pg.flatOut.seconds >= base / 2;
   writeResultsSection(

@@ -6,7 +6,7 @@ import { seedDemoStaff } from "../seed-demo-staff";
 import { createTestDatabase } from "@/db/testing";
 import { verifyAuditChain } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
-import { seedExampleAgencies } from "@/lib/referrals";
+import { seedExampleAgencies } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 import { generateHistory, HistoryExistsError, type HistoryOptions } from "./generate-history";
@@ -20,7 +20,7 @@ async function demoDatabase() {
   const database = await createTestDatabase();
   opened.push(database);
   await seedDemoStaff(database.db);
-  await seedExampleAgencies(database.db);
+  await seedExampleAgencies(database.db, { at: new Date() });
   await saveSchedule(database.db, takeo2024Preset, null, "test");
   return database;
 }

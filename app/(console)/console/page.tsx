@@ -1,12 +1,14 @@
 import { requireStaff } from "@/app/_server/guard";
 import { ClaimNotice } from "@/components/console/ClaimNotice";
 import { HeldTabs } from "@/components/console/HeldTabs";
+import { OpenAlerts } from "@/components/console/alerts/OpenAlerts";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { PendingRecordList } from "@/components/console/PendingRecordList";
 import { QueueList } from "@/components/console/QueueList";
 import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
+import { listOpenAlerts } from "@/lib/alerts";
 import { can } from "@/lib/auth";
 import { listHeldConsultations, listPendingRecords, listWaitingConsultations } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
@@ -18,13 +20,14 @@ export default async function Page() {
   const { staff } = await requireStaff("console.use");
   const db = await getDb();
   const actor = { id: staff.id, loginId: staff.loginId, role: staff.role };
-  const [queue, held, pending] = await Promise.all([listWaitingConsultations(db), listHeldConsultations(db, staff.id), listPendingRecords(db, actor)]);
+  const [queue, held, pending, alerts] = await Promise.all([listWaitingConsultations(db), listHeldConsultations(db, staff.id), listPendingRecords(db, actor), listOpenAlerts(db)]);
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-bold">{ja.console.title}</h1>
-        <LiveRefresh alertOnArrival />
+        <LiveRefresh alertOnArrival soundByDefault={staff.role === "supervisor"} />
         <ClaimNotice />
+        <OpenAlerts alerts={alerts} />
         <section aria-labelledby="held-title" className="flex flex-col gap-2">
           <h2 id="held-title" className="text-lg font-bold">
             {ja.console.heldTitle}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { requireStaff } from "@/app/_server/guard";
 import { JoinEmergencyButton } from "@/components/console/emergency/JoinEmergencyButton";
+import { OpenAlerts } from "@/components/console/alerts/OpenAlerts";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
 import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
+import { listOpenAlerts } from "@/lib/alerts";
 import { canStaff } from "@/lib/auth";
 import { listCounselorLoad, listLiveConsultations } from "@/lib/consultations";
 import { formatJstDateTime, listActiveEmergencies } from "@/lib/emergencies";
@@ -23,23 +25,32 @@ export default async function Page() {
   const { staff } = await requireStaff("consultations.supervise");
   const db = await getDb();
   const at = now();
-  const [live, load, deadlines, emergencies] = await Promise.all([
+  const [live, load, deadlines, alerts, emergencies] = await Promise.all([
     listLiveConsultations(db),
     listCounselorLoad(db, at, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
     listReportDeadlines(db, { at }),
+    listOpenAlerts(db),
     listActiveEmergencies(db),
   ]);
-  const risky = live.some((c) => c.priority >= 2);
+  const risky = live.filter((c) => c.priority >= 2);
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-bold">{ja.supervisorView.title}</h1>
-        <LiveRefresh alertOnArrival alertOnRisk />
-        {risky ? (
-          <p role="alert" className="rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800">
-            {ja.supervisorView.riskAlert}
-          </p>
+        <LiveRefresh alertOnArrival alertOnRisk soundByDefault />
+        {risky.length > 0 ? (
+          <ul role="alert" className="flex flex-col gap-1 rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800" data-testid="risk-banner">
+            {risky.map((c) => (
+              <li key={c.id}>
+                {ja.supervisorView.riskAlertOf(c.pseudonym)}{" "}
+                <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
+                  {ja.supervisorView.openRisky}
+                </Link>
+              </li>
+            ))}
+          </ul>
         ) : null}
+        <OpenAlerts alerts={alerts} />
         <section aria-labelledby="emergencies-title" data-testid="active-emergencies">
           <h2 id="emergencies-title" className="text-lg font-bold">{ja.emergency.activeTitle}（{emergencies.length}）</h2>
           {emergencies.length === 0 ? (

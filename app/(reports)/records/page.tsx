@@ -8,7 +8,7 @@ import { now } from "@/lib/clock";
 import { labelRecordChoices, loadCurrentForm } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
 import { listRecordsForInspection, monthSchema, outcomeFilterSchema } from "@/lib/records";
-import { calendarDateOf } from "@/lib/schedule";
+import { calendarDateOf } from "@/lib/calendar";
 
 export const dynamic = "force-dynamic";
 

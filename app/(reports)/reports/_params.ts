@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { now } from "@/lib/clock";
-import { defaultMonth, fiscalYearOf, fiscalYearSchema, reportMonthSchema, shiftMonth } from "@/lib/reports";
+import { fiscalYearOf, shiftMonth } from "@/lib/calendar";
+import { defaultMonth, fiscalYearSchema, reportMonthSchema } from "@/lib/reports";
 import type { ReportNavigation } from "@/components/reports/ReportView";
 
 const yearSchema = z.string().regex(/^\d{4}$/).transform(Number).pipe(fiscalYearSchema);

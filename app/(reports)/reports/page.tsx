@@ -9,7 +9,8 @@ import { canStaff } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { listReportDeadlines } from "@/lib/report-deadlines";
-import { defaultMonth, fiscalYearLabel, fiscalYearOf, monthLabel } from "@/lib/reports";
+import { fiscalYearOf } from "@/lib/calendar";
+import { defaultMonth, fiscalYearLabel, monthLabel } from "@/lib/reports";
 
 export const dynamic = "force-dynamic";
 

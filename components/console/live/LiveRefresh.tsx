@@ -8,10 +8,17 @@ type ConsoleEvent = { kind: string; consultationId?: string; staffId?: string };
 
 type Pref = "sound" | "notify";
 
-/** Alert preferences live in this browser's localStorage (per person and machine, nothing on the server). */
+/**
+ * Alert preferences live in this browser's localStorage (per person and machine, nothing on the server).
+ * Until someone chooses, `fallback` applies: supervisors hear alerts by default.
+ */
 const prefs = {
   listeners: new Set<() => void>(),
-  get: (key: Pref) => typeof localStorage !== "undefined" && localStorage.getItem(`soudan.${key}`) === "1",
+  get(key: Pref, fallback = false) {
+    if (typeof localStorage === "undefined") return fallback;
+    const stored = localStorage.getItem(`soudan.${key}`);
+    return stored === null ? fallback : stored === "1";
+  },
   set(key: Pref, value: boolean) {
     localStorage.setItem(`soudan.${key}`, value ? "1" : "0");
     for (const l of prefs.listeners) l();
@@ -26,12 +33,12 @@ const prefs = {
 const ARRIVAL_PITCH = 880;
 const RISK_PITCH = 1320;
 
-function usePref(key: Pref): boolean {
-  return useSyncExternalStore(prefs.subscribe, () => prefs.get(key), () => false);
+function usePref(key: Pref, fallback: boolean): boolean {
+  return useSyncExternalStore(prefs.subscribe, () => prefs.get(key, fallback), () => fallback);
 }
 
-function announce(message: string, pitch: number) {
-  if (prefs.get("sound")) {
+function announce(message: string, pitch: number, soundByDefault: boolean) {
+  if (prefs.get("sound", soundByDefault)) {
     const audio = new AudioContext();
     const tone = audio.createOscillator();
     tone.frequency.value = pitch;
@@ -50,21 +57,27 @@ function announce(message: string, pitch: number) {
  * refresh, so the page re-reads through the same guarded server code. `consultationId` limits it
  * to one conversation; `alertOnArrival` plays a sound and shows a browser notification (opt-in,
  * remembered in this browser) when a youth joins the queue; `alertOnRisk` does the same, more
- * insistently, when a message raises a consultation's risk (the supervisor's page).
+ * insistently, when a message raises a consultation's risk (the supervisor's page). `alsoWatch` names the
+ * counselor's other held consultations, whose tabs show unread and risk badges.
  */
 export function LiveRefresh({
   consultationId,
+  alsoWatch = [],
   alertOnArrival = false,
   alertOnRisk = false,
+  soundByDefault = false,
 }: {
   consultationId?: string;
+  alsoWatch?: string[];
   alertOnArrival?: boolean;
   alertOnRisk?: boolean;
+  soundByDefault?: boolean;
 }) {
   const router = useRouter();
   const [connected, setConnected] = useState(false);
-  const sound = usePref("sound");
-  const notify = usePref("notify");
+  const sound = usePref("sound", soundByDefault);
+  const notify = usePref("notify", false);
+  const watched = alsoWatch.join(",");
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,10 +92,11 @@ export function LiveRefresh({
     });
     source.addEventListener("console", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as ConsoleEvent;
-      if (consultationId && event.consultationId !== consultationId && event.kind !== "assignment") return;
-      if (alertOnArrival && event.kind === "queue") announce(ja.console.newArrival, ARRIVAL_PITCH);
-      if (alertOnRisk && event.kind === "risk") announce(ja.console.riskArrival, RISK_PITCH);
-      if (alertOnRisk && event.kind === "emergency") announce(ja.emergency.alert, RISK_PITCH);
+      const concerns = !consultationId || event.consultationId === consultationId || event.kind === "assignment" || (event.consultationId !== undefined && watched.split(",").includes(event.consultationId));
+      if (!concerns) return;
+      if (alertOnArrival && event.kind === "queue") announce(ja.console.newArrival, ARRIVAL_PITCH, soundByDefault);
+      if (alertOnRisk && event.kind === "risk") announce(ja.console.riskArrival, RISK_PITCH, soundByDefault);
+      if (alertOnRisk && event.kind === "emergency") announce(ja.emergency.alert, RISK_PITCH, soundByDefault);
       refresh();
     });
     source.onerror = () => setConnected(false);
@@ -90,7 +104,7 @@ export function LiveRefresh({
       clearTimeout(timer);
       source.close();
     };
-  }, [router, consultationId, alertOnArrival, alertOnRisk]);
+  }, [router, consultationId, watched, alertOnArrival, alertOnRisk, soundByDefault]);
 
   function toggle(key: Pref, value: boolean) {
     prefs.set(key, value);
@@ -106,7 +120,7 @@ export function LiveRefresh({
         <>
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={sound} onChange={(e) => toggle("sound", e.target.checked)} />
-            {ja.console.soundOn}
+            {alertOnRisk ? ja.console.soundOnRisk : ja.console.soundOn}
           </label>
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={notify} onChange={(e) => toggle("notify", e.target.checked)} />

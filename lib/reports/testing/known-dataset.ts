@@ -2,7 +2,7 @@ import type { Db } from "@/db";
 import { now, setClockForTests } from "@/lib/clock";
 import {
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
   endConsultationByYouth,
   receiveYouthMessage,
@@ -13,7 +13,7 @@ import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixt
 import type { Keyring } from "@/lib/crypto";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
-import { saveSupportAgency } from "@/lib/referrals";
+import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 
@@ -53,18 +53,18 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const bob = await makeStaff(db, "bob", "counselor");
   await saveSchedule(db, takeo2024Preset, null, "R3 service period");
   const agencyName = "佐賀県中央児童相談所";
-  const agencyId = await saveSupportAgency(db, { name: agencyName, phone: "0952-26-1212" }, admin, jst("2024-07-01T09:00:00"));
+  const agencyId = await saveAgency(db, { name: agencyName, phone: "0952-26-1212", at: jst("2024-07-01T09:00:00") }, admin);
 
   const webhook = async (lineUserId: string, fields: Record<string, unknown>) => {
     const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, fields, Date.now())] });
-    await receiveWebhook(db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now });
+    await receiveWebhook(db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
     while (await processNextInboxEvent(db, { keyring, now }));
   };
   const writes = (text: string, local: string, lineUserId?: string) => youthWrites(db, keyring, text, { at: jst(local), ...(lineUserId ? { lineUserId } : {}) });
   const claim = (id: string, by: ConsoleActor, local: string) => claimConsultation(db, id, by, { at: jst(local), maxActive: 5 });
   const reply = (id: string, by: ConsoleActor, local: string) => sendCounselorMessage(db, { consultationId: id, text: "話してくれてありがとう。", at: jst(local), mode: "line" }, by, keyring);
   const record = async (id: string, by: ConsoleActor, local: string, form: Record<string, unknown>) => {
-    const result = await closeConsultation(
+    const result = await closeConsultationWithRecord(
       db,
       { consultationId: id, at: jst(local), form: { contentSummary: "要約", responseSummary: "対応", emergency: false, consentToShare: false, outOfScope: false, referralAgencyId: "", ...form } },
       by,
@@ -109,11 +109,11 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const h = await writes("休みの日に話したくて", "2024-08-12T20:20:00");
   await claim(h.consultationId, bob, "2024-08-12T20:21:00");
   await reply(h.consultationId, bob, "2024-08-12T20:22:00");
-  await endConsultationByYouth(db, h.youthId, jst("2024-08-12T20:40:00"), keyring);
+  await endConsultationByYouth(db, { youthId: h.youthId, at: jst("2024-08-12T20:40:00") }, keyring);
 
   const e = await writes("こんばんは", "2024-08-17T20:30:00");
   await claim(e.consultationId, alice, "2024-08-17T20:40:00");
-  await closeInactiveConsultations(db, { now: jst("2024-08-17T21:30:00"), minutes: 30, keyring });
+  await closeInactiveConsultations(db, { at: jst("2024-08-17T21:30:00"), minutes: 30, keyring });
 
   jst("2024-08-20T10:00:00");
   await webhook(u1, { type: "follow", follow: { isUnblocked: true } });

@@ -1,7 +1,7 @@
 import { and, desc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { scheduleVersions } from "@/db/schema";
-import type { CalendarDate } from "../jst";
+import type { CalendarDate } from "@/lib/calendar";
 import type { StoredSchedule } from "./load-current-schedule";
 import { loadCurrentSchedule } from "./load-current-schedule";
 import { parseStoredVersion } from "./parse-stored-version";

@@ -1,13 +1,7 @@
 import type { Db } from "@/db";
-import { calendarDateOf } from "../jst";
+import { calendarDateOf, fiscalYearOf } from "@/lib/calendar";
 import { buildFiscalYearPreset } from "../presets/fiscal-year";
 import { appendScheduleVersion } from "./append-schedule-version";
-
-/** The Japanese fiscal year (April to March) that `at` falls in, counted by the date in Japan. */
-function fiscalYearOf(at: Date): number {
-  const [year = "", month = ""] = calendarDateOf(at).split("-");
-  return Number(month) >= 4 ? Number(year) : Number(year) - 1;
-}
 
 /**
  * The demo's schedule: the contract's rules over the fiscal year containing `at`, so the demo is
@@ -15,7 +9,7 @@ function fiscalYearOf(at: Date): number {
  * or one an administrator saved, is left alone. Returns the version saved, or null if none was.
  */
 export async function seedDemoSchedule(db: Db, at: Date): Promise<{ version: number } | null> {
-  return appendScheduleVersion(db, () => ({ input: buildFiscalYearPreset(fiscalYearOf(at)), note: "demo" }), {
+  return appendScheduleVersion(db, () => ({ input: buildFiscalYearPreset(fiscalYearOf(calendarDateOf(at))), note: "demo" }), {
     actor: null,
     actorLabel: "demo seed",
     onlyIfNone: true,

@@ -1,6 +1,7 @@
 // Run in a child process with a chosen TZ by timezone.test.ts: prints what the schedule answers,
 // plus the process's own UTC offset to prove the TZ really differed.
-import { findNextOpening, formatNextOpeningJa, formatOpeningLine, isStaffedAt, listOpenings, takeo2024Preset } from "../index";
+import { findNextOpening, formatOpeningLine, isStaffedAt, listOpenings, takeo2024Preset } from "../index";
+import { formatNextOpeningJa } from "./format-next-opening";
 
 const at = (iso: string) => new Date(iso);
 const probes = [

@@ -3,13 +3,13 @@ import { AgencyForm } from "@/components/console/admin/AgencyForm";
 import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/app/_server/database";
 import { ja } from "@/lib/i18n/ja";
-import { listSupportAgencies } from "@/lib/referrals";
+import { listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const { staff } = await requireStaff("references.manage");
-  const rows = await listSupportAgencies(await getDb(), { includeInactive: true });
+  const { staff } = await requireStaff("agencies.manage");
+  const rows = await listAgencies(await getDb(), { includeInactive: true });
   return (
     <StaffShell staff={staff}>
       <h1 className="text-2xl font-bold">{ja.referenceAdmin.agenciesTitle}</h1>

@@ -8,7 +8,7 @@ import { ja } from "@/lib/i18n/ja";
 export const dynamic = "force-dynamic";
 
 export default async function Page() {
-  const { staff } = await requireStaff("references.manage");
+  const { staff } = await requireStaff("canned.manage");
   const rows = await listCannedResponses(await getDb(), { includeInactive: true });
   return (
     <StaffShell staff={staff}>

@@ -3,7 +3,9 @@ import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
-import { summarizeLineChannel } from "@/lib/line";
+import { listFailedInboxEvents, summarizeLineChannel } from "@/lib/line";
+
+const timeFormat = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "short", timeStyle: "medium" });
 
 function Stat({ label, value, testId, alert = false }: { label: string; value: number; testId: string; alert?: boolean }) {
   return (
@@ -19,7 +21,9 @@ function Stat({ label, value, testId, alert = false }: { label: string; value: n
 
 export default async function LineAdminPage() {
   const { staff } = await requireStaff("line.monitor");
-  const summary = await summarizeLineChannel(await getDb(), now());
+  const db = await getDb();
+  const summary = await summarizeLineChannel(db, now());
+  const failedEvents = await listFailedInboxEvents(db);
   const t = ja.lineAdmin;
   return (
     <StaffShell staff={staff}>
@@ -44,6 +48,36 @@ export default async function LineAdminPage() {
           <Stat label={`${t.outbox}：${t.pending}`} value={summary.outbox.pending} testId="outbox-pending" />
           <Stat label={`${t.outbox}：${t.failed}`} value={summary.outbox.failed} testId="outbox-failed" alert />
         </dl>
+      </section>
+      <section aria-labelledby="failed-events" className="mt-8">
+        <h2 id="failed-events" className="text-lg font-semibold">
+          {t.failedEvents}
+        </h2>
+        <p className="text-sm text-slate-600">{t.failedEventsNote}</p>
+        {failedEvents.length === 0 ? (
+          <p className="mt-3 text-sm">{t.noFailedEvents}</p>
+        ) : (
+          <table className="mt-3 min-w-full border-collapse bg-white text-sm" data-testid="failed-events">
+            <thead>
+              <tr className="border-b text-left">
+                <th className="p-2">{t.receivedAt}</th>
+                <th className="p-2">{t.eventType}</th>
+                <th className="p-2">{t.attempts}</th>
+                <th className="p-2">{t.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {failedEvents.map((e, i) => (
+                <tr key={i} className="border-b align-top">
+                  <td className="p-2 whitespace-nowrap">{timeFormat.format(e.receivedAt)}</td>
+                  <td className="p-2">{Object.hasOwn(t.eventTypes, e.eventType) ? t.eventTypes[e.eventType] : e.eventType}</td>
+                  <td className="p-2 tabular-nums">{e.attempts}</td>
+                  <td className="p-2 font-mono text-xs">{e.lastError ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </StaffShell>
   );

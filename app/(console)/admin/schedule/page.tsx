@@ -14,7 +14,8 @@ import { getDb } from "@/app/_server/database";
 import { listAutoReplyTemplates, previewAutoReply } from "@/lib/autoreply";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
-import { calendarDateOf, calendarMonthSchema, clockOf, instantAt, minutesOf, resolveMonth } from "@/lib/schedule";
+import { calendarDateOf, calendarMonthSchema, clockOf, instantAt } from "@/lib/calendar";
+import { minutesOf, resolveMonth } from "@/lib/schedule";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 
 const t = ja.scheduleAdmin;

@@ -11,6 +11,6 @@ export async function POST(request: Request) {
   if (!isJsonRequest(request)) return notJson();
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
-  const ended = await endConsultationByYouth(await getDb(), youth.youthId, now(), getKeyring());
+  const ended = await endConsultationByYouth(await getDb(), { youthId: youth.youthId, at: now() }, getKeyring());
   return Response.json({ ended: ended !== null });
 }

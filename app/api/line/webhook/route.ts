@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     const answer = await receiveWebhook(
       getDb,
       { rawBody, signature: request.headers.get("x-line-signature") },
-      { channelSecret: secret, keyring: getKeyring(), now },
+      { channelSecret: secret, keyring: getKeyring(), at: now() },
     );
     if (answer.status !== 200) return Response.json({ error: answer.error }, { status: answer.status });
     wakeLineWorkers();

@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = resolveReportQuery({ kind: query.get("kind"), period: query.get("period"), format: query.get("format") }, now());
   if (!parsed) return Response.json({ error: "invalid_request" }, { status: 400 });
   const { staff } = session;
-  const exported = await exportReport(await getDb(), parsed, { actor: { id: staff.id, loginId: staff.loginId } }, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null });
+  const exported = await exportReport(await getDb(), parsed, { actor: { id: staff.id, loginId: staff.loginId } }, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
   return new Response(new Uint8Array(exported.body), {
     headers: {
       "Content-Type": exported.contentType,

@@ -6,6 +6,7 @@ import { StartEmergencyButton } from "@/components/console/emergency/StartEmerge
 import { EarlierList } from "@/components/console/conversation/EarlierList";
 import { MessageList } from "@/components/console/conversation/MessageList";
 import { NotesPanel } from "@/components/console/conversation/NotesPanel";
+import { PriorityForm } from "@/components/console/conversation/PriorityForm";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
 import { TransferForm } from "@/components/console/conversation/TransferForm";
@@ -22,7 +23,7 @@ import { canStaff } from "@/lib/auth";
 import { formatJstDateTime, listEmergencyContactKinds, toJstDateTimeInput, viewEmergency } from "@/lib/emergencies";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
-import { formatAgency, listSupportAgencies } from "@/lib/referrals";
+import { formatAgency, listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const [held, canned, agencies, colleagues, emergency, contactKinds] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
-    listSupportAgencies(db),
+    listAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
     viewEmergency(db, { consultationId: id }, getKeyring()),
     listEmergencyContactKinds(db),
@@ -58,11 +59,16 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
         <HeldTabs held={held} currentId={consultation.id} />
-        <LiveRefresh consultationId={consultation.id} />
+        <LiveRefresh consultationId={consultation.id} alsoWatch={held.filter((h) => h.id !== consultation.id).map((h) => h.id)} soundByDefault={staff.role === "supervisor"} />
         <header className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-2xl font-bold">{consultation.pseudonym}</h1>
           <span className="text-sm">{ja.console.channel[consultation.channel]}</span>
           {consultation.priority > 0 ? <span className="rounded bg-red-700 px-2 text-sm font-bold text-white">{ja.console.priority[consultation.priority]}</span> : null}
+          {consultation.earlierAtRisk ? (
+            <span className="rounded border border-red-700 px-2 text-sm font-bold text-red-800" title={ja.console.earlierAtRiskHint} data-testid="earlier-at-risk">
+              {ja.console.earlierAtRisk}
+            </span>
+          ) : null}
           <span className="text-sm" data-testid="holder">
             {ja.console.holder}: {consultation.holderName ?? ja.console.noHolder}
           </span>
@@ -114,6 +120,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
               <EarlierList consultationId={consultation.id} earlier={view.earlier} />
             </section>
+            {open && (consultation.canReply || staff.role === "supervisor") ? <PriorityForm consultationId={consultation.id} priority={consultation.priority} /> : null}
             {open ? <NotesPanel consultationId={consultation.id} notes={view.notes} /> : null}
             {open ? (
               <TransferForm

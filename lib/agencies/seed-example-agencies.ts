@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { supportAgencies } from "@/db/schema";
-import { now } from "@/lib/clock";
-import { saveSupportAgency } from "./save-support-agency";
+import { saveAgency } from "./save-agency";
 import type { AgencyInput } from "./agency-input";
 
 /**
@@ -20,9 +19,9 @@ export const exampleAgencies: AgencyInput[] = [
 
 
 /** Idempotent: seeds only into an empty directory. */
-export async function seedExampleAgencies(db: Db): Promise<number> {
+export async function seedExampleAgencies(db: Db, options: { at: Date }): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(supportAgencies);
   if ((row?.n ?? 0) > 0) return 0;
-  for (const agency of exampleAgencies) await saveSupportAgency(db, agency, null, now());
+  for (const agency of exampleAgencies) await saveAgency(db, { ...agency, at: options.at }, null);
   return exampleAgencies.length;
 }

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db";
 import { supportAgencies } from "@/db/schema";
 
 /** Agencies by name; `query` matches the name, phone, or a topic; inactive ones only for the admin page. */
-export async function listSupportAgencies(tx: DbOrTx, options: { query?: string; includeInactive?: boolean } = {}) {
+export async function listAgencies(tx: DbOrTx, options: { query?: string; includeInactive?: boolean } = {}) {
   const filters: SQL[] = [];
   if (!options.includeInactive) filters.push(eq(supportAgencies.active, true));
   const q = options.query?.trim();

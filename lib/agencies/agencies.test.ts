@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { listCannedResponses, saveCannedResponse, seedExampleCannedResponses } from "@/lib/canned";
-import { formatAgency, listSupportAgencies, saveSupportAgency, seedExampleAgencies } from "./index";
+import { formatAgency, listAgencies, saveAgency, seedExampleAgencies } from "./index";
 
 let database: Database;
 
@@ -16,23 +16,23 @@ afterAll(async () => {
 
 describe("support agencies", () => {
   it("seed as examples once, are searchable by name, phone and topic, and retire without deleting", async () => {
-    expect(await seedExampleAgencies(database.db)).toBe(5);
-    expect(await seedExampleAgencies(database.db)).toBe(0);
-    const all = await listSupportAgencies(database.db);
+    expect(await seedExampleAgencies(database.db, { at: new Date() })).toBe(5);
+    expect(await seedExampleAgencies(database.db, { at: new Date() })).toBe(0);
+    const all = await listAgencies(database.db);
     expect(all.every((a) => a.isExample)).toBe(true);
-    expect((await listSupportAgencies(database.db, { query: "78310" })).map((a) => a.name)).toEqual(["24時間子供SOSダイヤル"]);
-    expect((await listSupportAgencies(database.db, { query: "いじめ" })).map((a) => a.name)).toEqual(["24時間子供SOSダイヤル"]);
-    expect(await listSupportAgencies(database.db, { query: "100%" })).toEqual([]);
+    expect((await listAgencies(database.db, { query: "78310" })).map((a) => a.name)).toEqual(["24時間子供SOSダイヤル"]);
+    expect((await listAgencies(database.db, { query: "いじめ" })).map((a) => a.name)).toEqual(["24時間子供SOSダイヤル"]);
+    expect(await listAgencies(database.db, { query: "100%" })).toEqual([]);
     const sos = all.find((a) => a.phone === "189")!;
-    await saveSupportAgency(database.db, { id: sos.id, name: sos.name, phone: "189", active: false }, null, new Date());
-    expect((await listSupportAgencies(database.db)).map((a) => a.id)).not.toContain(sos.id);
-    expect((await listSupportAgencies(database.db, { includeInactive: true })).map((a) => a.id)).toContain(sos.id);
+    await saveAgency(database.db, { id: sos.id, name: sos.name, phone: "189", active: false , at: new Date() }, null);
+    expect((await listAgencies(database.db)).map((a) => a.id)).not.toContain(sos.id);
+    expect((await listAgencies(database.db, { includeInactive: true })).map((a) => a.id)).toContain(sos.id);
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "support_agency.changed", target: `support_agency:${sos.id}` });
   });
 
   it("refuses a nameless agency and a non-http URL, in Japanese", async () => {
-    await expect(saveSupportAgency(database.db, { name: " " }, null, new Date())).rejects.toThrow("名称を入力してください。");
-    await expect(saveSupportAgency(database.db, { name: "x", url: "javascript:alert(1)" }, null, new Date())).rejects.toThrow("URLは http:// または https:// で始めてください。");
+    await expect(saveAgency(database.db, { name: " " , at: new Date() }, null)).rejects.toThrow("名称を入力してください。");
+    await expect(saveAgency(database.db, { name: "x", url: "javascript:alert(1)" , at: new Date() }, null)).rejects.toThrow("URLは http:// または https:// で始めてください。");
   });
 
   it("formats what a reply inserts", () => {
@@ -42,11 +42,11 @@ describe("support agencies", () => {
 
 describe("canned responses", () => {
   it("seed once, search title and body, and are audited when changed", async () => {
-    expect(await seedExampleCannedResponses(database.db)).toBe(4);
+    expect(await seedExampleCannedResponses(database.db, { at: new Date() })).toBe(4);
     expect((await listCannedResponses(database.db, { query: "安全" })).map((c) => c.title)).toEqual(["安全の確認"]);
-    const id = await saveCannedResponse(database.db, { title: "電話への切り替え", body: "お電話で話しませんか？" }, null, new Date());
+    const id = await saveCannedResponse(database.db, { title: "電話への切り替え", body: "お電話で話しませんか？" , at: new Date() }, null);
     expect((await listCannedResponses(database.db, { query: "電話" })).map((c) => c.id)).toEqual([id]);
-    await expect(saveCannedResponse(database.db, { title: "", body: "x" }, null, new Date())).rejects.toThrow("見出しを入力してください。");
+    await expect(saveCannedResponse(database.db, { title: "", body: "x" , at: new Date() }, null)).rejects.toThrow("見出しを入力してください。");
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "canned_response.changed", target: `canned_response:${id}` });
   });
 });

@@ -10,10 +10,10 @@ import { agencyInputSchema, type AgencyInput } from "./agency-input";
  * records keep pointing at the agency they referred to. Saving by an admin clears the "example" mark
  * unless the form keeps it.
  */
-export async function saveSupportAgency(db: Db, input: AgencyInput & { id?: string }, actor: Actor | null, at: Date): Promise<string> {
+export async function saveAgency(db: Db, input: AgencyInput & { id?: string; at: Date }, actor: Actor | null): Promise<string> {
   const fields = agencyInputSchema.parse(input);
   return db.transaction(async (tx) => {
-    const values = { ...fields, phone: fields.phone ?? null, hours: fields.hours ?? null, url: fields.url ?? null, updatedAt: at, updatedBy: actor?.id ?? null };
+    const values = { ...fields, phone: fields.phone ?? null, hours: fields.hours ?? null, url: fields.url ?? null, updatedAt: input.at, updatedBy: actor?.id ?? null };
     const [row] = input.id
       ? await tx.update(supportAgencies).set(values).where(eq(supportAgencies.id, input.id)).returning({ id: supportAgencies.id })
       : await tx.insert(supportAgencies).values(values).returning({ id: supportAgencies.id });

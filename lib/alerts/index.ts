@@ -1,0 +1,18 @@
+export { raiseAlert, type AlertKind } from "./raise-alert";
+export { acknowledgeAlert } from "./acknowledge-alert";
+export { AlertError } from "./errors";
+export { dispatchDueAlerts, type AlertDispatchSettings } from "./dispatch-due-alerts";
+export { listOnCallRecipients } from "./list-on-call-recipients";
+export { listOnCallEntries } from "./list-on-call-entries";
+export { addOnCallEntry } from "./add-on-call-entry";
+export { removeOnCallEntry } from "./remove-on-call-entry";
+export { onCallInputSchema, type OnCallInput } from "./on-call-input";
+export { listOpenAlerts } from "./list-open-alerts";
+export { listRecentAlerts } from "./list-recent-alerts";
+export { startAlertWorker } from "./start-alert-worker";
+export { deliverNextAlert, type AlertDeliveryDeps } from "./delivery/deliver-next-alert";
+export { summarizeAlertDelivery } from "./delivery/summarize-alert-delivery";
+export { createSmtpMailer, createHttpWebhook, type AlertMailer, type AlertWebhook } from "./delivery/transports";
+export { SIGNATURE_HEADER, signAlertWebhookBody } from "./delivery/sign-webhook-body";
+export { formatAlertTime } from "./delivery/payload";
+export { describeAlertChannels } from "./describe-alert-channels";
