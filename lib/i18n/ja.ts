@@ -700,7 +700,6 @@ export const ja = {
         emergency: "緊急対応で終了",
         open: "対応中・待機中",
       },
-      emergencies: "緊急対応の件数",
       weekdays: { sun: "日曜日", mon: "月曜日", tue: "火曜日", wed: "水曜日", thu: "木曜日", fri: "金曜日", sat: "土曜日", holiday: "祝日" },
       none: "－",
       total: "合計",
