@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { alerts } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import { AlertError } from "./errors";
 
 /** A person has seen the alert: re-sends stop. Only the first acknowledgement counts. */

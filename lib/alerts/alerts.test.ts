@@ -6,8 +6,9 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/te
 import { claimConsultation } from "@/lib/consultations";
 import { makeStaff } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
-import { deliverNextOutboxItem, processNextInboxEvent, receiveWebhook } from "@/lib/line";
-import { createFakeLineApi } from "@/lib/line/testing/fake-line-api";
+import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
+import { deliverNextOutboxItem } from "@/lib/line-api";
+import { createFakeLineApi } from "@/lib/line-api/testing/fake-line-api";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
@@ -54,7 +55,7 @@ async function runAlertWorker(deps = delivery()) {
 async function youthWrites(lineUserId: string, text: string, when: Date) {
   clock = when;
   const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, { type: "message", message: { id: randomBytes(4).toString("hex"), type: "text", text } }, when.getTime())] });
-  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => clock });
+  await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: clock });
   while (await processNextInboxEvent(database.db, { keyring, now: () => clock, chatMode: "line" }));
   while (await deliverNextOutboxItem(database.db, { api: line.api, keyring, now: () => clock }));
 }

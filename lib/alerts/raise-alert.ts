@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { alerts } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 
 export type AlertKind = (typeof alerts.$inferInsert)["kind"];
 

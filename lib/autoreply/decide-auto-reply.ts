@@ -1,5 +1,5 @@
-import { findCurrentSession, findNextOpening, formatSessionJa, type Schedule, type Session } from "@/lib/schedule";
 import { calendarDateOf } from "@/lib/calendar";
+import { findCurrentSession, findNextOpening, formatSessionJa, type Schedule, type Session } from "@/lib/schedule";
 import type { AutoReplyKind, TemplateVariable } from "./templates";
 
 /** The same notice is not repeated within this time: a youth writing ten lines gets one answer. */

@@ -118,7 +118,7 @@ describe(`every way a consultation ends sets the state, records the timings, tel
     await expectClosed("abandoned", "consultation.abandoned", async () => {
       const { consultationId, lineUserId } = await youthWrites(database.db, keyring, "待ってます");
       const raw = JSON.stringify({ destination: "U0", events: [userEvent(lineUserId, { type: "unfollow", replyToken: undefined })] });
-      await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => new Date() });
+      await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() });
       while (await processNextInboxEvent(database.db, { keyring, now: () => new Date() }));
       return consultationId;
     });

@@ -5,7 +5,7 @@ import { consultationNotes, consultations } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { publishConsoleEvent } from "@/lib/realtime/publish-console-event";
+import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
 

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { createKeyring, deriveSubkey, type Keyring } from "./keyring";
 
-export { createKeyring, type Key, type Keyring } from "./keyring";
+export { createKeyring, deriveSubkey, type Key, type Keyring } from "./keyring";
 export { decryptField, encryptField } from "./field";
 export { lookupHash, lookupHashes } from "./lookup";
 export { rotateKeys } from "./rotate-keys";

@@ -36,7 +36,7 @@ afterAll(async () => {
 /** Stores one event and starts a worker on `first` whose handler waits for the returned `release` before `then` runs. */
 async function slowWorker(event: Record<string, unknown>, then: (real: () => Promise<"done" | "ignored">) => Promise<"done" | "ignored">) {
   const raw = JSON.stringify({ destination: "Ubot", events: [event] });
-  expect(await receiveWebhook(first.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: () => new Date() })).toMatchObject({ status: 200 });
+  expect(await receiveWebhook(first.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() })).toMatchObject({ status: 200 });
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   let started!: () => void;

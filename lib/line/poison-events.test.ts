@@ -26,7 +26,7 @@ beforeEach(async () => {
 
 async function post(events: unknown[]) {
   const raw = JSON.stringify({ destination: "Ubot", events });
-  return receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now });
+  return receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() });
 }
 
 async function drain() {
@@ -121,7 +121,7 @@ describe(`poison events never block a youth (${testDatabaseKind()})`, () => {
     const deep = "[".repeat(50_000) + "]".repeat(50_000);
     const raw = `{"destination":"Ubot","events":[{"type":"message","timestamp":1,"message":${deep}}]}`;
     const started = Date.now();
-    expect(await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, now: deps.now })).toEqual({
+    expect(await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: deps.now() })).toEqual({
       status: 400,
       error: "nested too deeply",
     });

@@ -18,9 +18,9 @@ import {
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { addEmergencyContact, endEmergency, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, toJstDateTimeInput } from "@/lib/emergencies";
 import { receiveSecureChatMessage } from "@/lib/liff";
+import { instantAt } from "@/lib/calendar";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
-import { instantAt } from "@/lib/calendar";
 import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";

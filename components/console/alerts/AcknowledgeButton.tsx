@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { acknowledgeAlertAction } from "@/app/(console)/console/actions";
+import { acknowledgeAlertAction } from "@/app/_actions/console";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 

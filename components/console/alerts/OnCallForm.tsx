@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { addOnCallAction, type OnCallActionState } from "@/app/(console)/admin/on-call/actions";
+import { addOnCallAction, type OnCallActionState } from "@/app/_actions/on-call";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

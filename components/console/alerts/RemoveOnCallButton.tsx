@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { removeOnCallAction } from "@/app/(console)/admin/on-call/actions";
+import { removeOnCallAction } from "@/app/_actions/on-call";
 import { dangerButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { setPriorityAction, type PriorityActionState } from "@/app/(console)/console/actions";
+import { setPriorityAction, type PriorityActionState } from "@/app/_actions/console";
 import { FieldError } from "@/components/ui/FieldError";
 import { inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";

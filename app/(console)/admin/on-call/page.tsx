@@ -2,7 +2,7 @@ import { requireStaff } from "@/app/_server/guard";
 import { OnCallForm } from "@/components/console/alerts/OnCallForm";
 import { RemoveOnCallButton } from "@/components/console/alerts/RemoveOnCallButton";
 import { StaffShell } from "@/components/console/StaffShell";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { describeAlertChannels, formatAlertTime, listOnCallEntries, listRecentAlerts, summarizeAlertDelivery } from "@/lib/alerts";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";

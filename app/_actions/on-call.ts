@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
-import { getDb } from "@/db";
+import { getDb } from "@/app/_server/database";
 import { addOnCallEntry, onCallInputSchema, removeOnCallEntry } from "@/lib/alerts";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
