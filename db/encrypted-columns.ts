@@ -23,4 +23,6 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "consents", key: "id", columns: ["recipient_enc", "scope_note_enc", "words_enc", "withdrawal_note_enc"] },
   { table: "sharing_exceptions", key: "id", columns: ["recipient_enc", "reason_enc"] },
   { table: "safety_plan_versions", key: "id", columns: ["plan_enc"] },
+  { table: "emergencies", key: "id", columns: ["checklist_notes_enc", "summary_enc"] },
+  { table: "emergency_contacts", key: "id", columns: ["result_enc"] },
 ];

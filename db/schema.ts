@@ -191,7 +191,7 @@ export const formVersions = pgTable(
 );
 
 export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
-export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended"]);
+export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended", "emergency"]);
 
 export const consultationChannel = pgEnum("consultation_channel", ["line", "secure_chat"]);
 
@@ -241,6 +241,11 @@ export const consultations = pgTable(
     intakeStep: text("intake_step"),
     /** The highest risk level (priority scale) the youth already got the safety reply for: once per level per consultation. */
     safetyRepliedLevel: integer("safety_replied_level"),
+    /**
+     * A second staff member who may write in the conversation beside the holder: the supervisor who
+     * joined an emergency (lib/emergencies), cleared when it closes. Set only by lib/consultations.
+     */
+    secondResponderId: uuid("second_responder_id").references(() => staff.id),
   },
   (t) => [
     index("consultations_youth_idx").on(t.youthId, t.status),
@@ -551,6 +556,69 @@ export const safetyContacts = pgTable("safety_contacts", {
 
 /* --- end risk --- */
 
+/* --- emergencies (issue 13) --- */
+
+/** To whom an emergency contact went (警察, 救急, 児童相談所 …): admins edit the list; the defaults are seeded. */
+export const emergencyContactKinds = pgTable("emergency_contact_kinds", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  label: text("label").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+  active: boolean("active").notNull().default(true),
+  /** Set on the seeded defaults, so seeding twice inserts nothing. */
+  seedKey: text("seed_key").unique(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/**
+ * 緊急対応: at most one per consultation (the unique index makes a second start the same emergency).
+ * The checklist's answers stay plain (yes/no/unknown per item, for the report); its notes and the
+ * summary are encrypted, as they describe the youth's situation.
+ */
+export const emergencies = pgTable("emergencies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  consultationId: uuid("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  startedBy: uuid("started_by")
+    .notNull()
+    .references(() => staff.id),
+  joinedAt: timestamp("joined_at", { withTimezone: true }),
+  joinedBy: uuid("joined_by").references(() => staff.id),
+  checklist: jsonb("checklist").$type<Record<string, "yes" | "no" | "unknown">>(),
+  checklistNotesEnc: text("checklist_notes_enc"),
+  checklistUpdatedAt: timestamp("checklist_updated_at", { withTimezone: true }),
+  endedAt: timestamp("ended_at", { withTimezone: true }),
+  endedBy: uuid("ended_by").references(() => staff.id),
+  summaryEnc: text("summary_enc"),
+});
+
+/** One contact made during an emergency: to whom, when, by whom, the number used, the result, when the city was told. */
+export const emergencyContacts = pgTable(
+  "emergency_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    emergencyId: uuid("emergency_id")
+      .notNull()
+      .references(() => emergencies.id),
+    kindId: uuid("kind_id")
+      .notNull()
+      .references(() => emergencyContactKinds.id),
+    contactedAt: timestamp("contacted_at", { withTimezone: true }).notNull(),
+    contactedBy: uuid("contacted_by")
+      .notNull()
+      .references(() => staff.id),
+    number: text("number").notNull().default(""),
+    resultEnc: text("result_enc"),
+    cityNotifiedAt: timestamp("city_notified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("emergency_contacts_emergency_idx").on(t.emergencyId, t.contactedAt)],
+);
+
+/* --- end emergencies --- */
 // ---- On-call alerts (issue 12) ----
 
 export const alertKind = pgEnum("alert_kind", ["risk", "emergency"]);

@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { ensureFormVersions } from "@/lib/forms";
 import { ensureRiskLexicon } from "@/lib/risk";
 import { ensureSafetyContacts } from "@/lib/safety";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies";
 
 const globalForDb = globalThis as unknown as { soudanDatabase?: Promise<Database>; soudanBreaker?: CircuitBreaker };
 
@@ -16,6 +17,7 @@ export function getDatabase(): Promise<Database> {
     await ensureFormVersions(database.db);
     await ensureRiskLexicon(database.db);
     await ensureSafetyContacts(database.db);
+    await ensureEmergencyContactKinds(database.db);
     return database;
   })().catch((error: unknown) => {
     // A database that was down at the first request must not stay "failed" for the life of the process.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { staff, supportAgencies, youths } from "@/db/schema";
 import { now, setClockForTests } from "@/lib/clock";
@@ -10,12 +10,14 @@ import {
   closeInactiveConsultations,
   ConsoleError,
   endConsultationByYouth,
+  finishConsultationRecord,
   findOpenConsultation,
   sendCounselorMessage,
   type ConsoleActor,
 } from "@/lib/consultations";
 import { recordConsent, recordSharingException } from "@/lib/consents";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
+import { addEmergencyContact, endEmergency, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, toJstDateTimeInput } from "@/lib/emergencies";
 import { receiveSecureChatMessage } from "@/lib/liff";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
@@ -109,6 +111,11 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const counselors: ConsoleActor[] = options.counselors.flatMap((login) => counselorRows.filter((r) => r.loginId === login && (r.role === "counselor" || r.role === "supervisor")));
   if (counselors.length === 0) throw new Error(`None of the counselors ${options.counselors.join(", ")} exists`);
   const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(eq(supportAgencies.active, true));
+  // The supervisor who joins emergencies as second responder; emergency details draw from their own
+  // sequence, so the rest of a seed's history is the same as before emergencies were recorded.
+  const [supervisor] = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(and(eq(staff.role, "supervisor"), eq(staff.active, true))).limit(1);
+  const contactKinds = await listEmergencyContactKinds(db);
+  const emergencyRandom = new Random(options.seed + 7919);
   const maxActive = options.maxActivePerCounselor ?? 3;
   const inactivityMinutes = options.inactivityMinutes ?? 30;
 
@@ -181,7 +188,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     const emergency = inHours && random.chance(0.03);
     const topic = random.weighted(topicWeights);
     const ending: Ending = emergency ? "completed" : inHours ? random.weighted(endingWeights) : random.chance(0.5) ? "youth_ended_waiting" : "completed";
-    const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null };
+    const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null, emergencyId: null as string | null };
     summary.consultations++;
     if (!inHours) summary.outOfHours++;
 
@@ -261,9 +268,41 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     };
     at(claimAt, claim);
 
+    /** 緊急対応 early in the talk: started by the holder, the supervisor joins, the checklist, one to three contacts. */
+    function respondToEmergency(from: number) {
+      const answers = ["yes", "no", "unknown"] as const;
+      const checklist = Object.fromEntries(
+        ["desire", "plan", "means", "timeframe", "whereabouts", "safeNow"].map((item) => [item, { answer: emergencyRandom.pick([...answers]), note: emergencyRandom.pick(phrases.checklistNotes) }]),
+      );
+      const contacts = Array.from({ length: emergencyRandom.int(1, 3) }, () => ({ kind: emergencyRandom.pick(contactKinds), result: emergencyRandom.pick(phrases.contactResults), cityTold: emergencyRandom.chance(0.6) }));
+      at(from + minutes(2), async () => {
+        if (state.over || !state.consultationId || !state.holder) return;
+        state.emergencyId = (await startEmergency(db, { consultationId: state.consultationId, at: now() }, state.holder)).emergencyId;
+      });
+      at(from + minutes(3), async () => {
+        if (state.over || !state.emergencyId || !supervisor || supervisor.id === state.holder?.id) return;
+        await joinEmergency(db, { emergencyId: state.emergencyId, at: now() }, supervisor);
+      });
+      at(from + minutes(4), async () => {
+        if (state.over || !state.emergencyId || !state.holder) return;
+        await saveEmergencyChecklist(db, { emergencyId: state.emergencyId, checklist, at: now() }, state.holder, options.keyring);
+      });
+      contacts.forEach((contact, i) =>
+        at(from + minutes(5 + i), async () => {
+          if (state.over || !state.emergencyId || !state.holder) return;
+          const by = supervisor ?? state.holder;
+          const contactedAt = toJstDateTimeInput(now());
+          const cityNotifiedAt = contact.cityTold ? toJstDateTimeInput(new Date(now().getTime() + minutes(30))) : "";
+          const added = await addEmergencyContact(db, { emergencyId: state.emergencyId, contact: { kindId: contact.kind.id, contactedAt, number: "", result: contact.result, cityNotifiedAt }, at: now() }, by, options.keyring);
+          if (!added.ok) throw new Error(`history contact refused: ${JSON.stringify(added.fieldErrors)}`);
+        }),
+      );
+    }
+
     function converse(from: number) {
       let t = from + minutes(1);
       at(t, () => counselorSays(phrases.counselorGreeting));
+      if (emergency) respondToEmergency(from);
       const talk = ending === "completed" ? exchanges : Math.min(2, exchanges);
       for (let i = 0; i < talk; i++) {
         t += minutes(gaps[2 * i]!);
@@ -291,7 +330,13 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       at(t + minutes(random.int(2, 8)), async () => {
         if (state.over || !state.consultationId || !state.holder) return;
         if (form.informationShared) await recordSharingBasis(db, { consultationId: state.consultationId, holder: state.holder, form, random, keyring: options.keyring, summary });
-        const closed = await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
+        if (state.emergencyId) {
+          const ended = await endEmergency(db, { emergencyId: state.emergencyId, summary: form.emergencyNote ?? "", at: now() }, state.holder, options.keyring);
+          if (!ended.ok) throw new Error(`history emergency end refused: ${JSON.stringify(ended.fieldErrors)}`);
+        }
+        const closed = state.emergencyId
+          ? await finishConsultationRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring)
+          : await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
         if (!closed.ok) throw new Error(`history record refused: ${JSON.stringify(closed.fieldErrors)}`);
         state.over = true;
         youth.busy = false;

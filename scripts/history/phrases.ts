@@ -70,6 +70,8 @@ export const responseSummaries = {
   ended_by_youth: "途中で相談者が会話を終えた。",
 } as const;
 
+export const checklistNotes = ["本人の言葉で確認", "はっきりしない", "", "くり返し話している"];
+export const contactResults = ["安全確認を依頼し、対応してもらえることになった", "担当者に引き継いだ", "折り返しの連絡を待っている", "保護されたと連絡があった"];
 export const emergencyNotes = ["市の担当課と警察に連絡し、安全確認を依頼した。", "児童相談所に通告し、業務責任者に報告した。"];
 
 /** What youths say when they agree to a referral's sharing, as a counselor would quote or summarise it. */

@@ -1,6 +1,8 @@
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
+import { EmergencyPanel } from "@/components/console/emergency/EmergencyPanel";
+import { StartEmergencyButton } from "@/components/console/emergency/StartEmergencyButton";
 import { EarlierList } from "@/components/console/conversation/EarlierList";
 import { MessageList } from "@/components/console/conversation/MessageList";
 import { ConsentPanel } from "@/components/console/conversation/ConsentPanel";
@@ -14,13 +16,14 @@ import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
-import { can } from "@/lib/auth";
 import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { listSharingBasis } from "@/lib/consents";
 import { getConfig } from "@/lib/config";
 import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
+import { canStaff } from "@/lib/auth";
+import { formatJstDateTime, listEmergencyContactKinds, toJstDateTimeInput, viewEmergency } from "@/lib/emergencies";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { formatJst } from "@/lib/records";
@@ -48,16 +51,19 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const db = await getDb();
   const { consultation } = view;
   const safetyPlanOn = getConfig().SOUDAN_SAFETY_PLAN === "on" && consultation.canReply;
-  const [held, canned, agencies, colleagues, sharing, safetyPlan] = await Promise.all([
+  const [held, canned, agencies, colleagues, sharing, safetyPlan, emergency, contactKinds] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
     listAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
     listSharingBasis(db, consultation.id, getKeyring()),
     safetyPlanOn ? loadSafetyPlan(db, consultation.id, getKeyring()) : null,
+    viewEmergency(db, { consultationId: id }, getKeyring()),
+    listEmergencyContactKinds(db),
   ]);
   const open = consultation.phase !== "closed";
-  const canWriteSharing = open ? consultation.canReply || can(staff.role, "consultations.supervise") : consultation.canFinishRecord;
+  const supervises = canStaff(staff, "consultations.supervise");
+  const canWriteSharing = open ? consultation.canReply || supervises : consultation.canFinishRecord;
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
@@ -105,6 +111,19 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             ) : null}
           </div>
           <aside className="flex flex-col gap-4">
+            {emergency ? (
+              <EmergencyPanel
+                emergency={emergency}
+                kinds={contactKinds.map((k) => ({ id: k.id, label: k.label }))}
+                canAct={consultation.canReply || supervises}
+                canJoin={supervises}
+                nowInput={toJstDateTimeInput(now())}
+                reportHref={canStaff(staff, "reports.view") ? `/api/emergencies/${emergency.id}/report` : null}
+                format={formatJstDateTime}
+              />
+            ) : open && (consultation.canReply || supervises) ? (
+              <StartEmergencyButton consultationId={consultation.id} />
+            ) : null}
             <IntakePanel intake={consultation.intake} note={consultation.intakeNote} />
             <ConsentPanel
               consultationId={consultation.id}
