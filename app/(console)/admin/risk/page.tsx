@@ -42,7 +42,7 @@ export default async function Page() {
           </p>
           <p className="mt-1 max-w-3xl text-sm text-slate-700">{t.lexiconLead}</p>
           <TryPhrase />
-          <RiskLexiconEditor key={lexicon.version} version={lexicon.version} entries={lexicon.entries} />
+          <RiskLexiconEditor version={lexicon.version} entries={lexicon.entries} />
         </section>
         <section aria-labelledby="safety-contacts" data-testid="safety-contacts">
           <h2 id="safety-contacts" className="text-xl font-bold">
