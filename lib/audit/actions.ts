@@ -14,6 +14,7 @@ export const auditActions = [
   "staff.role_changed",
   "staff.second_factor_reset",
   "staff.password_reset",
+  "staff.unlocked",
   "staff.permission_granted",
   "staff.permission_revoked",
   "keys.rotated",
@@ -55,6 +56,11 @@ export const auditActions = [
   "alert.acknowledged",
   "on_call.changed",
   "consultation.priority_changed",
+  "consent.recorded",
+  "consent.withdrawn",
+  "consent.exception_recorded",
+  "safety_plan.saved",
+  "safety_plan.sent",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -5,3 +5,5 @@ export { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "./workers";
 export { listFailedInboxEvents, type FailedInboxEvent } from "./list-failed-inbox-events";
 export { summarizeLineChannel, type LineChannelSummary } from "./summarize-line-channel";
 export { recordReceptionEvent, type ReceptionEventKind } from "./reception/record-reception-event";
+export { checkLineQuota } from "./quota/check-line-quota";
+export { startLineQuotaWatch } from "./quota/start-line-quota-watch";

@@ -15,12 +15,13 @@ import {
   sendCounselorMessage,
   type ConsoleActor,
 } from "@/lib/consultations";
+import { recordConsent, recordSharingException } from "@/lib/consents";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { addEmergencyContact, endEmergency, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, toJstDateTimeInput } from "@/lib/emergencies";
 import { receiveSecureChatMessage } from "@/lib/liff";
-import { instantAt } from "@/lib/calendar";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
+import { instantAt } from "@/lib/calendar";
 import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
@@ -54,6 +55,8 @@ export interface HistorySummary {
   outcomes: Record<string, number>;
   emergencies: number;
   referrals: number;
+  consents: number;
+  sharingExceptions: number;
   youthMessages: number;
   counselorMessages: number;
 }
@@ -71,7 +74,7 @@ type Ending = keyof typeof endingWeights;
 
 /** Signs webhook bodies for the history's own LINE events; receiveWebhook checks them as it checks LINE's. */
 const channelSecret = randomBytes(16).toString("hex");
-const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {} };
+const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {}, readQuota: async () => ({ limit: null, used: 0 }) };
 
 interface Step {
   at: Date;
@@ -116,7 +119,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const maxActive = options.maxActivePerCounselor ?? 3;
   const inactivityMinutes = options.inactivityMinutes ?? 30;
 
-  const summary: HistorySummary = { sessions: 0, youths: 0, follows: 0, blocks: 0, consultations: 0, outOfHours: 0, closed: {}, outcomes: {}, emergencies: 0, referrals: 0, youthMessages: 0, counselorMessages: 0 };
+  const summary: HistorySummary = { sessions: 0, youths: 0, follows: 0, blocks: 0, consultations: 0, outOfHours: 0, closed: {}, outcomes: {}, emergencies: 0, referrals: 0, consents: 0, sharingExceptions: 0, youthMessages: 0, counselorMessages: 0 };
   const count = (table: Record<string, number>, key: string) => (table[key] = (table[key] ?? 0) + 1);
 
   const steps: Step[] = [];
@@ -326,6 +329,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       at(t, () => counselorSays(phrases.counselorClosing));
       at(t + minutes(random.int(2, 8)), async () => {
         if (state.over || !state.consultationId || !state.holder) return;
+        if (form.informationShared) await recordSharingBasis(db, { consultationId: state.consultationId, holder: state.holder, form, random, keyring: options.keyring, summary });
         if (state.emergencyId) {
           const ended = await endEmergency(db, { emergencyId: state.emergencyId, summary: form.emergencyNote ?? "", at: now() }, state.holder, options.keyring);
           if (!ended.ok) throw new Error(`history emergency end refused: ${JSON.stringify(ended.fieldErrors)}`);
@@ -389,6 +393,30 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   return summary;
 }
 
+/**
+ * Sharing needs a basis on record before the close: usually the youth's consent to the agency; in some
+ * emergencies the R10 exception decided with a supervisor instead.
+ */
+async function recordSharingBasis(
+  db: Db,
+  input: { consultationId: string; holder: ConsoleActor; form: { emergency: boolean; referralAgencyId: string | null }; random: Random; keyring: Keyring; summary: HistorySummary },
+) {
+  const { consultationId, holder, form, random, keyring, summary } = input;
+  const recipient = form.referralAgencyId ? { agencyId: form.referralAgencyId } : { recipient: "市の子ども家庭課" };
+  const at = now();
+  if (form.emergency && random.chance(0.4)) {
+    const exception = { ...recipient, reason: random.pick(phrases.sharingExceptionReasons), supervisorName: random.pick(phrases.supervisorNames), decidedAt: at };
+    const result = await recordSharingException(db, { consultationId, exception, at }, holder, keyring);
+    if (!result.ok) throw new Error(`history R10 exception refused: ${JSON.stringify(result.fieldErrors)}`);
+    summary.sharingExceptions++;
+    return;
+  }
+  const consent = { ...recipient, scopeItems: random.chance(0.5) ? ["summary", "school"] : ["summary", "contact", "safety"], agreedAt: at, words: random.pick(phrases.consentWords) };
+  const result = await recordConsent(db, { consultationId, consent, at }, holder, keyring);
+  if (!result.ok) throw new Error(`history consent refused: ${JSON.stringify(result.fieldErrors)}`);
+  summary.consents++;
+}
+
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
@@ -409,7 +437,7 @@ function recordForm(random: Random, topic: Topic, outcome: Outcome, agencyIds: s
     referralAgencyId,
     emergency,
     emergencyNote: emergency ? random.pick(phrases.emergencyNotes) : null,
-    consentToShare: emergency || (outcome === "referral" && random.chance(0.7)),
+    informationShared: emergency || (outcome === "referral" && random.chance(0.7)),
     outOfScope: ageBand === "out_of_range",
   };
 }
