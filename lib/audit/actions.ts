@@ -50,7 +50,6 @@ export const auditActions = [
   "emergency.contact_added",
   "emergency.ended",
   "emergency.report_exported",
-  "emergency_contact_kind.changed",
   "alert.raised",
   "alert.sent",
   "alert.acknowledged",

@@ -24,9 +24,9 @@ const styles = StyleSheet.create({
   bold: { fontWeight: 700 },
 });
 
-function Table({ columns, flex, rows }: { columns: string[]; flex: number[]; rows: string[][] }) {
+function Table({ columns, flex, rows, fontSize }: { columns: string[]; flex: number[]; rows: string[][]; fontSize?: number }) {
   return (
-    <View>
+    <View style={fontSize ? { fontSize } : {}}>
       <View style={styles.headRow} fixed>
         {columns.map((column, i) => (
           <Text key={i} style={[styles.cell, styles.bold, { flex: flex[i] }]}>
@@ -78,7 +78,8 @@ export async function renderEmergencyReportPdf(emergency: EmergencyView, options
           ) : (
             <Table
               columns={[t.contactKind, t.contactedAt, t.contactedBy, t.number, t.result, t.cityNotifiedAt]}
-              flex={[1.2, 2.3, 1.2, 1.4, 2.3, 2.3]}
+              flex={[1.1, 2, 1.2, 1.3, 3, 2]}
+              fontSize={8.5}
               rows={emergency.contacts.map((c) => [c.kindLabel, when(c.contactedAt), c.contactedByName, c.number, c.result, when(c.cityNotifiedAt)])}
             />
           )}

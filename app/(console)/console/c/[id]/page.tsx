@@ -101,6 +101,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             ) : null}
             {(open && consultation.canReply) || consultation.canFinishRecord ? (
               <RecordForm
+                // Remounted when the consultation closes under it (an emergency ended), so the owed record starts from the saved draft.
+                key={open ? "close" : "finish"}
                 mode={open ? "close" : "finish"}
                 consultationId={consultation.id}
                 draft={view.draft}
