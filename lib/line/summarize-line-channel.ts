@@ -23,7 +23,7 @@ async function countByStatus(tx: DbOrTx, table: typeof lineInbox | typeof lineOu
 
 async function pushesIn(tx: DbOrTx, calendarMonth: CalendarMonth) {
   const [year, month] = calendarMonth.split("-").map(Number) as [number, number];
-  return { year, month, pushes: await countPushesInMonth(tx, year, month) };
+  return { year, month, pushes: await countPushesInMonth(tx, calendarMonth) };
 }
 
 /** What an administrator watches: pushes cost money, and failed rows need a person to look. */
