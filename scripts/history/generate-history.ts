@@ -6,7 +6,7 @@ import { now, setClockForTests } from "@/lib/clock";
 import {
   announceMessageDelivery,
   claimConsultation,
-  closeConsultation,
+  closeConsultationWithRecord,
   closeInactiveConsultations,
   ConsoleError,
   endConsultationByYouth,
@@ -199,7 +199,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     function endByYouth(reason: string) {
       return async () => {
         if (state.over) return;
-        await endConsultationByYouth(db, youth.id!, now(), options.keyring);
+        await endConsultationByYouth(db, { youthId: youth.id!, at: now() }, options.keyring);
         state.over = true;
         youth.busy = false;
         count(summary.closed, reason);
@@ -276,7 +276,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
         // The youth stops answering; the once-a-minute job closes it after the configured silence.
         at(t + minutes(inactivityMinutes + 1), async () => {
           if (state.over) return;
-          await closeInactiveConsultations(db, { now: now(), minutes: inactivityMinutes, keyring: options.keyring });
+          await closeInactiveConsultations(db, { at: now(), minutes: inactivityMinutes, keyring: options.keyring });
           state.over = true;
           youth.busy = false;
           count(summary.closed, "inactive");
@@ -287,7 +287,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       at(t, () => counselorSays(phrases.counselorClosing));
       at(t + minutes(random.int(2, 8)), async () => {
         if (state.over || !state.consultationId || !state.holder) return;
-        const closed = await closeConsultation(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
+        const closed = await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
         if (!closed.ok) throw new Error(`history record refused: ${JSON.stringify(closed.fieldErrors)}`);
         state.over = true;
         youth.busy = false;
