@@ -1,12 +1,11 @@
-export { LineApiError, type LineApi, type LineMessage } from "./api";
+export type { LineApi, LineMessage } from "./api";
 export { countPushesInMonth } from "./outbox/count-pushes";
 export {
   deliverNextOutboxItem,
-  OUTBOX_MAX_ATTEMPTS,
   type DeliveryDeps,
   type DeliverySettled,
   type DeliverySettledListener,
 } from "./outbox/deliver-next-outbox-item";
-export { cancelPendingCalls, enqueueLineCall, enqueueReply, REPLY_TOKEN_LIFETIME_MS } from "./outbox/enqueue";
+export { cancelPendingCalls, enqueueLineCall, enqueueReply } from "./outbox/enqueue";
 export { startOutboxWorker, stopOutboxWorker, wakeOutboxWorker } from "./outbox-worker";
 export { createSdkLineApi } from "./sdk-api";
