@@ -1,6 +1,6 @@
 import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
-import { createHttpWebhook, createSmtpMailer, SIGNATURE_HEADER, startAlertWorker } from "@/lib/alerts";
+import { createHttpWebhook, createSmtpMailer, raiseOperationalAlert, SIGNATURE_HEADER, startAlertWorker } from "@/lib/alerts";
 import { sendClosingNotices } from "@/lib/autoreply";
 import { announceMessageDelivery, backfillConsultationTimings, closeInactiveConsultations } from "@/lib/consultations";
 import { now } from "@/lib/clock";
@@ -8,7 +8,7 @@ import { getConfig, type Env } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
-import { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
+import { startLineQuotaWatch, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
@@ -46,11 +46,20 @@ export async function startServer(): Promise<void> {
   }
 }
 
-/** The LINE inbox and outbox, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
+/** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
   startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
-  if (api) startOutboxWorker(database.db, { api, keyring: getKeyring(), now, onSettled: announceMessageDelivery });
+  const quotaWatch = api ? [startLineQuotaWatch(database.db, { api, now })] : [];
+  if (api) {
+    startOutboxWorker(database.db, {
+      api,
+      keyring: getKeyring(),
+      now,
+      onSettled: announceMessageDelivery,
+      onMonthlyLimit: (tx, at) => raiseOperationalAlert(tx, { kind: "line_monthly_limit", at }).then(() => undefined),
+    });
+  }
   const closing = startWorkerLoop(
     "closing notices",
     async () => {
@@ -68,7 +77,7 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
     },
     60_000,
   );
-  return [closing, inactivity, startAlerts(database, config)];
+  return [closing, inactivity, startAlerts(database, config), ...quotaWatch];
 }
 
 /** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */

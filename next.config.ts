@@ -52,8 +52,8 @@ const liffHeaders = [{ key: "Content-Security-Policy", value: policy(liffFrameAn
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The report renderers load fonts and a layout engine at run time: Node resolves them, not the bundler.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@react-pdf/renderer", "exceljs"],
+  // The report renderers load fonts and a layout engine at run time, and the sign-in throttle imports drizzle-orm at run time: Node resolves them, not the bundler.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "@react-pdf/renderer", "exceljs", "rate-limiter-flexible"],
   experimental: { authInterrupts: true },
   async headers() {
     return [

@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // postgres.js 3.4.9 throws this from a timer when a transaction's connection drops (porsager/postgres#1208,
+    // unfixed upstream; db/guard-transactions.ts keeps it harmless). Next logs it and goes on; so do the tests.
+    onUnhandledError: (error) => !(/reading 'write'/.test(error.message ?? "") && /postgres\/src\/connection\.js/.test(error.stack ?? "")),
   },
 });

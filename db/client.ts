@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { guardTransactions } from "./guard-transactions";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -81,9 +82,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * postgres.js waits 30 s for a connection by default and backs off up to 20 s between reconnects, so
+ * with the server gone queries queue for a minute. Here a connection attempt gives up after 2 s and the
+ * next one follows within a second, so the pool finds the server again as soon as it is back. A session
+ * left idle inside a transaction (a stalled instance) releases its locks after a minute.
+ */
+const failFast = {
+  connect_timeout: 2,
+  backoff: (retries: number) => Math.min(0.1 * retries, 1),
+  connection: { idle_in_transaction_session_timeout: 60_000 },
+} as const;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const client = guardTransactions(postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, ...failFast }));
     const db = drizzlePostgres(client, { schema });
     return {
       kind: "postgres",

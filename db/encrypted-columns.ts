@@ -20,4 +20,9 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "consultation_messages", key: "id", columns: ["body_enc"] },
   { table: "consultation_notes", key: "id", columns: ["body_enc"] },
   { table: "consultation_records", key: "consultation_id", columns: ["draft_enc", "content_summary_enc", "response_summary_enc", "emergency_note_enc"] },
+  { table: "consents", key: "id", columns: ["recipient_enc", "scope_note_enc", "words_enc", "withdrawal_note_enc"] },
+  { table: "sharing_exceptions", key: "id", columns: ["recipient_enc", "reason_enc"] },
+  { table: "safety_plan_versions", key: "id", columns: ["plan_enc"] },
+  { table: "emergencies", key: "id", columns: ["checklist_notes_enc", "summary_enc"] },
+  { table: "emergency_contacts", key: "id", columns: ["result_enc"] },
 ];

@@ -191,7 +191,7 @@ export const formVersions = pgTable(
 );
 
 export const consultationStatus = pgEnum("consultation_status", ["open", "closed"]);
-export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended"]);
+export const consultationCloseReason = pgEnum("consultation_close_reason", ["completed", "inactive", "abandoned", "closing_time", "youth_ended", "emergency"]);
 
 export const consultationChannel = pgEnum("consultation_channel", ["line", "secure_chat"]);
 
@@ -241,6 +241,11 @@ export const consultations = pgTable(
     intakeStep: text("intake_step"),
     /** The highest risk level (priority scale) the youth already got the safety reply for: once per level per consultation. */
     safetyRepliedLevel: integer("safety_replied_level"),
+    /**
+     * A second staff member who may write in the conversation beside the holder: the supervisor who
+     * joined an emergency (lib/emergencies), cleared when it closes. Set only by lib/consultations.
+     */
+    secondResponderId: uuid("second_responder_id").references(() => staff.id),
   },
   (t) => [
     index("consultations_youth_idx").on(t.youthId, t.status),
@@ -380,7 +385,10 @@ export const consultationRecords = pgTable("consultation_records", {
   referralAgencyId: uuid("referral_agency_id").references(() => supportAgencies.id),
   emergency: boolean("emergency"),
   emergencyNoteEnc: text("emergency_note_enc"),
+  /** Records before consents were records: the one 同意 checkbox. Kept readable; new records leave it null. */
   consentToShare: boolean("consent_to_share"),
+  /** Information about the youth was (or will be) passed to an agency: needs a consent or an R10 exception. */
+  informationShared: boolean("information_shared"),
   outOfScope: boolean("out_of_scope"),
   finalizedAt: timestamp("finalized_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
@@ -548,6 +556,69 @@ export const safetyContacts = pgTable("safety_contacts", {
 
 /* --- end risk --- */
 
+/* --- emergencies (issue 13) --- */
+
+/** To whom an emergency contact went (警察, 救急, 児童相談所 …): admins edit the list; the defaults are seeded. */
+export const emergencyContactKinds = pgTable("emergency_contact_kinds", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  label: text("label").notNull(),
+  sortOrder: integer("sort_order").notNull(),
+  active: boolean("active").notNull().default(true),
+  /** Set on the seeded defaults, so seeding twice inserts nothing. */
+  seedKey: text("seed_key").unique(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
+/**
+ * 緊急対応: at most one per consultation (the unique index makes a second start the same emergency).
+ * The checklist's answers stay plain (yes/no/unknown per item, for the report); its notes and the
+ * summary are encrypted, as they describe the youth's situation.
+ */
+export const emergencies = pgTable("emergencies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  consultationId: uuid("consultation_id")
+    .notNull()
+    .unique()
+    .references(() => consultations.id),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  startedBy: uuid("started_by")
+    .notNull()
+    .references(() => staff.id),
+  joinedAt: timestamp("joined_at", { withTimezone: true }),
+  joinedBy: uuid("joined_by").references(() => staff.id),
+  checklist: jsonb("checklist").$type<Record<string, "yes" | "no" | "unknown">>(),
+  checklistNotesEnc: text("checklist_notes_enc"),
+  checklistUpdatedAt: timestamp("checklist_updated_at", { withTimezone: true }),
+  endedAt: timestamp("ended_at", { withTimezone: true }),
+  endedBy: uuid("ended_by").references(() => staff.id),
+  summaryEnc: text("summary_enc"),
+});
+
+/** One contact made during an emergency: to whom, when, by whom, the number used, the result, when the city was told. */
+export const emergencyContacts = pgTable(
+  "emergency_contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    emergencyId: uuid("emergency_id")
+      .notNull()
+      .references(() => emergencies.id),
+    kindId: uuid("kind_id")
+      .notNull()
+      .references(() => emergencyContactKinds.id),
+    contactedAt: timestamp("contacted_at", { withTimezone: true }).notNull(),
+    contactedBy: uuid("contacted_by")
+      .notNull()
+      .references(() => staff.id),
+    number: text("number").notNull().default(""),
+    resultEnc: text("result_enc"),
+    cityNotifiedAt: timestamp("city_notified_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("emergency_contacts_emergency_idx").on(t.emergencyId, t.contactedAt)],
+);
+
+/* --- end emergencies --- */
 // ---- On-call alerts (issue 12) ----
 
 export const alertKind = pgEnum("alert_kind", ["risk", "emergency"]);
@@ -604,9 +675,9 @@ export const alertOutbox = pgTable(
   "alert_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    alertId: uuid("alert_id")
-      .notNull()
-      .references(() => alerts.id),
+    /** The consultation's alert, or (one or the other) an operational one. */
+    alertId: uuid("alert_id").references(() => alerts.id),
+    operationalAlertId: uuid("operational_alert_id").references(() => operationalAlerts.id),
     channel: alertChannel("channel").notNull(),
     /** The e-mail address; null for the webhook, whose URL stays in the configuration (it may hold a secret). */
     recipient: text("recipient"),
@@ -643,3 +714,130 @@ export const consultationReads = pgTable(
 );
 
 // ---- end of on-call alerts ----
+
+// --- Sign-in throttle (issue 15) ---
+
+/**
+ * Failed sign-ins counted per login id and per client address, shared by every app instance
+ * (rate-limiter-flexible's RateLimiterDrizzle store). Keys are `login:` / `address:` and a SHA-256
+ * digest: neither what was typed as a login id nor an address is kept in clear.
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});
+
+/* --- consent (R11), the R10 exception and safety plans --- */
+
+/** What a consent lets the counselor pass on; the wording is in lib/i18n. */
+export const consentScopeItem = pgEnum("consent_scope_item", ["summary", "contact", "school", "safety"]);
+
+/**
+ * A youth's consent (R11) to pass information to one recipient: an agency from the directory, or a
+ * recipient written out. What the youth said is quoted or summarised by the counselor (encrypted).
+ * A withdrawal keeps the row and says when.
+ */
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    agencyId: uuid("agency_id").references(() => supportAgencies.id),
+    recipientEnc: text("recipient_enc"),
+    scopeItems: consentScopeItem("scope_items").array().notNull().default([]),
+    scopeNoteEnc: text("scope_note_enc"),
+    agreedAt: timestamp("agreed_at", { withTimezone: true }).notNull(),
+    wordsEnc: text("words_enc").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staff.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawalNoteEnc: text("withdrawal_note_enc"),
+    withdrawalRecordedBy: uuid("withdrawal_recorded_by").references(() => staff.id),
+  },
+  (t) => [index("consents_consultation_idx").on(t.consultationId)],
+);
+
+/**
+ * The R10 exception: information passed on without the youth's consent because their life or body was
+ * in danger. The reason is encrypted; the counselor who recorded it and the supervisor who decided with
+ * them are named.
+ */
+export const sharingExceptions = pgTable(
+  "sharing_exceptions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    agencyId: uuid("agency_id").references(() => supportAgencies.id),
+    recipientEnc: text("recipient_enc"),
+    reasonEnc: text("reason_enc").notNull(),
+    supervisorName: text("supervisor_name").notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staff.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sharing_exceptions_consultation_idx").on(t.consultationId)],
+);
+
+/** A safety plan made with the youth, one row per saved version; a sent version keeps the message that carried it. */
+export const safetyPlanVersions = pgTable(
+  "safety_plan_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    version: integer("version").notNull(),
+    /** The plan's fields as encrypted JSON. */
+    planEnc: text("plan_enc").notNull(),
+    savedBy: uuid("saved_by")
+      .notNull()
+      .references(() => staff.id),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    sentBy: uuid("sent_by").references(() => staff.id),
+    messageId: uuid("message_id").references(() => consultationMessages.id),
+  },
+  (t) => [uniqueIndex("safety_plan_versions_consultation_version_idx").on(t.consultationId, t.version)],
+);
+
+/* --- end consent --- */
+// ---- LINE limits (issue 15, item 5) ----
+
+/**
+ * The latest reading of LINE's monthly message quota, one row (id "current"). `limit` is null when the
+ * plan has no target. Kept so /admin/line shows it without calling LINE on every render.
+ */
+export const lineQuotaReadings = pgTable("line_quota_readings", {
+  id: text("id").primaryKey(),
+  limit: integer("limit"),
+  used: integer("used").notNull(),
+  readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+});
+
+export const operationalAlertKind = pgEnum("operational_alert_kind", ["line_quota_80", "line_quota_95", "line_monthly_limit"]);
+
+/**
+ * An alert about the service, not a consultation: sent once to the on-call list (no re-send, nothing to
+ * acknowledge) and at most once per kind and Japan-time month ("2025-02").
+ */
+export const operationalAlerts = pgTable(
+  "operational_alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: operationalAlertKind("kind").notNull(),
+    month: text("month").notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    /** When deliveries were queued (app clock); null until the alert worker took it. */
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("operational_alerts_kind_month_idx").on(t.kind, t.month)],
+);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, signIn, signOut } from "./helpers";
+import { createStaffViaAdmin, formAlert, signIn, signOut } from "./helpers";
 
 const homes = [
   { loginId: "admin", path: "/admin/staff", heading: "スタッフ管理" },
@@ -27,11 +27,48 @@ for (const home of homes) {
   });
 }
 
+const wrongAnswer = "ログインIDまたはパスワードが違います。失敗が続くと、しばらくサインインできなくなります。";
+const waitAnswer = "サインインの失敗が続いたため、しばらくサインインできません。しばらくしてから（15分後）もう一度お試しください。";
+
 test("a wrong password and an unknown user get the same Japanese message", async ({ page }) => {
   await signIn(page, "counselor1", "not the password");
-  await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。");
+  await expect(formAlert(page)).toHaveText(wrongAnswer);
   await signIn(page, "nobody-here", "not the password");
-  await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。");
+  await expect(formAlert(page)).toHaveText(wrongAnswer);
+});
+
+test("after repeated failures a real and an unknown login both say when to retry; the admin unlocks and resets the password", async ({ page, browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await createStaffViaAdmin(admin, { loginId: "forgetter", displayName: "忘れ 太郎", role: "相談員", password: "first-password-long" });
+
+  for (const loginId of ["forgetter", "nobody-else"]) {
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, loginId, "not the password");
+      await expect(formAlert(page)).toHaveText(wrongAnswer);
+    }
+    await signIn(page, loginId, "first-password-long");
+    await expect(formAlert(page)).toHaveText(waitAnswer);
+  }
+
+  await admin.reload();
+  const row = admin.getByTestId("staff-row-forgetter");
+  await expect(row).toContainText("ロック中");
+  await row.getByRole("button", { name: "ロックを解除" }).click();
+  await expect(row.getByText("ロックを解除しました。すぐにサインインできます。")).toBeVisible();
+  await expect(row).not.toContainText("ロック中");
+  await signIn(page, "forgetter", "first-password-long");
+  await expect(page).toHaveURL(/\/console$/);
+  await signOut(page);
+
+  admin.once("dialog", (dialog) => dialog.accept());
+  await row.getByLabel("新しいパスワード（12文字以上）").fill("second-password-long");
+  await row.getByRole("button", { name: "パスワードを再設定" }).click();
+  await expect(row.getByText(/パスワードを再設定しました。/)).toBeVisible();
+  await signIn(page, "forgetter", "first-password-long");
+  await expect(formAlert(page)).toHaveText(wrongAnswer);
+  await signIn(page, "forgetter", "second-password-long");
+  await expect(page).toHaveURL(/\/console$/);
 });
 
 test("empty fields are refused in the form", async ({ page }) => {

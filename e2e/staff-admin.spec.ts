@@ -75,14 +75,12 @@ test("repeated failures lock the account, even for the right password", async ({
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");
   await createStaffViaAdmin(admin, { loginId: "locktarget", displayName: "ロック 確認", role: "市職員", password });
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await signIn(page, "locktarget", "wrong-password-guess");
-    await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。");
+    await expect(formAlert(page)).toHaveText("ログインIDまたはパスワードが違います。失敗が続くと、しばらくサインインできなくなります。");
   }
-  await signIn(page, "locktarget", "wrong-password-guess");
-  await expect(formAlert(page)).toContainText("一時的にロックされています");
   await signIn(page, "locktarget", password);
-  await expect(formAlert(page)).toContainText("一時的にロックされています");
+  await expect(formAlert(page)).toContainText("しばらくしてから（15分後）もう一度お試しください。");
   await admin.reload();
   await expect(admin.getByTestId("staff-row-locktarget")).toContainText("ロック中");
 });

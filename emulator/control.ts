@@ -20,6 +20,8 @@ const faultSchema = z
   })
   .refine((f) => f.status !== undefined || f.delayMs > 0, { message: "Give a status, a delayMs, or both" });
 
+const quotaSchema = z.object({ limit: z.number().int().min(0).nullable(), used: z.number().int().min(0).optional() });
+
 const newUserSchema = z
   .object({ displayName: z.string().min(1).max(20).optional(), userId: z.string().regex(/^U[0-9a-f]{32}$/).optional() })
   .default({});
@@ -106,6 +108,13 @@ export function controlRoutes(env: Env, sender: WebhookSender, idTokens: IdToken
       return json(200, {});
     }),
     route("GET", "/faults", () => json(200, { faults: state.faults })),
+    route("PUT", "/quota", (ctx) => {
+      const parsed = parseJsonBody(ctx, quotaSchema);
+      if (!parsed.ok) return parsed.reply;
+      state.monthlyLimit = parsed.value.limit;
+      if (parsed.value.used !== undefined) Object.assign(state, { pushCount: parsed.value.used, usageMonth: new Date(env.now() + 9 * 3_600_000).toISOString().slice(0, 7) });
+      return json(200, { limit: state.monthlyLimit, used: state.pushCount });
+    }),
     route("POST", "/faults", (ctx) => {
       const parsed = parseJsonBody(ctx, faultSchema);
       if (!parsed.ok) return parsed.reply;

@@ -18,6 +18,7 @@ const emulator = await createEmulator({
   webhookUrl: process.env.EMULATOR_WEBHOOK_URL ?? "http://127.0.0.1:3000/api/line/webhook",
   liffId: process.env.LIFF_ID || undefined,
   liffUrl: process.env.LIFF_URL || undefined,
+  monthlyLimit: process.env.EMULATOR_MONTHLY_LIMIT ? Number(process.env.EMULATOR_MONTHLY_LIMIT) : undefined,
 });
 
 console.log(`[emulator] LINE platform emulator listening on ${emulator.url}`);

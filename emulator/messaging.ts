@@ -60,6 +60,15 @@ function reply(env: Env, ctx: Ctx): Reply {
   return json(200, { sentMessages: deliver(env, token.userId, parsed.value.messages, "reply") });
 }
 
+const tokyoMonth = (ms: number) => new Date(ms + 9 * 60 * 60 * 1000).toISOString().slice(0, 7);
+
+/** This month's paid messages; LINE's count starts again on the first of each month (Japan time). */
+function monthUsage(env: Env): number {
+  const month = tokyoMonth(env.now());
+  if (env.state.usageMonth !== month) Object.assign(env.state, { usageMonth: month, pushCount: 0 });
+  return env.state.pushCount;
+}
+
 function push(env: Env, ctx: Ctx): Reply {
   const retryKey = header(ctx.headers, "x-line-retry-key");
   if (retryKey !== undefined) {
@@ -76,8 +85,11 @@ function push(env: Env, ctx: Ctx): Reply {
   const parsed = parseJsonBody(ctx, pushSchema);
   if (!parsed.ok) return parsed.reply;
   if (!env.state.users.has(parsed.value.to)) return lineError(400, "Failed to send messages");
+  const limit = env.state.monthlyLimit;
+  // LINE's answer once the month's target is used up: final until next month, no Retry-After.
+  if (limit !== null && monthUsage(env) >= limit) return lineError(429, "You have reached your monthly limit.");
   const sentMessages = deliver(env, parsed.value.to, parsed.value.messages, "push");
-  env.state.pushCount += 1;
+  env.state.pushCount = monthUsage(env) + 1;
   if (retryKey !== undefined) {
     env.state.retryKeys.set(retryKey.toLowerCase(), { requestId: ctx.requestId, acceptedAt: env.now(), sentMessages });
   }
@@ -151,8 +163,10 @@ export function messagingRoutes(env: Env): Route[] {
     route("POST", "/v2/bot/chat/loading/start", "showLoadingAnimation", showLoading),
     route("POST", "/v2/bot/chat/markAsRead", "markMessagesAsReadByToken", markAsReadByToken),
     route("POST", "/v2/bot/message/markAsRead", "markMessagesAsRead", markAsReadByChat),
-    route("GET", "/v2/bot/message/quota", "getMessageQuota", () => json(200, { type: "none" })),
-    route("GET", "/v2/bot/message/quota/consumption", "getMessageQuotaConsumption", (e) => json(200, { totalUsage: e.state.pushCount })),
+    route("GET", "/v2/bot/message/quota", "getMessageQuota", (e) =>
+      json(200, e.state.monthlyLimit === null ? { type: "none" } : { type: "limited", value: e.state.monthlyLimit }),
+    ),
+    route("GET", "/v2/bot/message/quota/consumption", "getMessageQuotaConsumption", (e) => json(200, { totalUsage: monthUsage(e) })),
     route("GET", "/v2/bot/profile/:userId", "getProfile", profile),
     route("GET", "/v2/bot/message/:messageId/content", "getMessageContent", content),
     route("GET", "/v2/bot/message/:messageId/content/preview", "getMessageContentPreview", content),

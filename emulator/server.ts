@@ -78,7 +78,7 @@ function authorized(env: Env, req: IncomingMessage): Reply | null {
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   // Derived from the secret so the bot's user id (webhook `destination`) is stable across restarts.
   const destination = `U${createHash("sha256").update(`soudan-emulator-bot:${options.channelSecret}`).digest("hex").slice(0, 32)}`;
-  const env: Env = { options, state: createState(destination), now: options.now ?? Date.now };
+  const env: Env = { options, state: createState(destination, options.monthlyLimit ?? null), now: options.now ?? Date.now };
   const sender = createWebhookSender(env);
   const idTokens = createIdTokens(env);
   const apiRoutes: Route[] = [...messagingRoutes(env), ...richMenuRoutes(env), ...idTokens.routes];

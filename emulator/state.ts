@@ -16,6 +16,8 @@ export interface EmulatorOptions {
   /** Waits before each automatic webhook redelivery; its length bounds the attempts. */
   redeliveryDelaysMs?: number[];
   webhookTimeoutMs?: number;
+  /** The channel's monthly target for paid messages (LINE's "target limit"); unset means none. */
+  monthlyLimit?: number;
 }
 
 type UserStatus = "new" | "following" | "blocked";
@@ -124,7 +126,11 @@ export interface State {
   faults: Fault[];
   nextFaultId: number;
   deliveries: Map<string, Delivery>;
+  /** Paid messages this month: one per push request that LINE accepted, whatever its message count. */
   pushCount: number;
+  /** The Asia/Tokyo month (YYYY-MM) pushCount belongs to; a new month starts from zero. */
+  usageMonth: string;
+  monthlyLimit: number | null;
 }
 
 export interface Env {
@@ -133,7 +139,7 @@ export interface Env {
   now: () => number;
 }
 
-export function createState(destination: string): State {
+export function createState(destination: string, monthlyLimit: number | null = null): State {
   return {
     destination,
     users: new Map(),
@@ -149,13 +155,15 @@ export function createState(destination: string): State {
     nextFaultId: 1,
     deliveries: new Map(),
     pushCount: 0,
+    usageMonth: "",
+    monthlyLimit,
   };
 }
 
 /** Forgets everything but the bot's identity, so one emulator can serve many tests. */
 export function resetState(state: State): void {
   for (const delivery of state.deliveries.values()) clearTimeout(delivery.timer);
-  Object.assign(state, createState(state.destination));
+  Object.assign(state, createState(state.destination, state.monthlyLimit));
 }
 
 type NewEntry = TimelineEntry extends infer E ? (E extends TimelineEntry ? Omit<E, "seq" | "at"> : never) : never;

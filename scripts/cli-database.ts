@@ -3,6 +3,7 @@ import { ConfigError, parseEnv, type Env } from "@/lib/config";
 import { ensureFormVersions } from "@/lib/forms";
 import { ensureRiskLexicon } from "@/lib/risk";
 import { ensureSafetyContacts } from "@/lib/safety";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies";
 
 /** Opens the configured database for a command-line tool, with one clear line instead of a stack trace. */
 export async function openCliDatabase(holder: string, options: { requireSecrets?: boolean } = {}): Promise<{ database: Database; env: Env }> {
@@ -13,6 +14,7 @@ export async function openCliDatabase(holder: string, options: { requireSecrets?
     await ensureFormVersions(database.db);
     await ensureRiskLexicon(database.db);
     await ensureSafetyContacts(database.db);
+    await ensureEmergencyContactKinds(database.db);
     return { database, env };
   } catch (error) {
     if (error instanceof EmbeddedDatabaseBusyError || error instanceof ConfigError) {

@@ -92,6 +92,7 @@ try {
   ended                ${Object.entries(summary.closed).map(([k, v]) => `${k} ${v}`).join(", ")}
   record outcomes      ${Object.entries(summary.outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}
   emergencies          ${summary.emergencies}, referrals ${summary.referrals}
+  sharing on record    consents ${summary.consents}, R10 exceptions ${summary.sharingExceptions}
   messages             youth ${summary.youthMessages}, counselor ${summary.counselorMessages}`);
   } finally {
     if (!covering.stored && current) await saveSchedule(db, current.schedule, null, now(), "demo history: the schedule in force before it, restored");

@@ -4,10 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const script = fileURLToPath(new URL("./risk.ts", import.meta.url));
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+// Each test starts the CLI as a child process (tsx, migrations, seeds): seconds on a quiet machine,
+// far more on a loaded one. The limit only stops a hung process; it measures nothing.
+vi.setConfig({ testTimeout: 180_000 });
 
 // As operators run it: its own process, an embedded database in a fresh directory, seeded with
 // lexicon version 1 on open. Always PGlite; lib/risk's store tests run on both drivers.

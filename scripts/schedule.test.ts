@@ -4,11 +4,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { takeo2024ExpectedLines } from "@/lib/schedule/testing/takeo-2024-expected";
 
 const script = fileURLToPath(new URL("./schedule.ts", import.meta.url));
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+// Each test starts the CLI as a child process (tsx, migrations, seeds): seconds on a quiet machine,
+// far more on a loaded one. The limit only stops a hung process; it measures nothing.
+vi.setConfig({ testTimeout: 180_000 });
 
 // The CLI runs as operators run it, in its own process, against an embedded database in a fresh
 // directory. Always PGlite, even under SOUDAN_TEST_DATABASE=postgres: the drivers share the store

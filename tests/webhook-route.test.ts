@@ -3,7 +3,11 @@ import { beforeEach, expect, it, vi } from "vitest";
 
 const secret = "route-test-channel-secret";
 
-vi.mock("@/app/_server/database", () => ({ getDb: vi.fn(async () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0.1:5432"))) }));
+vi.mock("@/app/_server/database", () => ({
+  getDb: vi.fn(async () => Promise.reject(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))),
+  // A breaker that lets every request through, so each test sees the route's own answer.
+  getDatabaseBreaker: () => ({ run: (work: () => Promise<unknown>) => work() }),
+}));
 
 beforeEach(async () => {
   process.env.LINE_CHANNEL_SECRET = secret;
@@ -28,8 +32,7 @@ it("answers 503 when the database cannot take the events, so LINE redelivers the
   expect(await response.json()).toEqual({ error: "temporarily unavailable" });
 });
 
-it("answers 413 past the body limit without reading it all, and 401 without a signature", async () => {
+it("answers 401 without a signature, before touching the database", async () => {
   const { POST } = await import("@/app/api/line/webhook/route");
-  expect((await POST(signedRequest("x".repeat(1024 * 1024 + 1)))).status).toBe(413);
   expect((await POST(new Request("http://localhost/api/line/webhook", { method: "POST", body: "{}" }))).status).toBe(401);
 });

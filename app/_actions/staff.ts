@@ -10,14 +10,17 @@ import {
   changeStaffRole,
   createStaff,
   createStaffInputSchema,
+  passwordSchema,
   deactivateStaff,
   grantStaffPermission,
   reactivateStaff,
   resetSecondFactor,
+  resetStaffPassword,
   revokeStaffPermission,
   roleSchema,
   type Role,
   type Actor,
+  unlockStaff,
 } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { releaseConsultationsOf } from "@/lib/consultations";
@@ -75,6 +78,19 @@ export async function changeStaffRoleAction(_: StaffActionState, form: FormData)
 
 export async function resetSecondFactorAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
   return run(async (actor) => resetSecondFactor(await getDb(), idSchema.parse(form.get("staffId")), actor), ja.staffAdmin.done);
+}
+
+export async function unlockStaffAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  return run(async (actor) => unlockStaff(await getDb(), { staffId: idSchema.parse(form.get("staffId")), at: now() }, actor), ja.staffAdmin.unlocked);
+}
+
+export async function resetStaffPasswordAction(_: StaffActionState, form: FormData): Promise<StaffActionState> {
+  const password = passwordSchema.safeParse(form.get("password"));
+  if (!password.success) return { ok: false, message: password.error.issues[0]?.message ?? ja.fieldErrorSummary };
+  return run(
+    async (actor) => resetStaffPassword(await getDb(), { staffId: idSchema.parse(form.get("staffId")), password: password.data, at: now() }, actor),
+    ja.staffAdmin.passwordReset,
+  );
 }
 
 /** R20: records inspection is given to a person (usually a city officer), never to a role. */

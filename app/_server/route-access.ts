@@ -40,6 +40,7 @@ export const routeAccess = {
   "/reports/annual-reception": "reports.view",
   /** Report files (PDF, xlsx, CSV); every download is audited. */
   "/api/reports/export": "reports.view",
+  "/api/emergencies/[id]/report": "reports.view",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",

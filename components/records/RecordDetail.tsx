@@ -1,5 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
-import { formatJst, type InspectedRecord } from "@/lib/records";
+import { describeConsent, describeSharingException, formatJst, type InspectedRecord } from "@/lib/records";
 import { ageBandLabel, closeReasonLabel, genderLabel, minutesLabel, outcomeLabel, topicsLabel, yesNo } from "./labels";
 import type { RecordLabels } from "@/lib/forms";
 
@@ -11,6 +11,17 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 whitespace-pre-wrap sm:col-span-2 sm:mt-0">{children}</dd>
     </div>
+  );
+}
+
+function SharingList({ lines, testId }: { lines: string[]; testId: string }) {
+  if (lines.length === 0) return <>{ja.records.none}</>;
+  return (
+    <ul className="flex flex-col gap-1" data-testid={testId}>
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
   );
 }
 
@@ -39,7 +50,14 @@ export function RecordDetail({ record, labels }: { record: InspectedRecord; labe
       <Field label={c.referralAgency}>{record.referralAgency ?? ja.records.none}</Field>
       <Field label={c.emergency}>{yesNo(record.emergency)}</Field>
       <Field label={c.emergencyNote}>{record.emergencyNote ?? ja.records.none}</Field>
-      <Field label={c.consentToShare}>{yesNo(record.consentToShare)}</Field>
+      <Field label={c.informationShared}>{yesNo(record.informationShared)}</Field>
+      <Field label={c.consents}>
+        <SharingList testId="record-consents" lines={record.sharing.consents.map(describeConsent)} />
+      </Field>
+      <Field label={c.sharingExceptions}>
+        <SharingList testId="record-sharing-exceptions" lines={record.sharing.exceptions.map(describeSharingException)} />
+      </Field>
+      {record.consentToShare !== null ? <Field label={c.consentToShare}>{yesNo(record.consentToShare)}</Field> : null}
       <Field label={c.outOfScope}>{yesNo(record.outOfScope)}</Field>
       <Field label={c.finalizedAt}>{formatJst(record.finalizedAt) || ja.records.none}</Field>
     </dl>

@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "@/db";
-import { alerts, consultations, youths } from "@/db/schema";
+import type { Db, Tx } from "@/db";
+import { alerts, consultations, operationalAlerts, youths } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { enqueueAlertDeliveries } from "./delivery/enqueue-alert-deliveries";
 import { listOnCallRecipients } from "./list-on-call-recipients";
@@ -62,6 +62,29 @@ export async function dispatchDueAlerts(db: Db, input: { at: Date } & AlertDispa
       await tx.update(alerts).set({ lastSentAt: input.at, sendCount: sql`${alerts.sendCount} + 1` }).where(eq(alerts.id, alert.id));
       await appendAudit(tx, { action: "alert.sent", actorLabel: "system", target: `alert:${alert.id}`, details: { sending, emails: emails.length, webhook: input.webhook, queued } });
     }
-    return due.length;
+    return due.length + (await dispatchOperationalAlerts(tx, input));
   });
+}
+
+/** Operational alerts go out once, to whoever is on call, and link to /admin/line. */
+async function dispatchOperationalAlerts(tx: Tx, input: { at: Date } & AlertDispatchSettings): Promise<number> {
+  const due = await tx
+    .select()
+    .from(operationalAlerts)
+    .where(isNull(operationalAlerts.sentAt))
+    .limit(BATCH)
+    .for("update", { skipLocked: true });
+  for (const alert of due) {
+    const emails = input.email ? await listOnCallRecipients(tx, { at: input.at, defaultRecipients: input.defaultRecipients }) : [];
+    const queued = await enqueueAlertDeliveries(tx, {
+      operationalAlertId: alert.id,
+      at: input.at,
+      emails,
+      webhook: input.webhook,
+      payload: { kind: alert.kind, raisedAt: alert.raisedAt.toISOString(), url: new URL("/admin/line", input.publicUrl).toString() },
+    });
+    await tx.update(operationalAlerts).set({ sentAt: input.at }).where(eq(operationalAlerts.id, alert.id));
+    await appendAudit(tx, { action: "alert.sent", actorLabel: "system", target: `operational_alert:${alert.id}`, details: { emails: emails.length, webhook: input.webhook, queued } });
+  }
+  return due.length;
 }

@@ -1,4 +1,6 @@
 export { raiseAlert, type AlertKind } from "./raise-alert";
+export { raiseOperationalAlert, type OperationalAlertKind } from "./raise-operational-alert";
+export { listOperationalAlerts } from "./list-operational-alerts";
 export { acknowledgeAlert } from "./acknowledge-alert";
 export { AlertError } from "./errors";
 export type { AlertDispatchSettings } from "./dispatch-due-alerts";

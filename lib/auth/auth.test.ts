@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit, verifyAuditChain } from "@/lib/audit";
@@ -9,7 +9,7 @@ import { authenticateStaff, changeStaffRole, confirmSecondFactorEnrolment, creat
 import { generateTotpCode } from "./totp";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
-const policy: SignInPolicy = { requireSecondFactor: true, lockoutThreshold: 3, lockoutMinutes: 15, keyring };
+const policy: SignInPolicy = { requireSecondFactor: true, lockoutThreshold: 3, lockoutMinutes: 15, addressLimit: 100, keyring };
 const password = "correct horse battery";
 
 let database: Database;
@@ -54,47 +54,49 @@ describe("creating staff", () => {
 describe("signing in", () => {
   it("without a second factor, opens a session limited to enrolment outside the demo", async () => {
     await newStaff("fresh");
-    const signed = await authenticateStaff(database.db, { loginId: "fresh", password }, policy);
+    const signed = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "fresh", password }, policy);
     expect(signed.secondFactorDone).toBe(false);
-    const demo = await authenticateStaff(database.db, { loginId: "fresh", password }, { ...policy, requireSecondFactor: false });
+    const demo = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "fresh", password }, { ...policy, requireSecondFactor: false });
     expect(demo.secondFactorDone).toBe(true);
     expect(await lastAction()).toBe("auth.sign_in");
   });
 
   it("gives the same answer for an unknown user and a wrong password, and audits both", async () => {
-    await expect(authenticateStaff(database.db, { loginId: "nobody", password }, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "nobody", password }, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
     expect(await lastAction()).toBe("auth.sign_in_failed");
     await newStaff("wrongpw");
-    await expect(authenticateStaff(database.db, { loginId: "wrongpw", password: "nope nope nope" }, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "wrongpw", password: "nope nope nope" }, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
     expect(await lastAction()).toBe("auth.sign_in_failed");
   });
 
-  it("locks the account after repeated failures, even for the right password, until the lock expires", async () => {
+  it("locks the account after repeated failures, even for the right password, until the lock expires, answering as for a wrong password", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     await newStaff("locky");
-    const wrong = { loginId: "locky", password: "wrong password!" };
-    await expect(authenticateStaff(database.db, wrong, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateStaff(database.db, wrong, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
-    await expect(authenticateStaff(database.db, wrong, policy)).rejects.toMatchObject({ code: "locked" });
+    const wrong = { loginId: "locky", password: "wrong password!", address: "192.0.2.1" };
+    for (let i = 0; i < 3; i++) await expect(authenticateStaff(database.db, wrong, policy)).rejects.toMatchObject({ code: "invalid_credentials" });
     const audit = await listAudit(database.db, 2);
     expect(audit.map((a) => a.action)).toEqual(["auth.locked_out", "auth.sign_in_failed"]);
-    await expect(authenticateStaff(database.db, { loginId: "locky", password }, policy)).rejects.toMatchObject({ code: "locked" });
-    setClockForTests(new Date(Date.now() + 16 * 60_000));
-    await expect(authenticateStaff(database.db, { loginId: "locky", password }, policy)).resolves.toHaveProperty("sessionId");
+    // The login id's throttle now answers first, with the minutes to wait, as it would for an unknown id.
+    await expect(authenticateStaff(database.db, { loginId: "locky", password, address: "192.0.2.1" }, policy)).rejects.toMatchObject({ code: "throttled", retryAfterMinutes: 15 });
+    vi.setSystemTime(Date.now() + 16 * 60_000);
+    setClockForTests(new Date());
+    await expect(authenticateStaff(database.db, { loginId: "locky", password, address: "192.0.2.1" }, policy)).resolves.toHaveProperty("sessionId");
+    vi.useRealTimers();
   });
 
   it("refuses a deactivated account and accepts it again after reactivation", async () => {
     const id = await newStaff("gone");
     await deactivateStaff(database.db, id, admin);
-    await expect(authenticateStaff(database.db, { loginId: "gone", password }, policy)).rejects.toMatchObject({ code: "inactive" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "gone", password }, policy)).rejects.toMatchObject({ code: "inactive" });
     await reactivateStaff(database.db, id, admin);
-    await expect(authenticateStaff(database.db, { loginId: "gone", password }, policy)).resolves.toHaveProperty("sessionId");
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "gone", password }, policy)).resolves.toHaveProperty("sessionId");
   });
 });
 
 describe("second factor", () => {
   it("enrols with a code, then requires a fresh code; replays and wrong codes are refused", async () => {
     const id = await newStaff("totpuser");
-    const first = await authenticateStaff(database.db, { loginId: "totpuser", password }, policy);
+    const first = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "totpuser", password }, policy);
     const { secret, uri } = await startSecondFactorEnrolment(database.db, id, keyring);
     expect(uri).toContain("otpauth://totp/");
     expect((await startSecondFactorEnrolment(database.db, id, keyring)).secret).toBe(secret);
@@ -105,35 +107,35 @@ describe("second factor", () => {
     const resolved = await resolveStaffSession(database.db, first.sessionId, 30);
     expect(resolved).toMatchObject({ status: "active", secondFactorDone: true });
 
-    await expect(authenticateStaff(database.db, { loginId: "totpuser", password }, policy)).rejects.toMatchObject({ code: "code_required" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "totpuser", password }, policy)).rejects.toMatchObject({ code: "code_required" });
     // The enrolment code's step is spent: the same code cannot sign in.
-    await expect(authenticateStaff(database.db, { loginId: "totpuser", password, code: generateTotpCode(secret, t0) }, policy)).rejects.toMatchObject({ code: "code_invalid" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "totpuser", password, code: generateTotpCode(secret, t0) }, policy)).rejects.toMatchObject({ code: "code_invalid" });
     const later = new Date(t0.getTime() + 60_000);
     setClockForTests(later);
     const code = generateTotpCode(secret, later);
-    await expect(authenticateStaff(database.db, { loginId: "totpuser", password, code }, policy)).resolves.toMatchObject({ secondFactorDone: true });
-    await expect(authenticateStaff(database.db, { loginId: "totpuser", password, code }, policy)).rejects.toMatchObject({ code: "code_invalid" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "totpuser", password, code }, policy)).resolves.toMatchObject({ secondFactorDone: true });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "totpuser", password, code }, policy)).rejects.toMatchObject({ code: "code_invalid" });
   });
 
   it("accepts each recovery code once", async () => {
     const id = await newStaff("recover");
-    const s = await authenticateStaff(database.db, { loginId: "recover", password }, policy);
+    const s = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "recover", password }, policy);
     const { secret } = await startSecondFactorEnrolment(database.db, id, keyring);
     const codes = await confirmSecondFactorEnrolment(database.db, { staffId: id, sessionId: s.sessionId, code: generateTotpCode(secret, new Date()) }, keyring);
     const code = codes[0]!.toUpperCase();
-    await expect(authenticateStaff(database.db, { loginId: "recover", password, code }, policy)).resolves.toHaveProperty("sessionId");
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "recover", password, code }, policy)).resolves.toHaveProperty("sessionId");
     expect((await listAudit(database.db, 2)).map((a) => a.action)).toEqual(["auth.sign_in", "auth.recovery_code_used"]);
-    await expect(authenticateStaff(database.db, { loginId: "recover", password, code }, policy)).rejects.toMatchObject({ code: "code_invalid" });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "recover", password, code }, policy)).rejects.toMatchObject({ code: "code_invalid" });
   });
 
   it("reset by an admin ends sessions and lets the person sign in with the password only", async () => {
     const id = await newStaff("lostphone");
-    const s = await authenticateStaff(database.db, { loginId: "lostphone", password }, policy);
+    const s = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "lostphone", password }, policy);
     const { secret } = await startSecondFactorEnrolment(database.db, id, keyring);
     await confirmSecondFactorEnrolment(database.db, { staffId: id, sessionId: s.sessionId, code: generateTotpCode(secret, new Date()) }, keyring);
     await resetSecondFactor(database.db, id, admin);
     expect(await resolveStaffSession(database.db, s.sessionId, 30)).toEqual({ status: "ended", reason: "second_factor_reset" });
-    await expect(authenticateStaff(database.db, { loginId: "lostphone", password }, policy)).resolves.toMatchObject({ secondFactorDone: false });
+    await expect(authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "lostphone", password }, policy)).resolves.toMatchObject({ secondFactorDone: false });
   });
 });
 
@@ -141,18 +143,18 @@ describe("sessions", () => {
   it("end at the next request after deactivation (R9) or a role change", async () => {
     const id = await newStaff("shift");
     const policyDemo = { ...policy, requireSecondFactor: false };
-    const a = await authenticateStaff(database.db, { loginId: "shift", password }, policyDemo);
+    const a = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "shift", password }, policyDemo);
     expect(await resolveStaffSession(database.db, a.sessionId, 30)).toMatchObject({ status: "active", staff: { role: "counselor" } });
     await changeStaffRole(database.db, id, "supervisor", admin);
     expect(await resolveStaffSession(database.db, a.sessionId, 30)).toEqual({ status: "ended", reason: "role_changed" });
-    const b = await authenticateStaff(database.db, { loginId: "shift", password }, policyDemo);
+    const b = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "shift", password }, policyDemo);
     await deactivateStaff(database.db, id, admin);
     expect(await resolveStaffSession(database.db, b.sessionId, 30)).toEqual({ status: "ended", reason: "deactivated" });
   });
 
   it("can be checked by a long-lived stream without counting as activity", async () => {
     const id = await newStaff("streamer");
-    const s = await authenticateStaff(database.db, { loginId: "streamer", password }, { ...policy, requireSecondFactor: false });
+    const s = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "streamer", password }, { ...policy, requireSecondFactor: false });
     expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(true);
     setClockForTests(new Date(Date.now() + 20 * 60_000));
     expect(await isStaffSessionLive(database.db, s.sessionId, 30)).toBe(true);
@@ -167,13 +169,13 @@ describe("sessions", () => {
 
   it("end after the idle timeout and on sign-out", async () => {
     await newStaff("idler");
-    const s = await authenticateStaff(database.db, { loginId: "idler", password }, { ...policy, requireSecondFactor: false });
+    const s = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "idler", password }, { ...policy, requireSecondFactor: false });
     setClockForTests(new Date(Date.now() + 29 * 60_000));
     expect((await resolveStaffSession(database.db, s.sessionId, 30)).status).toBe("active");
     setClockForTests(new Date(Date.now() + 29 * 60_000 + 31 * 60_000));
     expect(await resolveStaffSession(database.db, s.sessionId, 30)).toEqual({ status: "ended", reason: "idle" });
     setClockForTests(null);
-    const t = await authenticateStaff(database.db, { loginId: "idler", password }, { ...policy, requireSecondFactor: false });
+    const t = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "idler", password }, { ...policy, requireSecondFactor: false });
     await signOutStaff(database.db, t.sessionId);
     expect(await resolveStaffSession(database.db, t.sessionId, 30)).toEqual({ status: "ended", reason: "sign_out" });
     expect(await lastAction()).toBe("auth.sign_out");
@@ -184,7 +186,7 @@ describe("sessions", () => {
 describe("personal grants (R20)", () => {
   it("give one person records inspection, audited, until revoked or their role changes", async () => {
     const id = await newStaff("inspector", "city");
-    const s = await authenticateStaff(database.db, { loginId: "inspector", password }, { ...policy, requireSecondFactor: false });
+    const s = await authenticateStaff(database.db, { address: "192.0.2.1",  loginId: "inspector", password }, { ...policy, requireSecondFactor: false });
     const session = async () => {
       const resolved = await resolveStaffSession(database.db, s.sessionId, 30);
       if (resolved.status !== "active") throw new Error("session ended");

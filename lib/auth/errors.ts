@@ -3,7 +3,7 @@ export class AuthError extends Error {
   constructor(
     public readonly code:
       | "invalid_credentials"
-      | "locked"
+      | "throttled"
       | "inactive"
       | "code_required"
       | "code_invalid"
@@ -11,6 +11,8 @@ export class AuthError extends Error {
       | "not_found"
       | "last_admin"
       | "self_change",
+    /** For `throttled`: whole minutes until the next try may succeed, which the message names. */
+    public readonly retryAfterMinutes?: number,
   ) {
     super(code);
     this.name = "AuthError";

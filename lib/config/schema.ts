@@ -26,6 +26,14 @@ export const envSchema = z.object({
   SOUDAN_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SOUDAN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   SOUDAN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Failed sign-ins from one client address (any login id) before it waits SOUDAN_LOCKOUT_MINUTES. */
+  SOUDAN_SIGNIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * The header the reverse proxy in front of the app sets to the client's address (e.g. x-forwarded-for,
+   * whose last entry is the one the proxy added). Unset: the app sees no address and only the
+   * per-login sign-in throttle applies.
+   */
+  SOUDAN_TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().regex(/^[a-z0-9-]+$/).optional(),
   LINE_CHANNEL_SECRET: z.string().min(1).optional(),
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
   LINE_API_BASE_URL: z.string().url().default("https://api.line.me"),
@@ -33,6 +41,8 @@ export const envSchema = z.object({
   LINE_LOGIN_CHANNEL_ID: z.string().min(1).optional(),
   LIFF_ID: z.string().min(1).optional(),
   CHAT_MODE: z.enum(["secure", "line"]).default("secure"),
+  /** The safety plan counselors make with a youth and send to their chat; a deployment may turn it off. */
+  SOUDAN_SAFETY_PLAN: z.enum(["on", "off"]).default("on"),
   /** At closing time, youth still waiting stay queued for the next session (keep) or their consultations end (close). */
   /** 0 makes an instance serve requests only, leaving the LINE workers and timers to the others. */
   SOUDAN_WORKERS: flag.default(true),

@@ -42,8 +42,8 @@ export async function authorizeConsultationView(tx: DbOrTx, consultationId: stri
     openedAt: consultation.openedAt,
     holderId: consultation.assignedTo,
     holderName: row.holderName,
-    /** The viewer may write: only the holder replies; a supervisor watching is read-only. */
-    canReply: holds,
+    /** The viewer may write: the holder, and a supervisor who joined an emergency as second responder; a supervisor watching is read-only. */
+    canReply: holds || (phase === "active" && consultation.secondResponderId === actor.id),
     /** Ended without a record, and this viewer may write it (R17). */
     canFinishRecord: recordPending && (lastHolder || supervises),
     closeReason: consultation.closeReason,

@@ -33,7 +33,7 @@ export async function closeConsultationWithRecord(
       reason: "completed",
       at: input.at,
       by: actor,
-      details: { outcome: form.outcome, emergency: form.emergency, consentToShare: form.consentToShare, outOfScope: form.outOfScope },
+      details: { outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
     });
     return { ok: true as const };
   });

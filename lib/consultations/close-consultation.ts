@@ -18,6 +18,7 @@ const auditActionOf: Record<CloseReason, AuditAction> = {
   abandoned: "consultation.abandoned",
   closing_time: "consultation.closed_at_closing_time",
   youth_ended: "consultation.youth_ended",
+  emergency: "consultation.closed_as_emergency",
 };
 
 /**
@@ -33,7 +34,7 @@ export async function closeConsultation(
   const staff = typeof input.by === "string" ? null : input.by;
   const [closed] = await tx
     .update(consultations)
-    .set({ status: "closed", closedAt: input.at, closeReason: input.reason, closedBy: staff?.id ?? null })
+    .set({ status: "closed", closedAt: input.at, closeReason: input.reason, closedBy: staff?.id ?? null, secondResponderId: null })
     .where(and(eq(consultations.id, input.consultationId), eq(consultations.status, "open")))
     .returning({ id: consultations.id });
   if (!closed) return false;

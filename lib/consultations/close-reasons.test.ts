@@ -79,7 +79,7 @@ const record = {
   outcome: "advice",
   referralAgencyId: "",
   emergency: false,
-  consentToShare: false,
+  informationShared: false,
   outOfScope: false,
 };
 

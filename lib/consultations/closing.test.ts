@@ -58,7 +58,7 @@ const complete = {
   outcome: "referral",
   referralAgencyId: "",
   emergency: false,
-  consentToShare: false,
+  informationShared: false,
   outOfScope: false,
 };
 
@@ -99,7 +99,7 @@ describe("closeConsultationWithRecord", () => {
     expect((await listAudit(database.db, 3)).find((a) => a.action === "consultation.closed")!.details).toEqual({
       outcome: "referral",
       emergency: false,
-      consentToShare: false,
+      informationShared: false,
       outOfScope: false,
     });
   });

@@ -28,7 +28,7 @@ export async function finishConsultationRecord(db: Db, input: { consultationId: 
       action: "consultation.record_finished",
       actor,
       target: `consultation:${row.id}`,
-      details: { closeReason: row.closeReason, outcome: form.outcome, emergency: form.emergency, consentToShare: form.consentToShare, outOfScope: form.outOfScope },
+      details: { closeReason: row.closeReason, outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
     });
     return { ok: true as const };
   });

@@ -50,7 +50,7 @@ const complete = {
   outcome: "ended_by_youth",
   referralAgencyId: "",
   emergency: false,
-  consentToShare: false,
+  informationShared: false,
   outOfScope: false,
 };
 

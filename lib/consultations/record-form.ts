@@ -6,7 +6,8 @@ const required = (message: string) => z.string({ error: message }).trim().min(1,
 /**
  * The record form a consultation closes with, built from the record form version in force: the
  * categories (年代, 性別, 分類, 対応結果) are that version's active choices. Field messages are Japanese
- * and shown beside each field. A referral must name the agency; an emergency must say what was done (R10).
+ * and shown beside each field. A referral must name the agency; an emergency must say what was done (R10);
+ * information passed on needs a consent or an R10 exception on record (checked when the record is written).
  */
 export function buildRecordFormSchema(definition: RecordDefinition) {
   return z
@@ -22,7 +23,8 @@ export function buildRecordFormSchema(definition: RecordDefinition) {
       referralAgencyId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "支援機関を選び直してください。" }).nullish()),
       emergency: z.boolean().default(false),
       emergencyNote: z.string().trim().max(4000).nullish(),
-      consentToShare: z.boolean().default(false),
+      // Replaces the old 同意 checkbox: whether information was passed on; the consent itself is a record (lib/consents).
+      informationShared: z.boolean().default(false),
       outOfScope: z.boolean().default(false),
     })
     .superRefine((form, ctx) => {
@@ -63,7 +65,7 @@ export const recordDraftSchema = z.object({
   referralAgencyId: z.string().max(40).nullish(),
   emergency: z.boolean().nullish(),
   emergencyNote: z.string().max(4000).nullish(),
-  consentToShare: z.boolean().nullish(),
+  informationShared: z.boolean().nullish(),
   outOfScope: z.boolean().nullish(),
 });
 export type RecordDraft = z.infer<typeof recordDraftSchema>;

@@ -14,7 +14,7 @@ export async function retryCounselorMessage(db: Db, messageId: string, actor: Co
   await db.transaction(async (tx) => {
     const [message] = await tx.select().from(consultationMessages).where(eq(consultationMessages.id, messageId));
     if (!message || message.sender !== "counselor" || !message.outboxId) throw new ConsoleError("not_found");
-    await loadConsultationForUpdate(tx, message.consultationId, actor, { supervisorToo: false });
+    await loadConsultationForUpdate(tx, message.consultationId, actor, { supervisorToo: false, secondResponderToo: true });
     const requeued = await tx
       .update(lineOutbox)
       .set({ status: "pending", attempts: 0, nextAttemptAt: null, lastError: null, leaseUntil: null })

@@ -30,7 +30,7 @@ export async function sendCounselorMessage(
   if (!text) throw new ConsoleError("empty_message");
   if (text.length > MAX_MESSAGE_LENGTH) throw new ConsoleError("too_long");
   return db.transaction(async (tx) => {
-    const consultation = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: false });
+    const consultation = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: false, secondResponderToo: true });
     const outboxId =
       input.mode === "line"
         ? await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, keyring)

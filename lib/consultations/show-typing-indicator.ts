@@ -16,7 +16,7 @@ export const TYPING_SECONDS = 20;
 export async function showTypingIndicator(db: Db, input: { consultationId: string }, actor: ConsoleActor, keyring: Keyring): Promise<boolean> {
   // created_at is the database's clock, so the interval is measured on it too (the app clock may be shifted in demos).
   return db.transaction(async (tx) => {
-    const consultation = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: false });
+    const consultation = await loadConsultationForUpdate(tx, input.consultationId, actor, { supervisorToo: false, secondResponderToo: true });
     if (consultation.channel !== "line") return false;
     const [recent] = await tx
       .select({ id: lineOutbox.id })

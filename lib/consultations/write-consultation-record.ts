@@ -2,19 +2,23 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { consultationRecords, supportAgencies } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
 import type { ConsoleActor } from "./actor";
+import { hasSharingBasis } from "./has-sharing-basis";
 import type { FieldErrors, RecordForm } from "./record-form";
 
 /**
  * Stores a validated record form as the consultation's final record (R17), replacing its draft, pinned
  * to the record form version it was validated against.
- * Returns field errors instead when the chosen agency is no longer listed, and writes nothing then.
+ * Returns field errors instead, and writes nothing, when the chosen agency is no longer listed, or when
+ * information was passed on with neither a standing consent nor an R10 exception on record (R11).
  */
 export async function writeConsultationRecord(tx: Tx, consultationId: string, form: RecordForm, actor: ConsoleActor, deps: { at: Date; keyring: Keyring; formVersionId: string }): Promise<FieldErrors | null> {
   if (form.referralAgencyId) {
     const [agency] = await tx.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.id, form.referralAgencyId), eq(supportAgencies.active, true)));
     if (!agency) return { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" };
   }
+  if (form.informationShared && !(await hasSharingBasis(tx, consultationId))) return { informationShared: ja.consent.noBasis };
   const record = {
     formVersionId: deps.formVersionId,
     ageBand: form.ageBand,
@@ -26,7 +30,7 @@ export async function writeConsultationRecord(tx: Tx, consultationId: string, fo
     referralAgencyId: form.referralAgencyId ?? null,
     emergency: form.emergency,
     emergencyNoteEnc: form.emergencyNote ? encryptField(deps.keyring, form.emergencyNote) : null,
-    consentToShare: form.consentToShare,
+    informationShared: form.informationShared,
     outOfScope: form.outOfScope,
     draftEnc: null,
     finalizedAt: deps.at,

@@ -122,12 +122,12 @@ describe("outbox", () => {
 
   it("makes the other calls: loading animation, mark as read, rich menu link", async () => {
     await enqueueLineCall(database.db, { youthId, kind: "loading", payload: { seconds: 20 } }, keyring);
-    await enqueueLineCall(database.db, { youthId, kind: "mark_read", payload: {} }, keyring);
+    await enqueueLineCall(database.db, { youthId, kind: "mark_read", payload: { markAsReadToken: "read-token" } }, keyring);
     await enqueueLineCall(database.db, { youthId, kind: "richmenu_link", payload: { richMenuId: "rm-1" } }, keyring);
     await deliverAll();
     expect(fake.calls).toEqual([
       { op: "loading", chatId: lineUserId, seconds: 20 },
-      { op: "markAsRead", userId: lineUserId },
+      { op: "markAsRead", markAsReadToken: "read-token" },
       { op: "linkRichMenu", userId: lineUserId, richMenuId: "rm-1" },
     ]);
   });

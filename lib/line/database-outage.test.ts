@@ -73,4 +73,5 @@ it("fails (so the route answers 5xx) while the database is down, and stores rede
   expect(await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, deps)).toMatchObject({ status: 200, stored: 0 });
   expect(await database.db.select().from(lineInbox)).toHaveLength(1);
   await database.close();
-});
+  // Opening, migrating and reopening a database twice: well past 30 s on a loaded machine.
+}, 120_000);

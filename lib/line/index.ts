@@ -4,3 +4,4 @@ export { receiveWebhook, type WebhookAnswer } from "./inbox/receive-webhook";
 export { startLineWorkers, stopLineWorkers, wakeLineWorkers } from "./workers";
 export { listFailedInboxEvents, type FailedInboxEvent } from "./list-failed-inbox-events";
 export { summarizeLineChannel, type LineChannelSummary } from "./summarize-line-channel";
+export { startLineQuotaWatch } from "./quota/start-line-quota-watch";

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
+import { listSharingBases } from "@/lib/consents";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import { labelRecordChoices, loadCurrentForm, type RecordLabels } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
@@ -41,7 +42,7 @@ async function toXlsx(records: RecordWithText[], choices: RecordLabels): Promise
 }
 
 /**
- * R20: every record of the filter, free text included, as CSV (UTF-8 with BOM) or Excel. The export
+ * R20: every record of the filter, free text, consents and R10 exceptions included, as CSV (UTF-8 with BOM) or Excel. The export
  * is audited with its filter and row count before the file is handed over.
  */
 export async function exportRecordsForInspection(db: Db, input: InspectionFilter & { format: ExportFormat }, actor: Actor, keyring: Keyring): Promise<RecordsExport> {
@@ -49,11 +50,13 @@ export async function exportRecordsForInspection(db: Db, input: InspectionFilter
   const exportFormat = exportFormatSchema.parse(input.format);
   const selected = await selectInspectionRows(db, filter);
   const choices = labelRecordChoices((await loadCurrentForm(db, "record")).definition);
+  const sharing = await listSharingBases(db, selected.map(({ row }) => row.consultationId), keyring);
   const records = selected.map(({ row, encrypted }) => ({
     ...row,
     contentSummary: open(keyring, encrypted.contentSummary),
     responseSummary: open(keyring, encrypted.responseSummary),
     emergencyNote: open(keyring, encrypted.emergencyNote),
+    sharing: sharing.get(row.consultationId) ?? { consents: [], exceptions: [] },
   }));
   await appendAudit(db, { action: "records.exported", actor, details: { month: filter.month, outcome: filter.outcome ?? null, format: exportFormat, rows: records.length } });
   const base = `soudan-records-${filter.month}${filter.outcome ? `-${filter.outcome}` : ""}`;

@@ -4,4 +4,4 @@ export { inspectionFilterSchema, monthSchema, outcomeFilterSchema, type Inspecti
 export type { InspectionRow } from "./inspection-rows";
 export { listRecordsForInspection } from "./list-records-for-inspection";
 export { readRecordForInspection, type InspectedRecord } from "./read-record-for-inspection";
-export { formatJst } from "./record-columns";
+export { describeConsent, describeSharingException, formatJst } from "./record-columns";

@@ -42,7 +42,9 @@ export interface InspectionRow {
   outcome: string | null;
   referralAgency: string | null;
   emergency: boolean | null;
+  /** The old 同意 checkbox, on records made before consents were records. */
   consentToShare: boolean | null;
+  informationShared: boolean | null;
   outOfScope: boolean | null;
   finalizedAt: Date | null;
 }
@@ -83,6 +85,7 @@ function baseQuery(db: DbOrTx) {
       referralAgency: supportAgencies.name,
       emergency: consultationRecords.emergency,
       consentToShare: consultationRecords.consentToShare,
+      informationShared: consultationRecords.informationShared,
       outOfScope: consultationRecords.outOfScope,
       finalizedAt: consultationRecords.finalizedAt,
       contentSummaryEnc: consultationRecords.contentSummaryEnc,

@@ -28,7 +28,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   responseSummary: "気持ちを受け止め、話し合いの仕方を一緒に考えた。",
   outcome: "advice",
   emergency: false,
-  consentToShare: false,
+  informationShared: false,
   outOfScope: false,
   ...overrides,
 });

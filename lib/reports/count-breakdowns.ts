@@ -5,6 +5,7 @@ import { weekdayOf, type DateRange } from "@/lib/calendar";
 import { findNationalHoliday } from "@/lib/schedule";
 import { loadCurrentForm, type RecordDefinition } from "@/lib/forms";
 import { ja } from "@/lib/i18n/ja";
+import { countEmergenciesByContact } from "./count-emergencies-by-contact";
 import { choiceIds, choiceLabel, type ChoiceField } from "./labels";
 import type { CountRow } from "./schemas";
 import { jstDate, jstHour, receivedIn, recordJoin, timingsJoin } from "./sql";
@@ -100,5 +101,6 @@ export async function countBreakdowns(db: DbOrTx, range: DateRange) {
     byTimeBand: fixedRows(Array.from({ length: 24 }, (_, h) => [String(h), `${h}時台`] as const), hour),
     byWeekday: [...WEEKDAY_IDS, "holiday" as const].map((id) => ({ id, label: labels.weekdays[id], count: weekdays.get(id) ?? 0 })),
     referralsByAgency: agencies.map((row) => ({ id: row.id, label: row.name, count: Number(row.n) })),
+    emergenciesByContact: await countEmergenciesByContact(db, range),
   };
 }

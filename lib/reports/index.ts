@@ -7,6 +7,7 @@ export { buildMonthlyReception } from "./build-monthly-reception";
 export { buildAnnualReception } from "./build-annual-reception";
 export { defaultMonth, reportRequestSchema, resolveReportQuery, type ReportRequest } from "./build-report";
 export { exportReport, type ExportedReport } from "./export-report";
+export { FAMILY as PDF_FONT_FAMILY, registerFonts as registerPdfFonts } from "./pdf-font";
 export { reportTables, formatCell, minutes, type Cell, type ReportTable } from "./report-tables";
 export { reportHeading } from "./report-heading";
 export { choiceLabel, type ChoiceField } from "./labels";

@@ -1,33 +1,9 @@
-import path from "node:path";
-import { Document, Font, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { ja } from "@/lib/i18n/ja";
+import { FAMILY, registerFonts } from "./pdf-font";
 import { reportHeading } from "./report-heading";
 import { formatCell, reportTables, type ReportTable } from "./report-tables";
 import type { Report } from "./schemas";
-
-/*
- * BIZ UDPGothic (SIL Open Font License 1.1, from @expo-google-fonts/biz-udpgothic, which npm ci
- * installs): a complete Japanese TrueType font (@react-pdf cannot use the unicode-range split web
- * fonts most packages ship), designed by Morisawa for legible public documents. Resolved from the
- * working directory, like the migrations, because bundlers rewrite module-relative paths.
- */
-const FONT_DIR = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "biz-udpgothic");
-const FAMILY = "BIZ UDPGothic";
-
-let fontsRegistered = false;
-function registerFonts(): void {
-  if (fontsRegistered) return;
-  Font.register({
-    family: FAMILY,
-    fonts: [
-      { src: path.join(FONT_DIR, "400Regular", "BIZUDPGothic_400Regular.ttf"), fontWeight: 400 },
-      { src: path.join(FONT_DIR, "700Bold", "BIZUDPGothic_700Bold.ttf"), fontWeight: 700 },
-    ],
-  });
-  // Japanese has no spaces: let a line break between any two characters, never with a hyphen.
-  Font.registerHyphenationCallback((word) => (/[^\u0000-\u00ff]/.test(word) ? [...word].flatMap((ch) => [ch, ""]) : [word]));
-  fontsRegistered = true;
-}
 
 const styles = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 8.5, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 36, color: "#111" },

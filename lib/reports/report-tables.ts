@@ -61,8 +61,8 @@ function timesTable(summary: PeriodSummary): ReportTable {
   };
 }
 
-type BreakdownKey = "byAgeBand" | "byGender" | "byTopic" | "byOutcome" | "byCloseReason" | "byChannel" | "byTimeBand" | "byWeekday" | "referralsByAgency";
-const breakdownKeys: readonly BreakdownKey[] = ["byAgeBand", "byGender", "byTopic", "byOutcome", "byCloseReason", "byChannel", "byTimeBand", "byWeekday", "referralsByAgency"];
+type BreakdownKey = "byAgeBand" | "byGender" | "byTopic" | "byOutcome" | "byCloseReason" | "byChannel" | "byTimeBand" | "byWeekday" | "referralsByAgency" | "emergenciesByContact";
+const breakdownKeys: readonly BreakdownKey[] = ["byAgeBand", "byGender", "byTopic", "byOutcome", "byCloseReason", "byChannel", "byTimeBand", "byWeekday", "referralsByAgency", "emergenciesByContact"];
 
 function breakdownTables(report: MonthlyReport | AnnualReport): ReportTable[] {
   return breakdownKeys.map((key) => ({

@@ -103,7 +103,9 @@ describe("monthly report (月例報告書)", () => {
     expect(counts(report.byGender)).toEqual({ 女性: 2, 男性: 1, その他: 1, "不明・答えない": 0, 記録なし: 4 });
     expect(counts(report.byTopic)).toMatchObject({ 児童虐待: 1, 不登校: 0, いじめ: 1, 家族: 1, "学校・勉強": 1, 心身の健康: 1, その他: 1, ヤングケアラー: 0, 記録なし: 4 });
     expect(counts(report.byOutcome)).toEqual({ "傾聴・助言": 1, 支援機関を紹介: 1, 緊急対応: 1, 電話相談へ切り替え: 1, 継続して対応: 0, 相談者が終了: 0, 記録なし: 4 });
-    expect(counts(report.byCloseReason)).toEqual({ 記録して終了: 4, 無応答のため終了: 1, 待機中に離脱: 1, 相談時間の終了: 0, 相談者が終了: 1, "対応中・待機中": 1 });
+    expect(counts(report.byCloseReason)).toEqual({ 記録して終了: 4, 無応答のため終了: 1, 待機中に離脱: 1, 相談時間の終了: 0, 相談者が終了: 1, 緊急対応で終了: 0, "対応中・待機中": 1 });
+    // B's emergency was only ticked on the record form: no contact log, so no contact is counted.
+    expect(counts(report.emergenciesByContact)).toEqual({ 警察: 0, 救急: 0, 児童相談所: 0, 市: 0, 学校: 0, その他: 0 });
     expect(counts(report.byChannel)).toEqual({ LINE: 8, セキュアチャット: 0 });
     expect(counts(report.referralsByAgency)).toEqual({ 佐賀県中央児童相談所: 1 });
   });

@@ -72,6 +72,8 @@ const breakdowns = {
   /** Arrival weekday in JST, 日 … 土, with national holidays counted apart as 祝日. */
   byWeekday: z.array(countRowSchema),
   referralsByAgency: z.array(countRowSchema),
+  /** The period's emergencies, then per contact kind (警察, 救急 …) the emergencies that contacted it. */
+  emergenciesByContact: z.array(countRowSchema),
 };
 
 export const monthlyReportSchema = z.object({

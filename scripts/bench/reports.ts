@@ -19,6 +19,7 @@ import { createKeyring } from "@/lib/crypto";
 import { ensureFormVersions } from "@/lib/forms";
 import { ensureRiskLexicon } from "@/lib/risk";
 import { ensureSafetyContacts } from "@/lib/safety";
+import { ensureEmergencyContactKinds } from "@/lib/emergencies";
 import { buildAnnualReception, buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport } from "@/lib/reports";
 import { buildFiscalYearPreset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
@@ -47,6 +48,7 @@ async function fill(database: Database, label: string): Promise<number> {
   await ensureFormVersions(database.db);
   await ensureRiskLexicon(database.db);
   await ensureSafetyContacts(database.db);
+  await ensureEmergencyContactKinds(database.db);
   await saveSchedule(database.db, buildFiscalYearPreset(FISCAL_YEAR), null, now(), "bench");
   const counselorIds: string[] = [];
   for (let i = 1; i <= 20; i++) {

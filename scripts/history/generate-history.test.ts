@@ -74,6 +74,11 @@ describe("synthetic history", () => {
     expect((facts.inbox as { status: string }[]).every((row) => row.status === "done")).toBe(true);
     const owed: unknown = await first.db.execute(sql`select count(*)::int as n from line_outbox where status in ('pending', 'sending')`);
     expect((Array.isArray(owed) ? owed : (owed as { rows: { n: number }[] }).rows)[0]?.n).toBe(0);
+    // Every record that shares information has a consent or an R10 exception behind it.
+    const sharing: unknown = await first.db.execute(sql`select (select count(*)::int from consents) as consents, (select count(*)::int from sharing_exceptions) as exceptions,
+      (select count(*)::int from consultation_records r where r.information_shared and not exists (select 1 from consents c where c.consultation_id = r.consultation_id and c.withdrawn_at is null)
+        and not exists (select 1 from sharing_exceptions x where x.consultation_id = r.consultation_id)) as unfounded`);
+    expect((Array.isArray(sharing) ? sharing : (sharing as { rows: unknown[] }).rows)[0]).toEqual({ consents: summaryA.consents, exceptions: summaryA.sharingExceptions, unfounded: 0 });
     expect((await verifyAuditChain(first.db)).ok).toBe(true);
   });
 

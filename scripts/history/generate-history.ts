@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { staff, supportAgencies, youths } from "@/db/schema";
 import { now, setClockForTests } from "@/lib/clock";
@@ -10,15 +10,18 @@ import {
   closeInactiveConsultations,
   ConsoleError,
   endConsultationByYouth,
+  finishConsultationRecord,
   findOpenConsultation,
   sendCounselorMessage,
   type ConsoleActor,
 } from "@/lib/consultations";
+import { recordConsent, recordSharingException } from "@/lib/consents";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
+import { addEmergencyContact, endEmergency, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, toJstDateTimeInput } from "@/lib/emergencies";
 import { receiveSecureChatMessage } from "@/lib/liff";
-import { instantAt } from "@/lib/calendar";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
+import { instantAt } from "@/lib/calendar";
 import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
 import { ageBands, genders, type Topic } from "./categories";
 import * as phrases from "./phrases";
@@ -52,6 +55,8 @@ export interface HistorySummary {
   outcomes: Record<string, number>;
   emergencies: number;
   referrals: number;
+  consents: number;
+  sharingExceptions: number;
   youthMessages: number;
   counselorMessages: number;
 }
@@ -69,7 +74,7 @@ type Ending = keyof typeof endingWeights;
 
 /** Signs webhook bodies for the history's own LINE events; receiveWebhook checks them as it checks LINE's. */
 const channelSecret = randomBytes(16).toString("hex");
-const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {} };
+const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {}, readQuota: async () => ({ limit: null, used: 0 }) };
 
 interface Step {
   at: Date;
@@ -106,10 +111,15 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const counselors: ConsoleActor[] = options.counselors.flatMap((login) => counselorRows.filter((r) => r.loginId === login && (r.role === "counselor" || r.role === "supervisor")));
   if (counselors.length === 0) throw new Error(`None of the counselors ${options.counselors.join(", ")} exists`);
   const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(eq(supportAgencies.active, true));
+  // The supervisor who joins emergencies as second responder; emergency details draw from their own
+  // sequence, so the rest of a seed's history is the same as before emergencies were recorded.
+  const [supervisor] = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(and(eq(staff.role, "supervisor"), eq(staff.active, true))).limit(1);
+  const contactKinds = await listEmergencyContactKinds(db);
+  const emergencyRandom = new Random(options.seed + 7919);
   const maxActive = options.maxActivePerCounselor ?? 3;
   const inactivityMinutes = options.inactivityMinutes ?? 30;
 
-  const summary: HistorySummary = { sessions: 0, youths: 0, follows: 0, blocks: 0, consultations: 0, outOfHours: 0, closed: {}, outcomes: {}, emergencies: 0, referrals: 0, youthMessages: 0, counselorMessages: 0 };
+  const summary: HistorySummary = { sessions: 0, youths: 0, follows: 0, blocks: 0, consultations: 0, outOfHours: 0, closed: {}, outcomes: {}, emergencies: 0, referrals: 0, consents: 0, sharingExceptions: 0, youthMessages: 0, counselorMessages: 0 };
   const count = (table: Record<string, number>, key: string) => (table[key] = (table[key] ?? 0) + 1);
 
   const steps: Step[] = [];
@@ -178,7 +188,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     const emergency = inHours && random.chance(0.03);
     const topic = random.weighted(topicWeights);
     const ending: Ending = emergency ? "completed" : inHours ? random.weighted(endingWeights) : random.chance(0.5) ? "youth_ended_waiting" : "completed";
-    const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null };
+    const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null, emergencyId: null as string | null };
     summary.consultations++;
     if (!inHours) summary.outOfHours++;
 
@@ -258,9 +268,41 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     };
     at(claimAt, claim);
 
+    /** 緊急対応 early in the talk: started by the holder, the supervisor joins, the checklist, one to three contacts. */
+    function respondToEmergency(from: number) {
+      const answers = ["yes", "no", "unknown"] as const;
+      const checklist = Object.fromEntries(
+        ["desire", "plan", "means", "timeframe", "whereabouts", "safeNow"].map((item) => [item, { answer: emergencyRandom.pick([...answers]), note: emergencyRandom.pick(phrases.checklistNotes) }]),
+      );
+      const contacts = Array.from({ length: emergencyRandom.int(1, 3) }, () => ({ kind: emergencyRandom.pick(contactKinds), result: emergencyRandom.pick(phrases.contactResults), cityTold: emergencyRandom.chance(0.6) }));
+      at(from + minutes(2), async () => {
+        if (state.over || !state.consultationId || !state.holder) return;
+        state.emergencyId = (await startEmergency(db, { consultationId: state.consultationId, at: now() }, state.holder)).emergencyId;
+      });
+      at(from + minutes(3), async () => {
+        if (state.over || !state.emergencyId || !supervisor || supervisor.id === state.holder?.id) return;
+        await joinEmergency(db, { emergencyId: state.emergencyId, at: now() }, supervisor);
+      });
+      at(from + minutes(4), async () => {
+        if (state.over || !state.emergencyId || !state.holder) return;
+        await saveEmergencyChecklist(db, { emergencyId: state.emergencyId, checklist, at: now() }, state.holder, options.keyring);
+      });
+      contacts.forEach((contact, i) =>
+        at(from + minutes(5 + i), async () => {
+          if (state.over || !state.emergencyId || !state.holder) return;
+          const by = supervisor ?? state.holder;
+          const contactedAt = toJstDateTimeInput(now());
+          const cityNotifiedAt = contact.cityTold ? toJstDateTimeInput(new Date(now().getTime() + minutes(30))) : "";
+          const added = await addEmergencyContact(db, { emergencyId: state.emergencyId, contact: { kindId: contact.kind.id, contactedAt, number: "", result: contact.result, cityNotifiedAt }, at: now() }, by, options.keyring);
+          if (!added.ok) throw new Error(`history contact refused: ${JSON.stringify(added.fieldErrors)}`);
+        }),
+      );
+    }
+
     function converse(from: number) {
       let t = from + minutes(1);
       at(t, () => counselorSays(phrases.counselorGreeting));
+      if (emergency) respondToEmergency(from);
       const talk = ending === "completed" ? exchanges : Math.min(2, exchanges);
       for (let i = 0; i < talk; i++) {
         t += minutes(gaps[2 * i]!);
@@ -287,7 +329,14 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
       at(t, () => counselorSays(phrases.counselorClosing));
       at(t + minutes(random.int(2, 8)), async () => {
         if (state.over || !state.consultationId || !state.holder) return;
-        const closed = await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
+        if (form.informationShared) await recordSharingBasis(db, { consultationId: state.consultationId, holder: state.holder, form, random, keyring: options.keyring, summary });
+        if (state.emergencyId) {
+          const ended = await endEmergency(db, { emergencyId: state.emergencyId, summary: form.emergencyNote ?? "", at: now() }, state.holder, options.keyring);
+          if (!ended.ok) throw new Error(`history emergency end refused: ${JSON.stringify(ended.fieldErrors)}`);
+        }
+        const closed = state.emergencyId
+          ? await finishConsultationRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring)
+          : await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
         if (!closed.ok) throw new Error(`history record refused: ${JSON.stringify(closed.fieldErrors)}`);
         state.over = true;
         youth.busy = false;
@@ -344,6 +393,30 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   return summary;
 }
 
+/**
+ * Sharing needs a basis on record before the close: usually the youth's consent to the agency; in some
+ * emergencies the R10 exception decided with a supervisor instead.
+ */
+async function recordSharingBasis(
+  db: Db,
+  input: { consultationId: string; holder: ConsoleActor; form: { emergency: boolean; referralAgencyId: string | null }; random: Random; keyring: Keyring; summary: HistorySummary },
+) {
+  const { consultationId, holder, form, random, keyring, summary } = input;
+  const recipient = form.referralAgencyId ? { agencyId: form.referralAgencyId } : { recipient: "市の子ども家庭課" };
+  const at = now();
+  if (form.emergency && random.chance(0.4)) {
+    const exception = { ...recipient, reason: random.pick(phrases.sharingExceptionReasons), supervisorName: random.pick(phrases.supervisorNames), decidedAt: at };
+    const result = await recordSharingException(db, { consultationId, exception, at }, holder, keyring);
+    if (!result.ok) throw new Error(`history R10 exception refused: ${JSON.stringify(result.fieldErrors)}`);
+    summary.sharingExceptions++;
+    return;
+  }
+  const consent = { ...recipient, scopeItems: random.chance(0.5) ? ["summary", "school"] : ["summary", "contact", "safety"], agreedAt: at, words: random.pick(phrases.consentWords) };
+  const result = await recordConsent(db, { consultationId, consent, at }, holder, keyring);
+  if (!result.ok) throw new Error(`history consent refused: ${JSON.stringify(result.fieldErrors)}`);
+  summary.consents++;
+}
+
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
@@ -364,7 +437,7 @@ function recordForm(random: Random, topic: Topic, outcome: Outcome, agencyIds: s
     referralAgencyId,
     emergency,
     emergencyNote: emergency ? random.pick(phrases.emergencyNotes) : null,
-    consentToShare: emergency || (outcome === "referral" && random.chance(0.7)),
+    informationShared: emergency || (outcome === "referral" && random.chance(0.7)),
     outOfScope: ageBand === "out_of_range",
   };
 }

@@ -70,4 +70,11 @@ export const responseSummaries = {
   ended_by_youth: "途中で相談者が会話を終えた。",
 } as const;
 
+export const checklistNotes = ["本人の言葉で確認", "はっきりしない", "", "くり返し話している"];
+export const contactResults = ["安全確認を依頼し、対応してもらえることになった", "担当者に引き継いだ", "折り返しの連絡を待っている", "保護されたと連絡があった"];
 export const emergencyNotes = ["市の担当課と警察に連絡し、安全確認を依頼した。", "児童相談所に通告し、業務責任者に報告した。"];
+
+/** What youths say when they agree to a referral's sharing, as a counselor would quote or summarise it. */
+export const consentWords = ["「先生に話してもいいよ。名前は言ってもいい」", "市の人に今の状況を伝えることに同意した（名前と学校は伝えてよい）。", "「相談窓口の人なら話してもいい」"];
+export const sharingExceptionReasons = ["今夜自宅に戻ると身体に危険があると話したため、同意を得られないまま警察と市に伝えた。", "自傷の準備をしていると話し、連絡が途絶えたため、児童相談所に伝えた。"];
+export const supervisorNames = ["業務責任者 山田", "業務責任者 佐藤"];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireStaff } from "@/app/_server/guard";
+import { JoinEmergencyButton } from "@/components/console/emergency/JoinEmergencyButton";
 import { OpenAlerts } from "@/components/console/alerts/OpenAlerts";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
@@ -10,6 +11,7 @@ import { getConfig } from "@/lib/config";
 import { listOpenAlerts } from "@/lib/alerts";
 import { canStaff } from "@/lib/auth";
 import { listCounselorLoad, listLiveConsultations } from "@/lib/consultations";
+import { formatJstDateTime, listActiveEmergencies } from "@/lib/emergencies";
 import { ja } from "@/lib/i18n/ja";
 import { listReportDeadlines } from "@/lib/report-deadlines";
 
@@ -23,11 +25,12 @@ export default async function Page() {
   const { staff } = await requireStaff("consultations.supervise");
   const db = await getDb();
   const at = now();
-  const [live, load, deadlines, alerts] = await Promise.all([
+  const [live, load, deadlines, alerts, emergencies] = await Promise.all([
     listLiveConsultations(db),
     listCounselorLoad(db, at, getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
     listReportDeadlines(db, { at }),
     listOpenAlerts(db),
+    listActiveEmergencies(db),
   ]);
   const risky = live.filter((c) => c.priority >= 2);
   return (
@@ -48,6 +51,30 @@ export default async function Page() {
           </ul>
         ) : null}
         <OpenAlerts alerts={alerts} />
+        <section aria-labelledby="emergencies-title" data-testid="active-emergencies">
+          <h2 id="emergencies-title" className="text-lg font-bold">{ja.emergency.activeTitle}（{emergencies.length}）</h2>
+          {emergencies.length === 0 ? (
+            <p className="text-slate-600">{ja.emergency.noneActive}</p>
+          ) : (
+            <ul role="alert" className="mt-2 flex flex-col gap-2">
+              {emergencies.map((e) => (
+                <li key={e.id} className="flex flex-wrap items-center gap-3 rounded-md border-2 border-red-600 bg-red-50 p-3" data-testid={`emergency-${e.pseudonym}`}>
+                  <span className="font-bold text-red-800">{ja.emergency.title}</span>
+                  <span>{e.pseudonym}</span>
+                  <span className="text-sm">{ja.emergency.startedBy(e.startedByName, formatJstDateTime(e.startedAt))}</span>
+                  {e.joinedByName ? (
+                    <span className="text-sm">{ja.emergency.joinedBy(e.joinedByName, "")}</span>
+                  ) : (
+                    <JoinEmergencyButton emergencyId={e.id} label={`${ja.emergency.join}（${e.pseudonym}）`} />
+                  )}
+                  <Link href={`/console/c/${e.consultationId}`} className="text-brand-700 underline">
+                    {ja.emergency.open}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         <section aria-labelledby="live-title">
           <h2 id="live-title" className="text-lg font-bold">{ja.supervisorView.live}（{live.length}）</h2>
           {live.length === 0 ? (

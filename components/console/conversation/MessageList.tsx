@@ -30,13 +30,13 @@ export function MessageList({ messages, canRetry, markLine = false }: { messages
               </span>
             ) : null}
             {m.delivery ? (
-              <span data-testid="delivery" className={m.delivery === "failed" ? "ml-2 font-semibold text-red-700" : "ml-2"}>
+              <span data-testid="delivery" className={m.delivery === "failed" || m.delivery === "notice_failed" ? "ml-2 font-semibold text-red-700" : "ml-2"}>
                 {ja.console.delivery[m.delivery]}
               </span>
             ) : null}
           </div>
           <p className="whitespace-pre-wrap break-words">{body(m)}</p>
-          {m.delivery === "failed" && canRetry && m.sender === "counselor" ? <RetryButton messageId={m.id} /> : null}
+          {(m.delivery === "failed" || m.delivery === "notice_failed") && canRetry && m.sender === "counselor" ? <RetryButton messageId={m.id} /> : null}
         </li>
       ))}
     </ol>

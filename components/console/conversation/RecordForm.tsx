@@ -24,7 +24,7 @@ function fromDraft(d: RecordDraft): Form {
     referralAgencyId: d.referralAgencyId ?? "",
     emergency: d.emergency ?? false,
     emergencyNote: d.emergencyNote ?? "",
-    consentToShare: d.consentToShare ?? false,
+    informationShared: d.informationShared ?? false,
     outOfScope: d.outOfScope ?? false,
   };
 }
@@ -169,10 +169,13 @@ export function RecordForm({
           <FieldError id="err-emergencyNote" message={errors.emergencyNote} />
         </div>
       ) : null}
-      <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={form.consentToShare} onChange={(e) => set("consentToShare", e.target.checked)} />
-        {ja.console.consentToShare}
-      </label>
+      <div>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" id="informationShared" checked={form.informationShared} onChange={(e) => set("informationShared", e.target.checked)} {...err("informationShared")} />
+          {ja.console.informationShared}
+        </label>
+        <FieldError id="err-informationShared" message={errors.informationShared} />
+      </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={form.outOfScope} onChange={(e) => set("outOfScope", e.target.checked)} />
         {ja.console.outOfScope}

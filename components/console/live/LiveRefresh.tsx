@@ -96,6 +96,7 @@ export function LiveRefresh({
       if (!concerns) return;
       if (alertOnArrival && event.kind === "queue") announce(ja.console.newArrival, ARRIVAL_PITCH, soundByDefault);
       if (alertOnRisk && event.kind === "risk") announce(ja.console.riskArrival, RISK_PITCH, soundByDefault);
+      if (alertOnRisk && event.kind === "emergency") announce(ja.emergency.alert, RISK_PITCH, soundByDefault);
       refresh();
     });
     source.onerror = () => setConnected(false);

@@ -25,11 +25,15 @@ export interface DeliverySettled {
  */
 export type DeliverySettledListener = (tx: DbOrTx, settled: DeliverySettled) => Promise<void>;
 
+/** Told, in the transaction that fails the push, that LINE refused it because the month's quota is spent. */
+export type MonthlyLimitListener = (tx: DbOrTx, at: Date) => Promise<void>;
+
 export interface DeliveryDeps {
   api: LineApi;
   keyring: Keyring;
   now: () => Date;
   onSettled?: DeliverySettledListener;
+  onMonthlyLimit?: MonthlyLimitListener;
 }
 
 async function claim(db: Db, at: Date): Promise<OutboxRow | null> {
@@ -92,7 +96,7 @@ async function perform(deps: DeliveryDeps, row: OutboxRow, youth: { lineUserIdEn
       await deps.api.showLoading(userId, openPayload(deps.keyring, "loading", row.payloadEnc).seconds);
       return { status: "sent", via: "loading", httpStatus: 200 };
     case "mark_read":
-      await deps.api.markAsRead(userId);
+      await deps.api.markAsRead(openPayload(deps.keyring, "mark_read", row.payloadEnc).markAsReadToken);
       return { status: "sent", via: "mark_read", httpStatus: 200 };
     case "richmenu_link":
       await deps.api.linkRichMenu(userId, openPayload(deps.keyring, "richmenu_link", row.payloadEnc).richMenuId);
@@ -120,21 +124,37 @@ export async function deliverNextOutboxItem(db: Db, deps: DeliveryDeps): Promise
   } catch (error) {
     const apiError = error instanceof LineApiError ? error : new LineApiError(null, (error as Error).message);
     const giveUp = !apiError.retryable || row.attempts >= OUTBOX_MAX_ATTEMPTS;
-    await settle(db, deps, row.id, {
-      status: giveUp ? "failed" : "pending",
-      lastError: apiError.message.slice(0, 500),
-      httpStatus: apiError.status,
-      leaseUntil: null,
-      nextAttemptAt: new Date(deps.now().getTime() + backoffDelayMs(row.attempts)),
-    });
+    // LINE's Retry-After is a floor: an attempt before it would only be refused again.
+    const delay = Math.max(backoffDelayMs(row.attempts), apiError.retryAfterMs ?? 0);
+    const failedAt = deps.now();
+    await settle(
+      db,
+      deps,
+      row.id,
+      {
+        status: giveUp ? "failed" : "pending",
+        lastError: apiError.message.slice(0, 500),
+        httpStatus: apiError.status,
+        leaseUntil: null,
+        nextAttemptAt: new Date(failedAt.getTime() + delay),
+      },
+      apiError.monthlyLimit ? (tx) => deps.onMonthlyLimit?.(tx, failedAt) : undefined,
+    );
   }
   return true;
 }
 
 /** Records how the call went; a call retried later is not settled yet, so nobody is told. */
-async function settle(db: Db, deps: DeliveryDeps, outboxId: string, change: Partial<typeof lineOutbox.$inferInsert> & { status: OutboxRow["status"] }): Promise<void> {
+async function settle(
+  db: Db,
+  deps: DeliveryDeps,
+  outboxId: string,
+  change: Partial<typeof lineOutbox.$inferInsert> & { status: OutboxRow["status"] },
+  also?: (tx: DbOrTx) => Promise<void> | undefined,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(lineOutbox).set(change).where(eq(lineOutbox.id, outboxId));
+    await also?.(tx);
     const { status } = change;
     if (status === "sent" || status === "cancelled" || status === "failed") await deps.onSettled?.(tx, { outboxId, status });
   });

@@ -5,13 +5,14 @@ import type { LineMessage } from "../api";
 const messagesPayload = z.object({ messages: z.array(z.custom<LineMessage>((m) => typeof m === "object" && m !== null)).min(1).max(5) });
 const loadingPayload = z.object({ seconds: z.number().int().min(5).max(60) });
 const richMenuPayload = z.object({ richMenuId: z.string().min(1) });
-const emptyPayload = z.object({});
+/** The webhook event's `message.markAsReadToken`: the public mark-as-read endpoint takes it instead of a user id. */
+const markReadPayload = z.object({ markAsReadToken: z.string().min(1) });
 
 export const outboxPayloads = {
   reply: messagesPayload,
   push: messagesPayload,
   loading: loadingPayload,
-  mark_read: emptyPayload,
+  mark_read: markReadPayload,
   richmenu_link: richMenuPayload,
 } as const;
 

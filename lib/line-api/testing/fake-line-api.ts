@@ -1,15 +1,16 @@
-import { LineApiError, type LineApi, type LineMessage } from "../api";
+import { LineApiError, type LineApi, type LineMessage, type LineQuota } from "../api";
 
 export type RecordedCall =
   | { op: "reply"; replyToken: string; messages: LineMessage[] }
   | { op: "push"; to: string; messages: LineMessage[]; retryKey: string }
   | { op: "loading"; chatId: string; seconds: number }
-  | { op: "markAsRead"; userId: string }
+  | { op: "markAsRead"; markAsReadToken: string }
   | { op: "linkRichMenu"; userId: string; richMenuId: string };
 
 /** Records every call; `failNext` makes the next calls of an operation fail with a given HTTP status. */
 export function createFakeLineApi() {
   const calls: RecordedCall[] = [];
+  let quota: LineQuota = { limit: null, used: 0 };
   const failures: { op: RecordedCall["op"]; status: number | null }[] = [];
   function record(call: RecordedCall) {
     const i = failures.findIndex((f) => f.op === call.op);
@@ -23,8 +24,9 @@ export function createFakeLineApi() {
     reply: async (replyToken, messages) => record({ op: "reply", replyToken, messages }),
     push: async (to, messages, retryKey) => record({ op: "push", to, messages, retryKey }),
     showLoading: async (chatId, seconds) => record({ op: "loading", chatId, seconds }),
-    markAsRead: async (userId) => record({ op: "markAsRead", userId }),
+    markAsRead: async (markAsReadToken) => record({ op: "markAsRead", markAsReadToken }),
     linkRichMenu: async (userId, richMenuId) => record({ op: "linkRichMenu", userId, richMenuId }),
+    readQuota: async () => quota,
   };
-  return { api, calls, failNext: (op: RecordedCall["op"], status: number | null, times = 1) => failures.push(...Array.from({ length: times }, () => ({ op, status }))) };
+  return { api, calls, setQuota: (q: LineQuota) => void (quota = q), failNext: (op: RecordedCall["op"], status: number | null, times = 1) => failures.push(...Array.from({ length: times }, () => ({ op, status }))) };
 }

@@ -66,7 +66,7 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const record = async (id: string, by: ConsoleActor, local: string, form: Record<string, unknown>) => {
     const result = await closeConsultationWithRecord(
       db,
-      { consultationId: id, at: jst(local), form: { contentSummary: "要約", responseSummary: "対応", emergency: false, consentToShare: false, outOfScope: false, referralAgencyId: "", ...form } },
+      { consultationId: id, at: jst(local), form: { contentSummary: "要約", responseSummary: "対応", emergency: false, informationShared: false, outOfScope: false, referralAgencyId: "", ...form } },
       by,
       keyring,
     );
@@ -123,7 +123,7 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const f = await writes("親に叩かれる", "2024-08-31T23:50:00");
   await claim(f.consultationId, bob, "2024-08-31T23:55:00");
   await reply(f.consultationId, bob, "2024-08-31T23:56:00");
-  await record(f.consultationId, bob, "2024-09-01T00:20:00", { ageBand: "elementary", gender: "female", topics: ["abuse", "family"], outcome: "phone", consentToShare: true });
+  await record(f.consultationId, bob, "2024-09-01T00:20:00", { ageBand: "elementary", gender: "female", topics: ["abuse", "family"], outcome: "phone" });
 
   const y = await writes("家族の介護をしています", "2025-02-11T20:10:00");
   await claim(y.consultationId, alice, "2025-02-11T20:12:00");

@@ -28,7 +28,55 @@ export default async function LineAdminPage() {
   return (
     <StaffShell staff={staff}>
       <h1 className="text-2xl font-bold">{t.title}</h1>
-      <section aria-labelledby="pushes" className="mt-6">
+      <section aria-labelledby="quota" className="mt-6" data-testid="quota">
+        <h2 id="quota" className="text-lg font-semibold">
+          {t.quota}
+        </h2>
+        <p className="text-sm text-slate-600">{t.quotaNote}</p>
+        {summary.quota ? (
+          <dl className={`mt-3 grid max-w-3xl grid-cols-2 gap-3 md:grid-cols-4 ${(summary.quota.percent ?? 0) >= 80 ? "text-red-800" : ""}`}>
+            <div className="rounded-md border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-600">{t.quotaUsed}</dt>
+              <dd className="mt-1 text-2xl font-bold tabular-nums" data-testid="quota-used">
+                {summary.quota.used.toLocaleString("ja-JP")}
+              </dd>
+            </div>
+            <div className="rounded-md border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-600">{t.quotaLimit}</dt>
+              <dd className="mt-1 text-2xl font-bold tabular-nums" data-testid="quota-limit">
+                {summary.quota.limit === null ? t.quotaNone : summary.quota.limit.toLocaleString("ja-JP")}
+              </dd>
+            </div>
+            <div className={`rounded-md border p-4 ${(summary.quota.percent ?? 0) >= 80 ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
+              <dt className="text-sm text-slate-600">{t.quotaPercent}</dt>
+              <dd className="mt-1 text-2xl font-bold tabular-nums" data-testid="quota-percent">
+                {summary.quota.percent === null ? "—" : `${summary.quota.percent}%`}
+              </dd>
+            </div>
+            <div className="rounded-md border border-slate-200 bg-white p-4">
+              <dt className="text-sm text-slate-600">{t.quotaReadAt}</dt>
+              <dd className="mt-1 text-sm" data-testid="quota-read-at">
+                {timeFormat.format(summary.quota.readAt)}
+              </dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="mt-3 text-sm">{t.quotaNotRead}</p>
+        )}
+        <h3 className="mt-4 font-semibold">{t.quotaAlerts}</h3>
+        {summary.quotaAlerts.length === 0 ? (
+          <p className="text-sm">{t.noQuotaAlerts}</p>
+        ) : (
+          <ul className="text-sm" data-testid="quota-alerts">
+            {summary.quotaAlerts.map((a) => (
+              <li key={a.kind}>
+                {timeFormat.format(a.raisedAt)} {ja.alerts.operational[a.kind]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="pushes" className="mt-8">
         <h2 id="pushes" className="text-lg font-semibold">
           {t.pushes}
         </h2>

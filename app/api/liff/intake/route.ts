@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bodyLimits, readJsonBody } from "@/app/_server/read-body";
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
@@ -24,9 +25,11 @@ const bodySchema = z.object({ versionId: z.uuid(), answers: z.record(z.string(),
 /** The youth's intake answers: checked again here with the schema built from the version they were shown. */
 export async function POST(request: Request) {
   if (!isJsonRequest(request)) return notJson();
+  const read = await readJsonBody(request, bodyLimits.liffIntake);
+  if (!read.ok) return read.response;
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
-  const body = bodySchema.safeParse(await request.json().catch(() => null));
+  const body = bodySchema.safeParse(read.json);
   if (!body.success) return Response.json({ error: ja.intake.errors.summary }, { status: 400 });
   const result = await submitIntake(await getDb(), { youthId: youth.youthId, versionId: body.data.versionId, answers: body.data.answers, at: now(), pagingConfigured: isOnCallPagingConfigured(getConfig()) }, getKeyring());
   if (!result.ok && result.reason === "unknown_version") return Response.json({ error: ja.intake.errors.summary }, { status: 400 });

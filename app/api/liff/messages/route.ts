@@ -1,3 +1,4 @@
+import { bodyLimits, readJsonBody } from "@/app/_server/read-body";
 import { isJsonRequest, notJson, requireYouthForApi } from "@/app/_server/youth-session";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
@@ -19,11 +20,13 @@ export async function GET() {
 /** A youth's message: stored in Soudan only, never sent through LINE. In CHAT_MODE=line the talk is LINE's, so none are taken here. */
 export async function POST(request: Request) {
   if (!isJsonRequest(request)) return notJson();
+  const read = await readJsonBody(request, bodyLimits.liffMessage);
+  if (!read.ok) return read.response;
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
   const config = getConfig();
   if (config.CHAT_MODE === "line") return Response.json({ error: ja.liff.lineMode }, { status: 409 });
-  const body = secureChatMessageSchema.safeParse(await request.json().catch(() => null));
+  const body = secureChatMessageSchema.safeParse(read.json);
   if (!body.success) return Response.json({ error: body.error.issues[0]?.message ?? ja.liff.textOnly }, { status: 400 });
   const result = await receiveSecureChatMessage(await getDb(), { youthId: youth.youthId, text: body.data.text, at: now(), pagingConfigured: isOnCallPagingConfigured(config) }, getKeyring());
   if (!result.ok) return Response.json({ error: ja.liff.tooFast }, { status: 429 });

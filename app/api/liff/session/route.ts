@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { bodyLimits, readJsonBody } from "@/app/_server/read-body";
 import { chatCookie, isJsonRequest, notJson } from "@/app/_server/youth-session";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
@@ -17,7 +18,9 @@ export async function POST(request: Request) {
   if (!isJsonRequest(request)) return notJson();
   const config = getConfig();
   if (!config.LINE_LOGIN_CHANNEL_ID) return Response.json({ error: ja.liff.notConfigured }, { status: 503 });
-  const body = bodySchema.safeParse(await request.json().catch(() => null));
+  const read = await readJsonBody(request, bodyLimits.liffSession);
+  if (!read.ok) return read.response;
+  const body = bodySchema.safeParse(read.json);
   if (!body.success) return Response.json({ error: ja.liff.tokenRefused }, { status: 401 });
   try {
     const sub = await verifyLiffIdToken(body.data.idToken, { apiBaseUrl: config.LINE_API_BASE_URL, channelId: config.LINE_LOGIN_CHANNEL_ID, now: now() });

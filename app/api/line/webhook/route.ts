@@ -1,5 +1,6 @@
-import { readBodyLimited } from "@/app/_server/read-body";
-import { getDb } from "@/app/_server/database";
+import { bodyLimits, readBody } from "@/app/_server/read-body";
+import { getDatabaseBreaker, getDb } from "@/app/_server/database";
+import { DatabaseUnavailableError } from "@/lib/availability";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
@@ -8,26 +9,22 @@ import { receiveWebhook, wakeLineWorkers } from "@/lib/line";
 
 export const dynamic = "force-dynamic";
 
-/** LINE's own requests are small; anything near this is not from LINE. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
 export async function POST(request: Request) {
   const secret = getConfig().LINE_CHANNEL_SECRET;
   if (!secret) return Response.json({ error: "LINE channel is not configured" }, { status: 503 });
-  const rawBody = await readBodyLimited(request, MAX_BODY_BYTES);
-  if (rawBody === null) return Response.json({ error: "body too large" }, { status: 413 });
+  const body = await readBody(request, bodyLimits.webhook);
+  if (!body.ok) return body.response;
   try {
-    const answer = await receiveWebhook(
-      getDb,
-      { rawBody, signature: request.headers.get("x-line-signature") },
-      { channelSecret: secret, keyring: getKeyring(), at: now() },
+    // The breaker answers within a second while the database is down or slow; LINE gives up on slow webhooks.
+    const answer = await getDatabaseBreaker().run(() =>
+      receiveWebhook(getDb, { rawBody: body.text, signature: request.headers.get("x-line-signature") }, { channelSecret: secret, keyring: getKeyring(), at: now() }),
     );
     if (answer.status !== 200) return Response.json({ error: answer.error }, { status: answer.status });
     wakeLineWorkers();
     return Response.json({ stored: answer.stored });
   } catch (error) {
-    // Only a committed insert earns a 200; anything else makes LINE redeliver.
-    console.error(`[soudan] webhook events not stored: ${describeError(error)}`);
+    // Only a committed insert earns a 200; anything else makes LINE redeliver. A known outage is logged once (app/_server/database.ts), not per request.
+    if (!(error instanceof DatabaseUnavailableError && error.reason === "known_down")) console.error(`[soudan] webhook events not stored: ${describeError(error)}`);
     return Response.json({ error: "temporarily unavailable" }, { status: 503 });
   }
 }

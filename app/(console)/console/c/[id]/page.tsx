@@ -1,9 +1,13 @@
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
+import { EmergencyPanel } from "@/components/console/emergency/EmergencyPanel";
+import { StartEmergencyButton } from "@/components/console/emergency/StartEmergencyButton";
 import { EarlierList } from "@/components/console/conversation/EarlierList";
 import { MessageList } from "@/components/console/conversation/MessageList";
+import { ConsentPanel } from "@/components/console/conversation/ConsentPanel";
 import { NotesPanel } from "@/components/console/conversation/NotesPanel";
+import { SafetyPlanPanel } from "@/components/console/conversation/SafetyPlanPanel";
 import { PriorityForm } from "@/components/console/conversation/PriorityForm";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
@@ -14,11 +18,16 @@ import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
+import { listSharingBasis } from "@/lib/consents";
 import { getConfig } from "@/lib/config";
 import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
+import { canStaff } from "@/lib/auth";
+import { formatJstDateTime, listEmergencyContactKinds, toJstDateTimeInput, viewEmergency } from "@/lib/emergencies";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
+import { formatJst } from "@/lib/records";
+import { loadSafetyPlan } from "@/lib/safety-plans";
 import { formatAgency, listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
@@ -40,14 +49,21 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   const view = await load(id, { id: staff.id, loginId: staff.loginId, role: staff.role });
   const db = await getDb();
-  const [held, canned, agencies, colleagues] = await Promise.all([
+  const { consultation } = view;
+  const safetyPlanOn = getConfig().SOUDAN_SAFETY_PLAN === "on" && consultation.canReply;
+  const [held, canned, agencies, colleagues, sharing, safetyPlan, emergency, contactKinds] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
     listAgencies(db),
     listCounselorLoad(db, now(), getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES),
+    listSharingBasis(db, consultation.id, getKeyring()),
+    safetyPlanOn ? loadSafetyPlan(db, consultation.id, getKeyring()) : null,
+    viewEmergency(db, { consultationId: id }, getKeyring()),
+    listEmergencyContactKinds(db),
   ]);
-  const { consultation } = view;
   const open = consultation.phase !== "closed";
+  const supervises = canStaff(staff, "consultations.supervise");
+  const canWriteSharing = open ? consultation.canReply || supervises : consultation.canFinishRecord;
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-4">
@@ -95,7 +111,43 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             ) : null}
           </div>
           <aside className="flex flex-col gap-4">
+            {emergency ? (
+              <EmergencyPanel
+                emergency={emergency}
+                kinds={contactKinds.map((k) => ({ id: k.id, label: k.label }))}
+                canAct={consultation.canReply || supervises}
+                canJoin={supervises}
+                nowInput={toJstDateTimeInput(now())}
+                reportHref={canStaff(staff, "reports.view") ? `/api/emergencies/${emergency.id}/report` : null}
+                format={formatJstDateTime}
+              />
+            ) : open && (consultation.canReply || supervises) ? (
+              <StartEmergencyButton consultationId={consultation.id} />
+            ) : null}
             <IntakePanel intake={consultation.intake} note={consultation.intakeNote} />
+            <ConsentPanel
+              consultationId={consultation.id}
+              agencies={agencies.map((a) => ({ id: a.id, name: a.name }))}
+              consents={sharing.consents.map((c) => ({
+                id: c.id,
+                recipient: c.recipient,
+                scope: [...c.scopeItems.map((item) => ja.consent.scopeItems[item]), ...(c.scopeNote ? [c.scopeNote] : [])].join("、"),
+                agreedAt: formatJst(c.agreedAt),
+                words: c.words,
+                withdrawnAt: c.withdrawnAt ? formatJst(c.withdrawnAt) : null,
+                withdrawalNote: c.withdrawalNote,
+              }))}
+              exceptions={sharing.exceptions.map((x) => ({ id: x.id, recipient: x.recipient, reason: x.reason, supervisorName: x.supervisorName, decidedAt: formatJst(x.decidedAt) }))}
+              canWrite={canWriteSharing}
+              nowLocal={formatJst(now()).replace(" ", "T")}
+            />
+            {safetyPlan ? (
+              <SafetyPlanPanel
+                consultationId={consultation.id}
+                plan={safetyPlan.plan}
+                versions={safetyPlan.versions.map((v) => ({ version: v.version, label: ja.safetyPlan.version(v.version, v.sentAt ? formatJst(v.sentAt) : null) }))}
+              />
+            ) : null}
             <section aria-labelledby="earlier-title">
               <h2 id="earlier-title" className="font-bold">{ja.console.earlier}</h2>
               <EarlierList consultationId={consultation.id} earlier={view.earlier} />

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { parseJstDateTime } from "./jst-date-time";
+
+const jstDateTime = (message: string) =>
+  z.string({ error: message }).trim().min(1, message).transform((value, ctx) => {
+    const at = parseJstDateTime(value);
+    if (!at) ctx.addIssue({ code: "custom", message: "日時は「2024-08-03T20:15」の形で入力してください。" });
+    return at ?? z.NEVER;
+  });
+
+/**
+ * One contact as the emergency panel submits it: to whom and when are required (Japanese messages by
+ * field); the number, the result and when the city was told may follow later.
+ */
+export const contactInputSchema = z.object({
+  kindId: z.uuid({ error: "連絡先を選んでください。" }),
+  contactedAt: jstDateTime("連絡した日時を入力してください。"),
+  number: z.string().trim().max(40, "電話番号は40文字以内にしてください。").default(""),
+  result: z.string().trim().max(1000, "結果は1000文字以内にしてください。").default(""),
+  cityNotifiedAt: z.preprocess((v) => (v === "" ? undefined : v), jstDateTime("市に連絡した日時を入力してください。").optional()),
+});
+export type ContactInput = z.input<typeof contactInputSchema>;
+export type ContactFieldErrors = Partial<Record<keyof z.output<typeof contactInputSchema>, string>>;
+
+/** The parsed contact, or the first Japanese message per field. */
+export function validateContactInput(input: unknown): { ok: true; contact: z.output<typeof contactInputSchema> } | { ok: false; fieldErrors: ContactFieldErrors } {
+  const parsed = contactInputSchema.safeParse(input);
+  if (parsed.success) return { ok: true, contact: parsed.data };
+  const fieldErrors: ContactFieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof ContactFieldErrors | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -1,0 +1,7 @@
+/** A refusal the console shows; `code` maps to a Japanese message in ja.emergency.errors. */
+export class EmergencyError extends Error {
+  constructor(public readonly code: "not_found" | "ended" | "already_joined" | "summary_required" | "unknown_kind") {
+    super(code);
+    this.name = "EmergencyError";
+  }
+}

@@ -1,0 +1,14 @@
+export { addEmergencyContact, type AddContactResult } from "./add-emergency-contact";
+export { checklistAnswers, checklistItems, CHECKLIST_NOTE_MAX, type Checklist, type ChecklistAnswer, type ChecklistItem } from "./checklist";
+export { contactInputSchema, type ContactFieldErrors, type ContactInput } from "./contact-input";
+export { endEmergency, type EndEmergencyResult } from "./end-emergency";
+export { ensureEmergencyContactKinds } from "./ensure-emergency-contact-kinds";
+export { EmergencyError } from "./errors";
+export { formatJstDateTime, toJstDateTimeInput } from "./jst-date-time";
+export { joinEmergency } from "./join-emergency";
+export { listActiveEmergencies } from "./list-active-emergencies";
+export { listEmergencyContactKinds } from "./list-emergency-contact-kinds";
+export { saveEmergencyChecklist, type ChecklistResult } from "./save-emergency-checklist";
+export { startEmergency } from "./start-emergency";
+export { viewEmergency, type EmergencyView } from "./view-emergency";
+export { exportEmergencyReport } from "./export-emergency-report";
