@@ -70,7 +70,7 @@ try {
   if (!covering) fail(`No schedule covers ${from}..${to}: keep the range within one fiscal year, or load a schedule that covers it (npm run schedule -- …).`);
   // Automatic replies read the schedule in force: the simulated period runs under its own, and the
   // demo's current schedule is put back afterwards (both saves are versions in the audit log).
-  if (!covering.stored) await saveSchedule(db, covering.schedule, null, `demo history ${from}..${to}: the simulated period's schedule`);
+  if (!covering.stored) await saveSchedule(db, covering.schedule, null, now(), `demo history ${from}..${to}: the simulated period's schedule`);
   console.log(`Generating history ${from}..${to} with seed ${seed} on ${database.kind === "pglite" ? `the embedded database in ${dataDir}` : "PostgreSQL"}…`);
   const started = Date.now();
   try {
@@ -95,7 +95,7 @@ try {
   sharing on record    consents ${summary.consents}, R10 exceptions ${summary.sharingExceptions}
   messages             youth ${summary.youthMessages}, counselor ${summary.counselorMessages}`);
   } finally {
-    if (!covering.stored && current) await saveSchedule(db, current.schedule, null, "demo history: the schedule in force before it, restored");
+    if (!covering.stored && current) await saveSchedule(db, current.schedule, null, now(), "demo history: the schedule in force before it, restored");
   }
 } catch (error) {
   if (error instanceof HistoryExistsError) fail(`${error.message} Generating it again would double every figure; use another --seed, or start over (rm -rf ${dataDir}).`);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { Db } from "@/db";
+import { now } from "@/lib/clock";
 import { buildFiscalYearPreset, formatOpeningLine, listOpeningsBetweenDates, takeo2024Preset, type Schedule } from "@/lib/schedule";
 import { loadCurrentSchedule, saveSchedule, ScheduleValidationError } from "@/lib/schedule/store";
 import { openCliDatabase } from "./cli-database";
@@ -89,7 +90,7 @@ async function currentSchedule(db: Db) {
 async function run(db: Db, command: Command): Promise<void> {
   switch (command.kind) {
     case "preset": {
-      const { version } = await saveSchedule(db, command.schedule, null, `preset ${command.label}`);
+      const { version } = await saveSchedule(db, command.schedule, null, now(), `preset ${command.label}`);
       console.log(`Loaded preset ${command.label} as schedule version ${version}.`);
       return;
     }

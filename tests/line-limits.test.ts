@@ -7,14 +7,17 @@ import { alertOutbox, lineOutbox, operationalAlerts } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { control, followingUser, startEmulator, startReceiver, type Receiver } from "@/emulator/test-support";
 import type { Emulator } from "@/emulator/server";
-import { createHttpWebhook, deliverNextAlert, dispatchDueAlerts, raiseOperationalAlert, SIGNATURE_HEADER } from "@/lib/alerts";
+import { createHttpWebhook, raiseOperationalAlert, SIGNATURE_HEADER } from "@/lib/alerts";
+import { deliverNextAlert } from "@/lib/alerts/delivery/deliver-next-alert";
+import { dispatchDueAlerts } from "@/lib/alerts/dispatch-due-alerts";
 import { claimConsultation, listConsultationMessages, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { createSdkLineApi, deliverNextOutboxItem, enqueueLineCall, type DeliveryDeps, type LineApi } from "@/lib/line-api";
 import { ensureYouth } from "@/lib/youths";
-import { checkLineQuota, summarizeLineChannel } from "@/lib/line";
+import { summarizeLineChannel } from "@/lib/line";
+import { checkLineQuota } from "@/lib/line/quota/check-line-quota";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 /** 2025-02-10 in Tokyo: the quota month is February. */

@@ -59,21 +59,21 @@ export async function addClosureAction(values: unknown): Promise<ScheduleActionS
   const actor = await signedInActor();
   const parsed = parse(closureSchema, values);
   if ("refusal" in parsed) return parsed.refusal;
-  return run((db) => addScheduleClosure(db, parsed.data, actor), t.exceptions.added);
+  return run((db) => addScheduleClosure(db, parsed.data, actor, now()), t.exceptions.added);
 }
 
 export async function addOpeningAction(values: unknown): Promise<ScheduleActionState> {
   const actor = await signedInActor();
   const parsed = parse(openingSchema, values);
   if ("refusal" in parsed) return parsed.refusal;
-  return run((db) => addScheduleOpening(db, parsed.data, actor), t.exceptions.added);
+  return run((db) => addScheduleOpening(db, parsed.data, actor, now()), t.exceptions.added);
 }
 
 export async function removeExceptionAction(values: unknown): Promise<ScheduleActionState> {
   const actor = await signedInActor();
   const parsed = parse(scheduleExceptionSchema, values);
   if ("refusal" in parsed) return parsed.refusal;
-  return run((db) => removeScheduleException(db, parsed.data, actor), t.exceptions.removed);
+  return run((db) => removeScheduleException(db, parsed.data, actor, now()), t.exceptions.removed);
 }
 
 // The rules themselves are validated with the whole schedule in saveScheduleRules, whose messages
@@ -88,7 +88,7 @@ export async function saveRulesAction(values: unknown): Promise<ScheduleActionSt
   const parsed = parse(rulesRequestSchema, values);
   if ("refusal" in parsed) return parsed.refusal;
   const { rules, basedOnVersion } = parsed.data;
-  return run((db) => saveScheduleRules(db, { servicePeriod: rules.servicePeriod, weekly: rules.weekly, holidays: rules.holidays }, actor, basedOnVersion), t.rules.saved);
+  return run((db) => saveScheduleRules(db, { servicePeriod: rules.servicePeriod, weekly: rules.weekly, holidays: rules.holidays }, actor, basedOnVersion, now()), t.rules.saved);
 }
 
 const templateRequestSchema = z.object({ kind: autoReplyKindSchema, body: templateBodySchema });

@@ -17,12 +17,12 @@ import {
   addOnCallEntry,
   createHttpWebhook,
   createSmtpMailer,
-  deliverNextAlert,
-  dispatchDueAlerts,
   listOpenAlerts,
   SIGNATURE_HEADER,
   type AlertDispatchSettings,
 } from "./index";
+import { deliverNextAlert } from "./delivery/deliver-next-alert";
+import { dispatchDueAlerts } from "./dispatch-due-alerts";
 import { startSmtpInbox, startWebhookReceiver } from "./testing/alert-receivers";
 
 const encryptionKey = randomBytes(32).toString("base64");
@@ -66,7 +66,7 @@ function minutesLater(m: number): Date {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, t0, "test");
   smtp = await startSmtpInbox();
   receiver = await startWebhookReceiver();
 });

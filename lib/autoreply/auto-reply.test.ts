@@ -21,7 +21,7 @@ let admin: { id: string; loginId: string };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, now(), "test");
   admin = { id: (await createStaff(database.db, { loginId: "admin", displayName: "a", role: "admin", password: "long enough password" }, null)).id, loginId: "admin" };
 });
 afterAll(async () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   listener = await database.connectAgain();
   alice = await makeStaff(database.db, "alice", "counselor");
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, new Date(), "test");
 });
 afterAll(async () => {
   await listener.close();

@@ -15,15 +15,15 @@ import {
   claimConsultation,
   closeConsultationWithRecord,
   closeInactiveConsultations,
-  listEarlierConsultations,
-  listInternalNotes,
   listWaitingConsultations,
-  loadRecordDraft,
   readEarlierConsultation,
   releaseConsultationsOf,
   saveRecordDraft,
   type ConsoleActor,
 } from "./index";
+import { listEarlierConsultations } from "./list-earlier-consultations";
+import { listInternalNotes } from "./list-internal-notes";
+import { loadRecordDraft } from "./load-record-draft";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 import { countAbandonedConsultations } from "./testing/count-abandoned-consultations";
 

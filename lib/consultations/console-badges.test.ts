@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, consultationRecords, consultations } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
-import { claimConsultation, listHeldConsultations, listInternalNotes, listWaitingConsultations, setConsultationPriority, viewConsultation, type ConsoleActor } from "./index";
+import { claimConsultation, listHeldConsultations, listWaitingConsultations, setConsultationPriority, viewConsultation, type ConsoleActor } from "./index";
+import { listInternalNotes } from "./list-internal-notes";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

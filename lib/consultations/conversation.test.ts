@@ -13,13 +13,13 @@ import {
   addInternalNote,
   claimConsultation,
   listConsultationMessages,
-  listInternalNotes,
   retryCounselorMessage,
   sendCounselorMessage,
   transferConsultation,
   viewConsultation,
   type ConsoleActor,
 } from "./index";
+import { listInternalNotes } from "./list-internal-notes";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -156,7 +156,7 @@ describe("showTypingIndicator", () => {
 describe("listCounselorLoad", () => {
   it("counts what each counselor holds and shows who is signed in", async () => {
     const { listCounselorLoad } = await import("./index");
-    const { createStaffSession } = await import("@/lib/auth");
+    const { createStaffSession } = await import("@/lib/auth/staff-sessions");
     await createStaffSession(database.db, bob.id, true);
     const load = await listCounselorLoad(database.db, new Date(), 30);
     expect(load.map((s) => [s.displayName, s.active, s.present])).toEqual([

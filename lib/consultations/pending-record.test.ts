@@ -7,7 +7,6 @@ import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { createKeyring, decryptField } from "@/lib/crypto";
 import {
-  authorizeConsultationView,
   claimConsultation,
   closeConsultationWithRecord,
   closeInactiveConsultations,
@@ -15,10 +14,11 @@ import {
   endConsultationByYouth,
   finishConsultationRecord,
   listPendingRecords,
-  loadRecordDraft,
   saveRecordDraft,
   type ConsoleActor,
 } from "./index";
+import { authorizeConsultationView } from "./authorize-consultation-view";
+import { loadRecordDraft } from "./load-record-draft";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

@@ -5,8 +5,10 @@ import { consultationMessages, lineOutbox } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { createKeyring, decryptField } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { closeChatConnection, openChatConnection, CHAT_CONNECTION_LEASE_MS } from "@/lib/presence";
-import { claimConsultation, REPLY_NOTICE_QUIET_MS, sendCounselorMessage, type ConsoleActor } from "./index";
+import { closeChatConnection, openChatConnection } from "@/lib/presence";
+import { CHAT_CONNECTION_LEASE_MS } from "@/lib/presence/lease";
+import { claimConsultation, sendCounselorMessage, type ConsoleActor } from "./index";
+import { REPLY_NOTICE_QUIET_MS } from "./queue-reply-notice";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

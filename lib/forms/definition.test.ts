@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ja } from "@/lib/i18n/ja";
-import { defaultIntakeDefinition, intakeDefinitionSchema, prefillRecordChoices, recordDefinitionSchema } from "./index";
+import { defaultIntakeDefinition } from "./default-definitions";
+import { intakeDefinitionSchema, prefillRecordChoices, recordDefinitionSchema } from "./index";
 import { formFieldErrors } from "./save-form-version";
 import { defaultRecordDefinition } from "./default-definitions";
 

@@ -1,5 +1,4 @@
 export { activeChoiceIds, choiceEnum, choiceFieldsOf, choiceLabel, formKinds, intakeDefinitionSchema, recordDefinitionSchema, recordOutcomes, type Choice, type ChoiceField, type DefinitionOf, type FormDefinition, type FormKind, type IntakeDefinition, type RecordDefinition } from "./definition";
-export { defaultIntakeDefinition } from "./default-definitions";
 export { describeIntake, type IntakeSummary } from "./describe-intake";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";

@@ -6,7 +6,8 @@ import { lineOutbox } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
-import { countPushesInMonth, deliverNextOutboxItem, enqueueLineCall, enqueueReply, OUTBOX_MAX_ATTEMPTS, type DeliverySettled } from "./index";
+import { countPushesInMonth, deliverNextOutboxItem, enqueueLineCall, enqueueReply, type DeliverySettled } from "./index";
+import { OUTBOX_MAX_ATTEMPTS } from "./outbox/deliver-next-outbox-item";
 import { createFakeLineApi } from "./testing/fake-line-api";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -136,8 +137,8 @@ describe("outbox", () => {
     await enqueueReply(database.db, { youthId, replyToken: "t", receivedAt: clock, messages: text("b") }, keyring);
     clock = new Date("2024-08-31T15:30:00Z"); // 2024-09-01 00:30 in Tokyo
     await deliverAll();
-    expect(await countPushesInMonth(database.db, 2024, 9)).toBe(1);
-    expect(await countPushesInMonth(database.db, 2024, 8)).toBe(0);
+    expect(await countPushesInMonth(database.db, "2024-09")).toBe(1);
+    expect(await countPushesInMonth(database.db, "2024-08")).toBe(0);
   });
 });
 

@@ -20,7 +20,7 @@ let clock = t0;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, t0, "test");
 });
 afterAll(async () => {
   await database.close();

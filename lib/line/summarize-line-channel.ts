@@ -28,7 +28,7 @@ async function countByStatus(tx: DbOrTx, table: typeof lineInbox | typeof lineOu
 
 async function pushesIn(tx: DbOrTx, calendarMonth: CalendarMonth) {
   const [year, month] = calendarMonth.split("-").map(Number) as [number, number];
-  return { year, month, pushes: await countPushesInMonth(tx, year, month) };
+  return { year, month, pushes: await countPushesInMonth(tx, calendarMonth) };
 }
 
 function quotaOf(reading: Awaited<ReturnType<typeof findLineQuotaReading>>): LineChannelSummary["quota"] {

@@ -6,7 +6,8 @@ import { consultationMessages, lineInbox, lineOutbox } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { listConsultationMessages } from "@/lib/consultations";
 import { createKeyring, lookupHash } from "@/lib/crypto";
-import { INBOX_MAX_ATTEMPTS, processNextInboxEvent, receiveWebhook } from "./index";
+import { processNextInboxEvent, receiveWebhook } from "./index";
+import { INBOX_MAX_ATTEMPTS } from "./inbox/process-next-inbox-event";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "./testing/webhook";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

@@ -5,7 +5,8 @@ import { youthChatConnections } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { createKeyring } from "@/lib/crypto";
 import { ensureYouth } from "@/lib/youths";
-import { CHAT_CONNECTION_LEASE_MS, closeChatConnection, findChatPresence, openChatConnection, renewChatConnection } from "./index";
+import { closeChatConnection, findChatPresence, openChatConnection, renewChatConnection } from "./index";
+import { CHAT_CONNECTION_LEASE_MS } from "./lease";
 import { CHAT_CONNECTION_RETENTION_MS } from "./lease";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));

@@ -49,7 +49,7 @@ beforeAll(async () => {
   const admin = await makeStaff(database.db, "admin", "admin");
   counselor = await makeStaff(database.db, "counselor", "counselor");
   inspector = { id: (await makeStaff(database.db, "inspector", "admin")).id, loginId: "inspector" };
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, new Date(), "test");
   const agency = await saveAgency(database.db, { name: "24時間子供SOSダイヤル", phone: "0120-0-78310" , at: new Date() }, admin);
   // Saturday 2024-08-03, 20:10 JST: staffed. Claimed at once, first answer after 5 min, closed after 45.
   await handled("2024-08-03T11:10:00Z", 5, 45, {});

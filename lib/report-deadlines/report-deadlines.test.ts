@@ -27,7 +27,7 @@ describe("listing and marking report deadlines", () => {
   });
 
   it("shows what is overdue, due today and coming, in JST, and who marked what as submitted", async () => {
-    await saveSchedule(database.db, takeo2024Preset, null, "test");
+    await saveSchedule(database.db, takeo2024Preset, null, jst("2024-07-01"), "test");
     const onSept10 = await listReportDeadlines(database.db, { at: jst("2024-09-10"), horizonDays: 31 });
     expect(onSept10.map((d) => [d.kind, d.period, d.status, d.daysLeft])).toEqual([
       ["monthly_report", "2024-07", "overdue", -31],

@@ -1,10 +1,8 @@
 export { assessRisk } from "./assess-risk";
 export { assessText, type RiskAssessment } from "./assess-text";
-export { defaultLexicon } from "./default-lexicon";
 export { ensureRiskLexicon } from "./ensure-risk-lexicon";
-export { EXCLUSION_MAX, lexiconEntriesSchema, lexiconEntrySchema, TERM_MAX, type LexiconEntry, type RiskLexicon } from "./lexicon";
-export { levelOfPriority, priorityOf, riskLevels, riskLevelSchema, type RiskLevel } from "./levels";
+export type { LexiconEntry, RiskLexicon } from "./lexicon";
+export { priorityOf, type RiskLevel } from "./levels";
 export { loadRiskLexicon } from "./load-risk-lexicon";
-export { normalizeText } from "./normalize-text";
 export { recordRiskAssessment, type RiskSource } from "./record-risk-assessment";
 export { saveRiskLexicon, type LexiconFieldErrors, type SaveRiskLexiconResult } from "./save-risk-lexicon";

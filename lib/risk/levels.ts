@@ -9,7 +9,3 @@ export type RiskLevel = z.infer<typeof riskLevelSchema>;
 export function priorityOf(level: RiskLevel): number {
   return riskLevels.indexOf(level);
 }
-
-export function levelOfPriority(priority: number): RiskLevel {
-  return riskLevels[Math.max(0, Math.min(priority, riskLevels.length - 1))]!;
-}

@@ -31,7 +31,7 @@ let admin: ConsoleActor;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, now(), "test");
   admin = await makeStaff(database.db, "risk-admin", "admin");
 });
 afterAll(async () => {

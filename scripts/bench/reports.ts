@@ -49,7 +49,7 @@ async function fill(database: Database, label: string): Promise<number> {
   await ensureRiskLexicon(database.db);
   await ensureSafetyContacts(database.db);
   await ensureEmergencyContactKinds(database.db);
-  await saveSchedule(database.db, buildFiscalYearPreset(FISCAL_YEAR), null, "bench");
+  await saveSchedule(database.db, buildFiscalYearPreset(FISCAL_YEAR), null, now(), "bench");
   const counselorIds: string[] = [];
   for (let i = 1; i <= 20; i++) {
     const { id } = await createStaff(database.db, { loginId: `bench-c${i}`, displayName: `bench ${i}`, role: "counselor", qualifications: ["social_worker"], password: "bench password 0001" }, null);

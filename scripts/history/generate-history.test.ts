@@ -21,7 +21,7 @@ async function demoDatabase() {
   opened.push(database);
   await seedDemoStaff(database.db);
   await seedExampleAgencies(database.db, { at: new Date() });
-  await saveSchedule(database.db, takeo2024Preset, null, "test");
+  await saveSchedule(database.db, takeo2024Preset, null, new Date(), "test");
   return database;
 }
 

@@ -1,15 +1,14 @@
-import { TZDate } from "@date-fns/tz";
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { lineOutbox } from "@/db/schema";
+import { monthRange, type CalendarMonth } from "@/lib/calendar";
 
 /** Pushes cost money (replies do not): the number sent in a calendar month, Japan time. */
-export async function countPushesInMonth(tx: DbOrTx, year: number, month: number): Promise<number> {
-  const from = new TZDate(year, month - 1, 1, "Asia/Tokyo");
-  const to = new TZDate(year, month, 1, "Asia/Tokyo");
+export async function countPushesInMonth(tx: DbOrTx, month: CalendarMonth): Promise<number> {
+  const { start, end } = monthRange(month);
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(lineOutbox)
-    .where(and(eq(lineOutbox.sentVia, "push"), gte(lineOutbox.sentAt, new Date(from.getTime())), lt(lineOutbox.sentAt, new Date(to.getTime()))));
+    .where(and(eq(lineOutbox.sentVia, "push"), gte(lineOutbox.sentAt, start), lt(lineOutbox.sentAt, end)));
   return row?.n ?? 0;
 }

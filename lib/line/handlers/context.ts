@@ -5,6 +5,7 @@ import type { StoredWebhookEvent } from "../inbox/webhook-schema";
 
 export interface HandlerDeps {
   keyring: Keyring;
+  /** The inbox worker's clock: it reads it once per event and hands the handlers that instant. */
   now: () => Date;
   /** CHAT_MODE; "secure" (the default) when not given. In line mode a new consultation gets the intake as quick replies. */
   chatMode?: ChatMode;
@@ -17,9 +18,11 @@ export interface HandlerDeps {
   pagingConfigured?: boolean;
 }
 
-export interface HandlerContext extends HandlerDeps {
+export interface HandlerContext extends Omit<HandlerDeps, "now"> {
   tx: Tx;
   receivedAt: Date;
+  /** The instant the event is handled: everything one event stamps carries the same time. */
+  at: Date;
 }
 
 /** `ignored`: stored, looked at, and deliberately not acted on (groups, unknown types). */

@@ -8,7 +8,7 @@ import { replyTokenOf, type EventHandler } from "./context";
 /** Adding the account, or unblocking it, is greeted the same way; the reception status counts them apart. */
 export const handleFollow: EventHandler = async (event, ctx) => {
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
-  await setYouthFollowing(ctx.tx, youth.id, true, ctx.now());
+  await setYouthFollowing(ctx.tx, youth.id, true, ctx.at);
   const unblocked = (event.follow as { isUnblocked?: unknown } | undefined)?.isUnblocked === true;
   await recordReceptionEvent(ctx.tx, unblocked ? "unblock" : "follow", fromRealTime(event.timestamp));
   await enqueueReply(

@@ -34,14 +34,14 @@ function classify(message: LineMessageEvent): Pick<YouthMessage, "kind" | "text"
 }
 
 async function shouldSendRefusal(ctx: HandlerContext, youth: Youth): Promise<boolean> {
-  const at = ctx.now();
+  const { at } = ctx;
   if (youth.lastRefusalNoticeAt && at.getTime() - youth.lastRefusalNoticeAt.getTime() < REFUSAL_NOTICE_INTERVAL_MS) return false;
   await ctx.tx.update(youths).set({ lastRefusalNoticeAt: at }).where(eq(youths.id, youth.id));
   return true;
 }
 
 async function shouldPromptSecureChat(ctx: HandlerContext, youth: Youth): Promise<boolean> {
-  const at = ctx.now();
+  const { at } = ctx;
   if (youth.secureChatPromptAt && at.getTime() - youth.secureChatPromptAt.getTime() < SECURE_CHAT_PROMPT_INTERVAL_MS) return false;
   await ctx.tx.update(youths).set({ secureChatPromptAt: at }).where(eq(youths.id, youth.id));
   return true;
@@ -54,7 +54,7 @@ async function shouldPromptSecureChat(ctx: HandlerContext, youth: Youth): Promis
  * the button to the secure chat.
  */
 async function safetyMessages(ctx: HandlerContext, consultationId: string, reply: SafetyReply): Promise<LineMessage[]> {
-  await storeSafetyReply(ctx.tx, { consultationId, via: ctx.secureChat ? "secure_chat" : "line", reply, at: ctx.now() }, ctx.keyring);
+  await storeSafetyReply(ctx.tx, { consultationId, via: ctx.secureChat ? "secure_chat" : "line", reply, at: ctx.at }, ctx.keyring);
   if (!ctx.secureChat) return [buildSafetyMessage(reply.text, reply.contacts)];
   return [buildSafetyMessage(ja.safetyReply.emergency, reply.contacts), buildSecureChatButton(ja.safetyNumbers.securePrompt, ctx.secureChat.liffUrl)];
 }
@@ -89,12 +89,12 @@ export const handleMessage: EventHandler = async (event, ctx) => {
       await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
     }
   } else {
-    const safety = await composeSafetyReply(ctx.tx, { consultationId: received.consultationId, level: received.risk, at: ctx.now(), pagingConfigured: ctx.pagingConfigured ?? false });
+    const safety = await composeSafetyReply(ctx.tx, { consultationId: received.consultationId, level: received.risk, at: ctx.at, pagingConfigured: ctx.pagingConfigured ?? false });
     if (safety) {
       await enqueueReply(ctx.tx, { ...replyTo, messages: await safetyMessages(ctx, received.consultationId, safety) }, ctx.keyring);
       return "done";
     }
-    const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.now());
+    const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.at);
     const messages: LineMessage[] = text ? [{ type: "text", text }] : [];
     if (ctx.secureChat && (await shouldPromptSecureChat(ctx, youth))) messages.push(buildSecureChatButton(ja.line.secureChatPrompt, ctx.secureChat.liffUrl));
     // Line mode asks the intake in the talk; the question goes last so its quick replies show.

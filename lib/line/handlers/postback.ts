@@ -20,7 +20,7 @@ export const handlePostback: EventHandler = async (event, ctx) => {
   const replyTo = { replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt };
   if (action === "intake") {
     const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
-    const next = await answerLineIntake(ctx.tx, { youthId: youth.id, data: params, at: ctx.now() });
+    const next = await answerLineIntake(ctx.tx, { youthId: youth.id, data: params, at: ctx.at });
     if (!next) return "ignored";
     await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [next] }, ctx.keyring);
     return "done";

@@ -62,17 +62,17 @@ const stillHeld = (row: InboxRow) => and(eq(lineInbox.webhookEventId, row.webhoo
  * back, so an event is handled exactly once. A failure is recorded only while the claim still holds:
  * the event's own fault (bad data) fails it at once, anything else is retried with backoff.
  */
-export async function processNextInboxEvent(db: Db, deps: HandlerDeps): Promise<boolean> {
-  const row = await claim(db, deps.now());
+export async function processNextInboxEvent(db: Db, { now, ...deps }: HandlerDeps): Promise<boolean> {
+  const row = await claim(db, now());
   if (!row) return false;
   if (row === "gave_up") return true;
   try {
     await db.transaction(async (tx) => {
       const event = JSON.parse(decryptField(deps.keyring, row.payloadEnc)) as StoredWebhookEvent;
-      const outcome = await handleEvent(tx, event, { ...deps, receivedAt: row.receivedAt });
+      const outcome = await handleEvent(tx, event, { ...deps, receivedAt: row.receivedAt, at: now() });
       const settled = await tx
         .update(lineInbox)
-        .set({ status: outcome, processedAt: deps.now(), leaseUntil: null, lastError: null })
+        .set({ status: outcome, processedAt: now(), leaseUntil: null, lastError: null })
         .where(stillHeld(row))
         .returning({ id: lineInbox.webhookEventId });
       if (settled.length === 0) throw new LeaseLost();
@@ -88,7 +88,7 @@ export async function processNextInboxEvent(db: Db, deps: HandlerDeps): Promise<
         leaseUntil: null,
         // The error names the failing step; event content never reaches it.
         lastError: describeError(error),
-        nextAttemptAt: new Date(deps.now().getTime() + backoffDelayMs(row.attempts)),
+        nextAttemptAt: new Date(now().getTime() + backoffDelayMs(row.attempts)),
       })
       .where(stillHeld(row))
       .returning({ id: lineInbox.webhookEventId });

@@ -51,7 +51,7 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const admin = await makeStaff(db, "admin", "admin");
   const alice = await makeStaff(db, "alice", "counselor");
   const bob = await makeStaff(db, "bob", "counselor");
-  await saveSchedule(db, takeo2024Preset, null, "R3 service period");
+  await saveSchedule(db, takeo2024Preset, null, now(), "R3 service period");
   const agencyName = "佐賀県中央児童相談所";
   const agencyId = await saveAgency(db, { name: agencyName, phone: "0952-26-1212", at: jst("2024-07-01T09:00:00") }, admin);
 

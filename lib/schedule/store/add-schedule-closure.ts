@@ -10,11 +10,11 @@ import { ScheduleValidationError } from "./errors";
  * Refusals name the closure's own fields ("from", "to", "reason"), e.g. a date outside the
  * service period, and nothing is saved.
  */
-export async function addScheduleClosure(db: Db, closure: Closure, actor: Actor): Promise<{ version: number }> {
+export async function addScheduleClosure(db: Db, closure: Closure, actor: Actor, at: Date): Promise<{ version: number }> {
   const range = closure.from === closure.to ? closure.from : `${closure.from}〜${closure.to}`;
   let index = 0;
   try {
-    return await changeCurrentSchedule(db, actor, (current) => {
+    return await changeCurrentSchedule(db, actor, at, (current) => {
       const closures = current.schedule.closures;
       index = closures.length;
       return { input: { ...current.schedule, closures: [...closures, closure] }, note: `${ja.scheduleAdmin.notes.closureAdded}: ${range} ${closure.reason}` };

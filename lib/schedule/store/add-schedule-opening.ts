@@ -10,11 +10,11 @@ import { ScheduleValidationError } from "./errors";
  * version; on that date its timeframes replace the usual ones (a closure's included). Refusals
  * name the opening's own fields ("date", "timeframes.0.end", "reason"), and nothing is saved.
  */
-export async function addScheduleOpening(db: Db, opening: Opening, actor: Actor): Promise<{ version: number }> {
+export async function addScheduleOpening(db: Db, opening: Opening, actor: Actor, at: Date): Promise<{ version: number }> {
   const hours = opening.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join("・");
   let index = 0;
   try {
-    return await changeCurrentSchedule(db, actor, (current) => {
+    return await changeCurrentSchedule(db, actor, at, (current) => {
       const openings = current.schedule.openings;
       index = openings.length;
       return {

@@ -3,7 +3,6 @@ import type { Db } from "@/db";
 import { scheduleVersions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
-import { now } from "@/lib/clock";
 import { parseSchedule } from "../parse-schedule";
 import { changedSections } from "./changed-sections";
 import { ScheduleValidationError } from "./errors";
@@ -13,6 +12,8 @@ const SCHEDULE_LOCK_KEY = 0x5c_4e_d0;
 
 export interface AppendOptions {
   actor: Actor | null;
+  /** When the version is saved: its createdAt. */
+  at: Date;
   /** Who acted when no staff member did, for the audit log; "command line" unless said. */
   actorLabel?: string;
   /** Save only when no version exists yet, decided under the lock so concurrent seeders save once. */
@@ -46,7 +47,7 @@ export async function appendScheduleVersion(db: Db, build: (previous: PreviousVe
     if (!parsed.success) throw new ScheduleValidationError(parsed.issues);
     const schedule = parsed.schedule;
     const version = (previous?.version ?? 0) + 1;
-    await tx.insert(scheduleVersions).values({ version, definition: schedule, createdAt: now(), createdBy: options.actor?.id ?? null, note });
+    await tx.insert(scheduleVersions).values({ version, definition: schedule, createdAt: options.at, createdBy: options.actor?.id ?? null, note });
     // A stored version that no longer parses (rules tightened since) counts as entirely replaced.
     const before = previous ? parseSchedule(previous.definition) : null;
     await appendAudit(tx, {

@@ -13,16 +13,18 @@ export type CurrentVersion = { version: number; schedule: Schedule };
  * another admin saved between loading the page and pressing the button. With `createIfNone`, the
  * first version may be made this way (current is then null); otherwise there must be one.
  */
-export function changeCurrentSchedule(db: Db, actor: Actor, change: (current: CurrentVersion) => NextVersion): Promise<{ version: number }>;
+export function changeCurrentSchedule(db: Db, actor: Actor, at: Date, change: (current: CurrentVersion) => NextVersion): Promise<{ version: number }>;
 export function changeCurrentSchedule(
   db: Db,
   actor: Actor,
+  at: Date,
   change: (current: CurrentVersion | null) => NextVersion,
   options: { createIfNone: true },
 ): Promise<{ version: number }>;
 export async function changeCurrentSchedule(
   db: Db,
   actor: Actor,
+  at: Date,
   change: (current: CurrentVersion) => NextVersion,
   options: { createIfNone?: boolean } = {},
 ): Promise<{ version: number }> {
@@ -33,7 +35,7 @@ export async function changeCurrentSchedule(
       // With createIfNone the caller's `change` accepts null (the overloads above say so).
       return change((previous && { version: previous.version, schedule: parseStoredVersion(previous) }) as CurrentVersion);
     },
-    { actor },
+    { actor, at },
   );
   // Only an `onlyIfNone` save may skip; this one never asks to.
   if (!saved) throw new Error("a schedule version was not saved");

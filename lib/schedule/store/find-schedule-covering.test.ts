@@ -5,6 +5,7 @@ import { buildFiscalYearPreset, takeo2024Preset } from "../index";
 import { findScheduleCovering, saveSchedule } from "./index";
 
 let database: Database;
+const at = new Date("2024-07-01T10:00:00+09:00");
 beforeAll(async () => {
   database = await createTestDatabase();
 });
@@ -18,9 +19,9 @@ describe("findScheduleCovering", () => {
   });
 
   it("picks the newest version whose service period overlaps the dates, not simply the newest", async () => {
-    await saveSchedule(database.db, takeo2024Preset, null, "2024 contract");
-    await saveSchedule(database.db, { ...takeo2024Preset, closures: [] }, null, "2024 contract without the year-end closure");
-    await saveSchedule(database.db, buildFiscalYearPreset(2025), null, "2025 contract");
+    await saveSchedule(database.db, takeo2024Preset, null, at, "2024 contract");
+    await saveSchedule(database.db, { ...takeo2024Preset, closures: [] }, null, at, "2024 contract without the year-end closure");
+    await saveSchedule(database.db, buildFiscalYearPreset(2025), null, at, "2025 contract");
     const august2024 = await findScheduleCovering(database.db, { from: "2024-08-01", to: "2024-08-31" });
     expect(august2024).toMatchObject({ version: 2, note: "2024 contract without the year-end closure" });
     expect(august2024!.schedule.servicePeriod).toEqual({ from: "2024-07-22", to: "2025-03-31" });

@@ -16,8 +16,8 @@ export const scheduleExceptionSchema = z.discriminatedUnion("kind", [
 export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
 
 /** R5: takes one closure or opening out of the schedule in force, as a new, audited version. */
-export async function removeScheduleException(db: Db, exception: ScheduleException, actor: Actor): Promise<{ version: number }> {
-  return changeCurrentSchedule(db, actor, (current) => {
+export async function removeScheduleException(db: Db, exception: ScheduleException, actor: Actor, at: Date): Promise<{ version: number }> {
+  return changeCurrentSchedule(db, actor, at, (current) => {
     const schedule = current.schedule;
     if (exception.kind === "closure") {
       const found = schedule.closures.find((c) => c.from === exception.from && c.to === exception.to && c.reason === exception.reason);

@@ -27,10 +27,11 @@ async function versionCount() {
 
 const { servicePeriod, weekly, holidays } = takeo2024Preset;
 const evening = [{ start: "20:00", end: "24:00" }];
+const at = new Date("2024-07-01T10:00:00+09:00");
 
 describe("saveScheduleRules", () => {
   it("makes the first version when none exists, with no closures or openings", async () => {
-    expect(await saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, null)).toEqual({ version: 1 });
+    expect(await saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, null, at)).toEqual({ version: 1 });
     expect(await loadCurrentSchedule(database.db)).toMatchObject({
       version: 1,
       note: "曜日・祝日・設置期間を変更",
@@ -39,12 +40,12 @@ describe("saveScheduleRules", () => {
   });
 
   it("changes the rules and keeps the closures saved in between", async () => {
-    await addScheduleClosure(database.db, { from: "2024-12-28", to: "2025-01-05", reason: "年末年始" }, admin);
+    await addScheduleClosure(database.db, { from: "2024-12-28", to: "2025-01-05", reason: "年末年始" }, admin, at);
     const wednesdays = [[], [], [], [{ start: "18:00", end: "20:00" }], [], [], evening];
     // A rules form cannot remove closures, whatever else its payload carries.
     const payload = { servicePeriod, weekly: wednesdays, holidays, closures: [] };
 
-    expect(await saveScheduleRules(database.db, payload, admin, 2)).toEqual({ version: 3 });
+    expect(await saveScheduleRules(database.db, payload, admin, 2, at)).toEqual({ version: 3 });
 
     const saved = (await loadCurrentSchedule(database.db))!;
     expect(saved.schedule.weekly).toEqual(wednesdays);
@@ -53,8 +54,8 @@ describe("saveScheduleRules", () => {
   });
 
   it("refuses rules edited from an older version, so another admin's change is not undone", async () => {
-    await expect(saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, 2)).rejects.toEqual(new ScheduleChangeError("stale"));
-    await expect(saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, null)).rejects.toEqual(new ScheduleChangeError("stale"));
+    await expect(saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, 2, at)).rejects.toEqual(new ScheduleChangeError("stale"));
+    await expect(saveScheduleRules(database.db, { servicePeriod, weekly, holidays }, admin, null, at)).rejects.toEqual(new ScheduleChangeError("stale"));
     expect(await versionCount()).toBe(3);
   });
 
@@ -64,7 +65,7 @@ describe("saveScheduleRules", () => {
       weekly: [[{ start: "21:00", end: "20:00" }], [], [], [], [], [], [...evening, { start: "21:00", end: "22:00" }]],
       holidays: { enabled: true, timeframes: [{ start: "20:00", end: "25:00" }] },
     };
-    const error = await saveScheduleRules(database.db, bad, admin, 3).then(() => null, (e: unknown) => e);
+    const error = await saveScheduleRules(database.db, bad, admin, 3, at).then(() => null, (e: unknown) => e);
 
     expect(error).toBeInstanceOf(ScheduleValidationError);
     expect((error as ScheduleValidationError).issues).toEqual([

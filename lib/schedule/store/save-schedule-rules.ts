@@ -13,11 +13,12 @@ export type ScheduleRulesInput = { servicePeriod: unknown; weekly: unknown; holi
  * (null when there was none): if someone saved since, the save is refused rather than silently
  * undoing their change. The first version may be made this way, with no closures or openings.
  */
-export async function saveScheduleRules(db: Db, rules: ScheduleRulesInput, actor: Actor, basedOnVersion: number | null): Promise<{ version: number }> {
+export async function saveScheduleRules(db: Db, rules: ScheduleRulesInput, actor: Actor, basedOnVersion: number | null, at: Date): Promise<{ version: number }> {
   const { servicePeriod, weekly, holidays } = rules; // only these three: the form cannot change exceptions here
   return changeCurrentSchedule(
     db,
     actor,
+    at,
     (current) => {
       if ((current?.version ?? null) !== basedOnVersion) throw new ScheduleChangeError("stale");
       const exceptions = current ? { closures: current.schedule.closures, openings: current.schedule.openings } : { closures: [], openings: [] };

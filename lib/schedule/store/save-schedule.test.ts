@@ -9,6 +9,7 @@ import { loadCurrentSchedule, saveSchedule, ScheduleValidationError } from "./in
 
 let database: Database;
 let admin: { id: string; loginId: string };
+const at = new Date("2024-07-01T10:00:00+09:00");
 beforeAll(async () => {
   database = await createTestDatabase();
   const [row] = await database.db
@@ -36,10 +37,10 @@ describe("saveSchedule and loadCurrentSchedule", () => {
   });
 
   it("saves valid data as version 1, audited, and loads it back unchanged", async () => {
-    expect(await saveSchedule(database.db, takeo2024Preset, admin, "  仕様書どおり ")).toEqual({ version: 1 });
+    expect(await saveSchedule(database.db, takeo2024Preset, admin, at, "  仕様書どおり ")).toEqual({ version: 1 });
 
     const current = await loadCurrentSchedule(database.db);
-    expect(current).toMatchObject({ version: 1, schedule: takeo2024Preset, createdBy: admin.id, note: "仕様書どおり" });
+    expect(current).toMatchObject({ version: 1, schedule: takeo2024Preset, createdAt: at, createdBy: admin.id, note: "仕様書どおり" });
     const [entry] = await scheduleChanges();
     expect(entry).toMatchObject({
       actorId: admin.id,
@@ -62,7 +63,7 @@ describe("saveSchedule and loadCurrentSchedule", () => {
       { start: "21:00", end: "22:00" },
     ];
 
-    const refusal = await saveSchedule(database.db, overlapping, admin).catch((error: unknown) => error);
+    const refusal = await saveSchedule(database.db, overlapping, admin, at).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ScheduleValidationError);
     expect((refusal as ScheduleValidationError).issues).toEqual([{ path: "weekly.6.1", message: "20:00〜24:00 と 21:00〜22:00 が重なっています" }]);
     expect((refusal as ScheduleValidationError).message).toContain("重なっています");
@@ -72,13 +73,13 @@ describe("saveSchedule and loadCurrentSchedule", () => {
 
   it("refuses data that is not a schedule at all, in Japanese", async () => {
     const before = await rowCounts();
-    await expect(saveSchedule(database.db, { timezone: "UTC" }, null)).rejects.toThrow(/タイムゾーンは Asia\/Tokyo のみ対応しています/);
+    await expect(saveSchedule(database.db, { timezone: "UTC" }, null, at)).rejects.toThrow(/タイムゾーンは Asia\/Tokyo のみ対応しています/);
     expect(await rowCounts()).toEqual(before);
   });
 
   it("makes a second save version 2, the current one, and audits only what changed", async () => {
     const extended: Schedule = { ...takeo2024Preset, closures: [{ from: "2024-12-27", to: "2025-01-05", reason: "年末年始（市と協議）" }] };
-    expect(await saveSchedule(database.db, extended, null)).toEqual({ version: 2 });
+    expect(await saveSchedule(database.db, extended, null, at)).toEqual({ version: 2 });
 
     expect(await loadCurrentSchedule(database.db)).toMatchObject({ version: 2, schedule: extended, createdBy: null, note: null });
     const entries = await scheduleChanges();
@@ -90,7 +91,7 @@ describe("saveSchedule and loadCurrentSchedule", () => {
   });
 
   it("gives concurrent saves consecutive versions, none lost", async () => {
-    const saved = await Promise.all([1, 2, 3].map((i) => saveSchedule(database.db, takeo2024Preset, admin, `同時${i}`)));
+    const saved = await Promise.all([1, 2, 3].map((i) => saveSchedule(database.db, takeo2024Preset, admin, at, `同時${i}`)));
     expect(saved.map((s) => s.version).sort()).toEqual([3, 4, 5]);
     expect((await rowCounts()).versions).toBe(5);
     expect((await loadCurrentSchedule(database.db))?.version).toBe(5);

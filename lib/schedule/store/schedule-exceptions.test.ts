@@ -39,21 +39,22 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 const evening = [{ start: "20:00", end: "24:00" }];
+const at = new Date("2024-07-01T10:00:00+09:00");
 
 // One database for the file: the tests tell one story, version by version.
 describe("closures and openings added and removed on the admin screen", () => {
   it("refuses a change before any schedule exists", async () => {
-    await expect(addScheduleClosure(database.db, { from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin)).rejects.toEqual(
+    await expect(addScheduleClosure(database.db, { from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin, at)).rejects.toEqual(
       new ScheduleChangeError("no_schedule"),
     );
     expect(await versionCount()).toBe(0);
-    await saveSchedule(database.db, takeo2024Preset, null, "契約どおり");
+    await saveSchedule(database.db, takeo2024Preset, null, at, "契約どおり");
   });
 
   it("adds a one-off closure as a new version, with a note saying what and why, audited", async () => {
     expect(resolveDay((await current()).schedule, "2024-09-14")).toMatchObject({ rule: "weekly", timeframes: evening });
 
-    expect(await addScheduleClosure(database.db, { from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin)).toEqual({ version: 2 });
+    expect(await addScheduleClosure(database.db, { from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin, at)).toEqual({ version: 2 });
 
     const saved = await current();
     expect(saved).toMatchObject({ version: 2, createdBy: admin.id, note: "休止を追加: 2024-09-14 研修のため" });
@@ -67,10 +68,10 @@ describe("closures and openings added and removed on the admin screen", () => {
   });
 
   it("refuses a closure ending before it starts, or outside the service period, naming the closure's fields; nothing saved", async () => {
-    expect(await refusal(addScheduleClosure(database.db, { from: "2024-10-13", to: "2024-10-12", reason: "行事" }, admin))).toEqual([
+    expect(await refusal(addScheduleClosure(database.db, { from: "2024-10-13", to: "2024-10-12", reason: "行事" }, admin, at))).toEqual([
       { path: "to", message: "休止期間の開始日は終了日以前にしてください" },
     ]);
-    expect(await refusal(addScheduleClosure(database.db, { from: "2025-03-30", to: "2025-04-02", reason: "年度替わり" }, admin))).toEqual([
+    expect(await refusal(addScheduleClosure(database.db, { from: "2025-03-30", to: "2025-04-02", reason: "年度替わり" }, admin, at))).toEqual([
       { path: "to", message: "休止期間の終了日は設置期間（2024-07-22〜2025-03-31）内の日付にしてください" },
     ]);
     expect(await versionCount()).toBe(2);
@@ -78,7 +79,7 @@ describe("closures and openings added and removed on the admin screen", () => {
 
   it("adds a dated opening, which overrides the new-year closure on its date", async () => {
     const opening = { date: "2024-12-30", timeframes: [{ start: "18:00", end: "22:00" }], reason: "年末特別相談" };
-    expect(await addScheduleOpening(database.db, opening, admin)).toEqual({ version: 3 });
+    expect(await addScheduleOpening(database.db, opening, admin, at)).toEqual({ version: 3 });
 
     const saved = await current();
     expect(saved.note).toBe("臨時開設を追加: 2024-12-30 18:00〜22:00 年末特別相談");
@@ -86,25 +87,25 @@ describe("closures and openings added and removed on the admin screen", () => {
   });
 
   it("refuses a second opening on the same date and overlapping timeframes, naming the opening's fields", async () => {
-    expect(await refusal(addScheduleOpening(database.db, { date: "2024-12-30", timeframes: evening, reason: "重複" }, admin))).toEqual([
+    expect(await refusal(addScheduleOpening(database.db, { date: "2024-12-30", timeframes: evening, reason: "重複" }, admin, at))).toEqual([
       { path: "date", message: "2024-12-30 の臨時開設が重複しています。1日にまとめてください" },
     ]);
     const overlapping = [
       { start: "10:00", end: "12:00" },
       { start: "11:00", end: "13:00" },
     ];
-    expect(await refusal(addScheduleOpening(database.db, { date: "2024-11-05", timeframes: overlapping, reason: "行事" }, admin))).toEqual([
+    expect(await refusal(addScheduleOpening(database.db, { date: "2024-11-05", timeframes: overlapping, reason: "行事" }, admin, at))).toEqual([
       { path: "timeframes.1", message: "10:00〜12:00 と 11:00〜13:00 が重なっています" },
     ]);
     expect(await versionCount()).toBe(3);
   });
 
   it("removes a closure and an opening by their content, each as an audited version", async () => {
-    await removeScheduleException(database.db, { kind: "closure", from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin);
+    await removeScheduleException(database.db, { kind: "closure", from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin, at);
     expect((await current()).note).toBe("休止を削除: 2024-09-14 研修のため");
     expect(resolveDay((await current()).schedule, "2024-09-14")).toMatchObject({ rule: "weekly", timeframes: evening });
 
-    await removeScheduleException(database.db, { kind: "opening", date: "2024-12-30" }, admin);
+    await removeScheduleException(database.db, { kind: "opening", date: "2024-12-30" }, admin, at);
     const saved = await current();
     expect(saved).toMatchObject({ version: 5, note: "臨時開設を削除: 2024-12-30 年末特別相談" });
     expect(saved.schedule).toEqual(takeo2024Preset);
@@ -112,16 +113,16 @@ describe("closures and openings added and removed on the admin screen", () => {
   });
 
   it("says so when the exception to remove is gone (another admin removed it), and saves nothing", async () => {
-    await expect(removeScheduleException(database.db, { kind: "closure", from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin)).rejects.toEqual(
+    await expect(removeScheduleException(database.db, { kind: "closure", from: "2024-09-14", to: "2024-09-14", reason: "研修のため" }, admin, at)).rejects.toEqual(
       new ScheduleChangeError("exception_not_found"),
     );
-    await expect(removeScheduleException(database.db, { kind: "opening", date: "2024-12-30" }, admin)).rejects.toEqual(new ScheduleChangeError("exception_not_found"));
+    await expect(removeScheduleException(database.db, { kind: "opening", date: "2024-12-30" }, admin, at)).rejects.toEqual(new ScheduleChangeError("exception_not_found"));
     expect(await versionCount()).toBe(5);
   });
 
   it("keeps every closure when admins add them at the same moment", async () => {
     const days = ["2024-10-05", "2024-10-06", "2024-10-12"];
-    await Promise.all(days.map((day) => addScheduleClosure(database.db, { from: day, to: day, reason: `同時 ${day}` }, admin)));
+    await Promise.all(days.map((day) => addScheduleClosure(database.db, { from: day, to: day, reason: `同時 ${day}` }, admin, at)));
 
     const saved = await current();
     expect(saved.version).toBe(8);

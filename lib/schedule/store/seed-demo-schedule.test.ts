@@ -28,7 +28,7 @@ describe("seedDemoSchedule", () => {
   });
 
   it("leaves a schedule saved since alone", async () => {
-    await saveSchedule(database.db, buildFiscalYearPreset(2026), null, "renewed");
+    await saveSchedule(database.db, buildFiscalYearPreset(2026), null, firstHourOfFiscal2025, "renewed");
 
     expect(await seedDemoSchedule(database.db, firstHourOfFiscal2025)).toBeNull();
     expect(await database.db.select({ version: scheduleVersions.version }).from(scheduleVersions).orderBy(scheduleVersions.version)).toEqual([

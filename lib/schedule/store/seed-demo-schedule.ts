@@ -12,6 +12,7 @@ export async function seedDemoSchedule(db: Db, at: Date): Promise<{ version: num
   return appendScheduleVersion(db, () => ({ input: buildFiscalYearPreset(fiscalYearOf(calendarDateOf(at))), note: "demo" }), {
     actor: null,
     actorLabel: "demo seed",
+    at,
     onlyIfNone: true,
   });
 }
