@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { startSmtpInbox, startWebhookReceiver } from "../lib/alerts/testing/alert-receivers";
 import { alertSmtpPort, alertWebhookPort, emulatorPort } from "../playwright.config";
-import { signIn } from "./helpers";
+import { createStaffViaAdmin, signIn } from "./helpers";
 
 const emulator = `http://127.0.0.1:${emulatorPort}`;
 let smtp: Awaited<ReturnType<typeof startSmtpInbox>>;
@@ -26,9 +26,9 @@ async function write(request: APIRequestContext, userId: string, text: string) {
   expect((await request.post(`${emulator}/_emulator/users/${userId}/messages`, { data: { type: "text", text } })).ok()).toBe(true);
 }
 
-async function staffPage(browser: Browser, loginId: string): Promise<Page> {
+async function staffPage(browser: Browser, loginId: string, password?: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, loginId);
+  await signIn(page, loginId, password);
   return page;
 }
 
@@ -104,7 +104,12 @@ test("the on-call roster takes entries and answers bad input in Japanese", async
 });
 
 test("in hours: the supervisor's alert names and links the consultation; the counselor's other tab shows the risk live", async ({ browser, request }) => {
-  const counselor = await staffPage(browser, "counselor2");
+  // A counselor of its own: the demo counselors may already hold as many consultations as allowed after other specs.
+  const own = { loginId: "oncall-counselor", displayName: "当番 七海", role: "相談員", password: "oncall-password-1" };
+  const admin = await staffPage(browser, "admin");
+  await createStaffViaAdmin(admin, own);
+  await admin.context().close();
+  const counselor = await staffPage(browser, own.loginId, own.password);
   const supervisor = await staffPage(browser, "supervisor");
   const youths: string[] = [];
   const pseudonyms: string[] = [];
