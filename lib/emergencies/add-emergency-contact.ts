@@ -7,6 +7,7 @@ import { encryptField, type Keyring } from "@/lib/crypto";
 import { publishConsoleEvent } from "@/lib/realtime";
 import { validateContactInput, type ContactFieldErrors } from "./contact-input";
 import { loadEmergencyForUpdate } from "./load-emergency-for-update";
+import { ja } from "@/lib/i18n/ja";
 
 export type AddContactResult = { ok: true; contactId: string } | { ok: false; fieldErrors: ContactFieldErrors };
 
@@ -24,7 +25,7 @@ export async function addEmergencyContact(db: Db, input: { emergencyId: string; 
       .select({ id: emergencyContactKinds.id })
       .from(emergencyContactKinds)
       .where(and(eq(emergencyContactKinds.id, contact.kindId), eq(emergencyContactKinds.active, true)));
-    if (!kind) return { ok: false as const, fieldErrors: { kindId: "連絡先を選び直してください。" } };
+    if (!kind) return { ok: false as const, fieldErrors: { kindId: ja.emergency.errors.unknown_kind } };
     const [row] = await tx
       .insert(emergencyContacts)
       .values({

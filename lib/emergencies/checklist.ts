@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ja } from "@/lib/i18n/ja";
 
 /** What the team assesses in an emergency (Crisis Text Line's imminent risk: desire, plan, means, timeframe; then where and how safe). */
 export const checklistItems = ["desire", "plan", "means", "timeframe", "whereabouts", "safeNow"] as const;
@@ -11,7 +12,7 @@ export const CHECKLIST_NOTE_MAX = 200;
 
 const itemSchema = z.object({
   answer: z.enum(checklistAnswers).default("unknown"),
-  note: z.string().trim().max(CHECKLIST_NOTE_MAX, `メモは${CHECKLIST_NOTE_MAX}文字以内にしてください。`).default(""),
+  note: z.string().trim().max(CHECKLIST_NOTE_MAX, ja.emergency.fieldErrors.noteTooLong(CHECKLIST_NOTE_MAX)).default(""),
 });
 
 const answered = itemSchema.default({ answer: "unknown", note: "" });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { parseJstDateTime } from "./jst-date-time";
+import { ja } from "@/lib/i18n/ja";
 
 const jstDateTime = (message: string) =>
   z.string({ error: message }).trim().min(1, message).transform((value, ctx) => {
     const at = parseJstDateTime(value);
-    if (!at) ctx.addIssue({ code: "custom", message: "日時は「2024-08-03T20:15」の形で入力してください。" });
+    if (!at) ctx.addIssue({ code: "custom", message: ja.emergency.fieldErrors.dateTimeFormat });
     return at ?? z.NEVER;
   });
 
@@ -13,11 +14,11 @@ const jstDateTime = (message: string) =>
  * field); the number, the result and when the city was told may follow later.
  */
 export const contactInputSchema = z.object({
-  kindId: z.uuid({ error: "連絡先を選んでください。" }),
-  contactedAt: jstDateTime("連絡した日時を入力してください。"),
-  number: z.string().trim().max(40, "電話番号は40文字以内にしてください。").default(""),
-  result: z.string().trim().max(1000, "結果は1000文字以内にしてください。").default(""),
-  cityNotifiedAt: z.preprocess((v) => (v === "" ? undefined : v), jstDateTime("市に連絡した日時を入力してください。").optional()),
+  kindId: z.uuid({ error: ja.emergency.fieldErrors.kindRequired }),
+  contactedAt: jstDateTime(ja.emergency.fieldErrors.contactedAtRequired),
+  number: z.string().trim().max(40, ja.emergency.fieldErrors.numberTooLong).default(""),
+  result: z.string().trim().max(1000, ja.emergency.fieldErrors.resultTooLong).default(""),
+  cityNotifiedAt: z.preprocess((v) => (v === "" ? undefined : v), jstDateTime(ja.emergency.fieldErrors.cityNotifiedAtRequired).optional()),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactFieldErrors = Partial<Record<keyof z.output<typeof contactInputSchema>, string>>;

@@ -6,8 +6,9 @@ import { appendAudit } from "@/lib/audit";
 import { closeConsultation, prefillEmergencyRecord, type ConsoleActor } from "@/lib/consultations";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { loadEmergencyForUpdate } from "./load-emergency-for-update";
+import { ja } from "@/lib/i18n/ja";
 
-const summarySchema = z.string({ error: "対応のまとめを入力してください。" }).trim().min(1, "対応のまとめを入力してください。").max(4000, "まとめは4000文字以内にしてください。");
+const summarySchema = z.string({ error: ja.emergency.errors.summary_required }).trim().min(1, ja.emergency.errors.summary_required).max(4000, ja.emergency.fieldErrors.summaryTooLong);
 
 export type EndEmergencyResult = { ok: true } | { ok: false; fieldErrors: { summary: string } };
 

@@ -1001,6 +1001,16 @@ export const ja = {
   },
   /** 緊急対応 (issue 13): the console's emergency panel, the supervisor's list and the per-incident report. */
   emergency: {
+    fieldErrors: {
+      summaryTooLong: "まとめは4000文字以内にしてください。",
+      dateTimeFormat: "日時は「2024-08-03T20:15」の形で入力してください。",
+      kindRequired: "連絡先を選んでください。",
+      contactedAtRequired: "連絡した日時を入力してください。",
+      numberTooLong: "電話番号は40文字以内にしてください。",
+      resultTooLong: "結果は1000文字以内にしてください。",
+      cityNotifiedAtRequired: "市に連絡した日時を入力してください。",
+      noteTooLong: (max: number) => `メモは${max}文字以内にしてください。`,
+    },
     start: "緊急対応を開始",
     alert: "緊急対応が始まりました",
     startHint: "命やからだに危険があるときに押します。業務責任者に知らせ、2人で対応します。",
