@@ -829,6 +829,7 @@ export const ja = {
       period: "対象期間",
       generatedAt: "作成日時",
       page: "{page} / {pages} ページ",
+      auditHead: "監査ログ 第{seq}件（{hash}）の時点で作成",
     },
     page: {
       title: "報告書",
