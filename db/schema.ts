@@ -713,6 +713,25 @@ export const consultationReads = pgTable(
   (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
 );
 
+/**
+ * When a person's view of a consultation was last audited. The conversation re-renders on every live
+ * event; one `consultation.viewed` row per person, consultation and 10 minutes covers those reads
+ * without a row (and the audit chain's lock) per refresh.
+ */
+export const consultationViewAudits = pgTable(
+  "consultation_view_audits",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    auditedAt: timestamp("audited_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
+);
+
 // ---- end of on-call alerts ----
 
 // --- Sign-in throttle (issue 15) ---

@@ -92,6 +92,10 @@ export const ja = {
     eventTypes: { message: "メッセージ", follow: "友だち追加", unfollow: "ブロック", postback: "ボタン操作", unsend: "送信取消", unknown: "不明" } as Record<string, string>,
   },
   forbidden: { title: "アクセスできません（403）", back: "ホームに戻る" },
+  networkRefused: {
+    title: "この端末からは利用できません",
+    body: "職員用の画面は、決められた事務所のネットワークからだけ使えます。事務所の端末から開いてください。分からないときは管理者に相談してください。",
+  },
   notFound: { title: "ページが見つかりません（404）" },
   staffAdmin: {
     title: "スタッフ管理",
@@ -829,6 +833,7 @@ export const ja = {
       period: "対象期間",
       generatedAt: "作成日時",
       page: "{page} / {pages} ページ",
+      auditHead: "監査ログ 第{seq}件（{hash}）の時点で作成",
     },
     page: {
       title: "報告書",
