@@ -1,16 +1,14 @@
 import { subDays, subMonths } from "date-fns";
-import { z } from "zod";
 
 /**
  * How long what was said is kept. Payloads of the LINE inbox and outbox are only needed to process and
  * send; consultation content is kept for continuity (earlier consultations) and inspection (R20) until
  * `contentMonths` after the consultation closed. 0 months keeps it until the contract's destruction.
  */
-const retentionSettingsSchema = z.object({
-  payloadDays: z.number().int().min(1),
-  contentMonths: z.number().int().min(0),
-});
-export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
+export interface RetentionSettings {
+  payloadDays: number;
+  contentMonths: number;
+}
 
 export function retentionSettingsOf(env: { SOUDAN_RETENTION_PAYLOAD_DAYS: number; SOUDAN_RETENTION_CONTENT_MONTHS: number }): RetentionSettings {
   return { payloadDays: env.SOUDAN_RETENTION_PAYLOAD_DAYS, contentMonths: env.SOUDAN_RETENTION_CONTENT_MONTHS };
