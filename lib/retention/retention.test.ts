@@ -257,4 +257,11 @@ describe("a youth's unsend", () => {
     await drain();
     expect(await database.db.select().from(auditLog).where(eq(auditLog.action, "retention.unsend_erased"))).toHaveLength(1);
   });
+
+  it("leaves nothing to handle when an operator sets a purged, failed event back to pending: it is ignored", async () => {
+    await database.db.insert(lineInbox).values({ webhookEventId: "purged-then-retried", userHash: "h", sourceType: "user", eventType: "message", eventTimestamp: 3, payloadEnc: null, payloadPurgedAt: new Date(), status: "pending", receivedAt: new Date() });
+    await drain();
+    const [row] = await database.db.select().from(lineInbox).where(eq(lineInbox.webhookEventId, "purged-then-retried"));
+    expect(row).toMatchObject({ status: "ignored", payloadEnc: null, lastError: null });
+  });
 });
