@@ -11,6 +11,7 @@ import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { startLineQuotaWatch, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
+import { retentionSettingsOf, startRetentionJob } from "@/lib/retention";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
@@ -47,7 +48,7 @@ export async function startServer(): Promise<void> {
   }
 }
 
-/** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing, on-call alerts and audit checkpoints; safe to run in several instances. */
+/** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing, on-call alerts, audit checkpoints and retention; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
   startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
@@ -87,7 +88,8 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
     },
     60 * 60_000,
   );
-  return [closing, inactivity, checkpoints, startAlerts(database, config), ...quotaWatch];
+  const retention = startRetentionJob(database.db, { now, settings: retentionSettingsOf(config) });
+  return [closing, inactivity, checkpoints, startAlerts(database, config), retention, ...quotaWatch];
 }
 
 /** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */

@@ -51,4 +51,6 @@ export const routeAccess = {
   "/admin/risk": "risk.manage",
   /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
   "/admin/on-call": "oncall.manage",
+  /** The retention periods in force and the latest purges with their counts (read-only). */
+  "/admin/retention": "retention.view",
 } as const satisfies Record<string, Action | "public">;

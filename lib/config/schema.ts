@@ -94,6 +94,12 @@ export const envSchema = z.object({
   /** An unacknowledged alert of a consultation nobody has taken is sent again this often. */
   SOUDAN_ALERT_RESEND_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   // ---- end of on-call alerts ----
+  // ---- retention (issue 14) ----
+  /** Days a processed LINE inbox event and a settled outbox call keep their payload (the rows stay, for counts). */
+  SOUDAN_RETENTION_PAYLOAD_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Months after a consultation closed before its content is erased (counts and times stay); 0 keeps it until destruction. */
+  SOUDAN_RETENTION_CONTENT_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  // ---- end of retention ----
 }).superRefine((env, ctx) => {
   // Route handlers see no socket: without the proxy's header every staff request would look foreign.
   if (env.SOUDAN_STAFF_ALLOWED_CIDRS && !env.SOUDAN_TRUSTED_PROXY_HEADER) {

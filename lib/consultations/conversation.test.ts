@@ -54,7 +54,7 @@ describe("sendCounselorMessage", () => {
     expect(stored!.bodyEnc).not.toContain("ありがとう");
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.id, stored!.outboxId!));
     expect(push!.kind).toBe("push");
-    expect(decryptField(keyring, push!.payloadEnc)).toContain("話してくれてありがとう");
+    expect(decryptField(keyring, push!.payloadEnc!)).toContain("話してくれてありがとう");
     const messages = await listConsultationMessages(database.db, consultationId, keyring);
     expect(messages.at(-1)).toMatchObject({ sender: "counselor", text: "話してくれてありがとう", delivery: "queued", authorId: alice.id });
     const fake = createFakeLineApi();
@@ -66,7 +66,7 @@ describe("sendCounselorMessage", () => {
     const { messageId } = await send("秘密の話", alice, "secure");
     const [stored] = await database.db.select().from(consultationMessages).where(eq(consultationMessages.id, messageId));
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.id, stored!.outboxId!));
-    const payload = decryptField(keyring, push!.payloadEnc);
+    const payload = decryptField(keyring, push!.payloadEnc!);
     expect(payload).toContain(ja.line.replyNotice);
     expect(payload).not.toContain("秘密");
     expect(stored!.via).toBe("secure_chat");

@@ -110,7 +110,7 @@ describe("line mode: the intake by quick replies", () => {
   async function lastReply() {
     const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
     const row = rows.at(-1)!;
-    return { kind: row.kind, replyToken: row.replyToken, messages: openPayload(keyring, "reply", row.payloadEnc).messages as { text: string; quickReply?: { items: { action: { label: string; data: string } }[] } }[] };
+    return { kind: row.kind, replyToken: row.replyToken, messages: openPayload(keyring, "reply", row.payloadEnc!).messages as { text: string; quickReply?: { items: { action: { label: string; data: string } }[] } }[] };
   }
   const buttons = (m: { quickReply?: { items: { action: { label: string } }[] } }) => m.quickReply?.items.map((i) => i.action.label) ?? [];
 
