@@ -35,7 +35,9 @@ beforeEach(async () => {
     database = await openDatabase({ kind: "pglite", dataDir, holder: "the destruction test" });
     await database.migrate();
   } else {
-    database = testDatabase = await createTestDatabase();
+    // Destruction closes its database; a test database's own close would drop it, so it works on a second client.
+    testDatabase = await createTestDatabase();
+    database = await testDatabase.connectAgain();
   }
   const close = database.close;
   database = { ...database, close: async () => void (closed || ((closed = true), await close())) };
@@ -47,6 +49,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await database.close();
+  await testDatabase?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
