@@ -60,6 +60,9 @@ export const auditActions = [
   "consent.exception_recorded",
   "safety_plan.saved",
   "safety_plan.sent",
+  "incident.recorded",
+  "incident.updated",
+  "incident.report_exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
