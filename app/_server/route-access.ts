@@ -41,6 +41,7 @@ export const routeAccess = {
   /** Report files (PDF, xlsx, CSV); every download is audited. */
   "/api/reports/export": "reports.view",
   "/api/emergencies/[id]/report": "reports.view",
+  "/api/incidents/[id]/report": "incidents.manage",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
@@ -51,4 +52,5 @@ export const routeAccess = {
   "/admin/risk": "risk.manage",
   /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
   "/admin/on-call": "oncall.manage",
+  "/admin/incidents": "incidents.manage",
 } as const satisfies Record<string, Action | "public">;

@@ -2,11 +2,9 @@ import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { z } from "zod";
 import { ja } from "@/lib/i18n/ja";
+import { incidentKinds } from "./incident-kinds";
 
 const e = ja.incidents.fieldErrors;
-
-export const incidentKinds = ["leak", "loss", "damage", "tampering", "misdelivery", "other"] as const;
-export type IncidentKind = (typeof incidentKinds)[number];
 
 const inTokyo = tz("Asia/Tokyo");
 

@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { incidents, staff } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
-import type { IncidentKind } from "./incident-input";
+import type { IncidentKind } from "./incident-kinds";
 
 export interface IncidentView {
   id: string;
