@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth";
 import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { IncidentNotFoundError } from "./errors";
-import { viewIncident } from "./list-incidents";
+import { viewIncident } from "./view-incident";
 import { renderIncidentReportPdf } from "./render-incident-report-pdf";
 
 /** The 事故報告書 PDF for download, audited as an export (who, which incident, its size). */

@@ -21,7 +21,8 @@ export interface IncidentView {
 const recorder = alias(staff, "recorder");
 const updater = alias(staff, "updater");
 
-async function selectIncidents(db: Db, keyring: Keyring, id?: string): Promise<IncidentView[]> {
+/** Incidents with their recorder and last editor, decrypted; one when `id` is given. */
+export async function selectIncidents(db: Db, keyring: Keyring, id?: string): Promise<IncidentView[]> {
   const query = db
     .select({
       id: incidents.id,
@@ -45,9 +46,4 @@ async function selectIncidents(db: Db, keyring: Keyring, id?: string): Promise<I
 /** The register, newest discovery first, decrypted for the staff page. */
 export function listIncidents(db: Db, keyring: Keyring): Promise<IncidentView[]> {
   return selectIncidents(db, keyring);
-}
-
-export async function viewIncident(db: Db, id: string, keyring: Keyring): Promise<IncidentView | null> {
-  const [incident] = await selectIncidents(db, keyring, id);
-  return incident ?? null;
 }
