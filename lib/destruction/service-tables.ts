@@ -8,8 +8,7 @@ import * as schema from "@/db/schema";
  * the schema (drizzle.__drizzle_migrations) and stays, so the emptied database is still a Soudan one.
  */
 export function serviceTableNames(): string[] {
-  return Object.values(schema)
-    .filter((value): value is PgTable => is(value, PgTable))
-    .map((table) => getTableName(table))
-    .sort();
+  const names: string[] = [];
+  for (const value of Object.values(schema) as unknown[]) if (is(value, PgTable)) names.push(getTableName(value));
+  return names.sort();
 }
