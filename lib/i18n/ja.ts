@@ -1260,6 +1260,7 @@ export const ja = {
       line_quota_readings: "LINE 送信数の記録",
       operational_alerts: "運用の警告",
       incidents: "事故の記録",
+      retention_runs: "保存期間による削除の記録",
     } as Record<string, string>,
   },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
