@@ -28,10 +28,16 @@ export interface Database {
 }
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "postgres"; url: string; max?: number; applicationName?: string }
   | { kind: "pglite"; dataDir: string | null; holder: string };
 
 export class EmbeddedDatabaseBusyError extends Error {}
+
+/**
+ * The application_name an app instance's connections carry in pg_stat_activity, so a tool that must
+ * not run beside the app (npm run destroy) can tell whether any instance is still connected.
+ */
+export const APP_CONNECTION_NAME = "soudan-app";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -96,7 +102,9 @@ const failFast = {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") {
-    const client = guardTransactions(postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, ...failFast }));
+    // Unnamed connections keep postgres.js's default name ("postgres.js").
+    const connection = options.applicationName ? { ...failFast.connection, application_name: options.applicationName } : failFast.connection;
+    const client = guardTransactions(postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, ...failFast, connection }));
     const db = drizzlePostgres(client, { schema });
     return {
       kind: "postgres",
@@ -130,9 +138,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
-/** The driver follows the environment: PostgreSQL when DATABASE_URL is set, PGlite under DATA_DIR otherwise. */
-export function openOptionsFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }, holder: string): OpenOptions {
+/**
+ * The driver follows the environment: PostgreSQL when DATABASE_URL is set, PGlite under DATA_DIR otherwise.
+ * The app names its PostgreSQL connections APP_CONNECTION_NAME; tools do not.
+ */
+export function openOptionsFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }, holder: string, role: "app" | "tool" = "tool"): OpenOptions {
   return env.DATABASE_URL
-    ? { kind: "postgres", url: env.DATABASE_URL }
+    ? { kind: "postgres", url: env.DATABASE_URL, applicationName: role === "app" ? APP_CONNECTION_NAME : "soudan-tool" }
     : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR), holder };
 }

@@ -25,4 +25,5 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "safety_plan_versions", key: "id", columns: ["plan_enc"] },
   { table: "emergencies", key: "id", columns: ["checklist_notes_enc", "summary_enc"] },
   { table: "emergency_contacts", key: "id", columns: ["result_enc"] },
+  { table: "incidents", key: "id", columns: ["scope_enc", "actions_enc"] },
 ];

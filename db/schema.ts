@@ -894,3 +894,33 @@ export const retentionRuns = pgTable(
   },
   (t) => [index("retention_runs_ran_at_idx").on(t.ranAt)],
 );
+
+// ---- Incident register (issue 14, 個人情報取扱特記事項 第10) ----
+
+export const incidentKind = pgEnum("incident_kind", ["leak", "loss", "damage", "tampering", "misdelivery", "other"]);
+
+/**
+ * An incident with personal information (漏えい, 滅失, き損, 改ざん, 誤送信…) as staff recorded it: when it
+ * was found, what it touched, what was done and when the city was told. Scope and actions may name
+ * people, so they are encrypted like consultation content.
+ */
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: incidentKind("kind").notNull(),
+    discoveredAt: timestamp("discovered_at", { withTimezone: true }).notNull(),
+    scopeEnc: text("scope_enc").notNull(),
+    actionsEnc: text("actions_enc").notNull(),
+    cityNotifiedAt: timestamp("city_notified_at", { withTimezone: true }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staff.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    updatedBy: uuid("updated_by")
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [index("incidents_discovered_idx").on(t.discoveredAt)],
+);

@@ -12,7 +12,7 @@ const globalForDb = globalThis as unknown as { soudanDatabase?: Promise<Database
 /** The app's one database, opened and migrated on first use and shared by every request of this process. */
 export function getDatabase(): Promise<Database> {
   globalForDb.soudanDatabase ??= (async () => {
-    const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`));
+    const database = await openDatabase(openOptionsFromEnv(getConfig(), `the Soudan app`, "app"));
     await database.migrate();
     await ensureFormVersions(database.db);
     await ensureRiskLexicon(database.db);

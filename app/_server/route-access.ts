@@ -41,6 +41,7 @@ export const routeAccess = {
   /** Report files (PDF, xlsx, CSV); every download is audited. */
   "/api/reports/export": "reports.view",
   "/api/emergencies/[id]/report": "reports.view",
+  "/api/incidents/[id]/report": "incidents.manage",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
   "/admin/line": "line.monitor",
@@ -53,4 +54,5 @@ export const routeAccess = {
   "/admin/on-call": "oncall.manage",
   /** The retention periods in force and the latest purges with their counts (read-only). */
   "/admin/retention": "retention.view",
+  "/admin/incidents": "incidents.manage",
 } as const satisfies Record<string, Action | "public">;

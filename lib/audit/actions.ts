@@ -62,6 +62,9 @@ export const auditActions = [
   "safety_plan.sent",
   "retention.purged",
   "retention.unsend_erased",
+  "incident.recorded",
+  "incident.updated",
+  "incident.report_exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -42,6 +42,13 @@ describe("permissions", () => {
     expect(can("city", "oncall.manage")).toBe(false);
   });
 
+  it("lets admins and supervisors, not counselors or the city, keep the incident register", () => {
+    expect(can("admin", "incidents.manage")).toBe(true);
+    expect(can("supervisor", "incidents.manage")).toBe(true);
+    expect(can("counselor", "incidents.manage")).toBe(false);
+    expect(can("city", "incidents.manage")).toBe(false);
+  });
+
   it("sends every role home to a page it may see", () => {
     expect(roleHome).toEqual({ admin: "/admin/staff", supervisor: "/supervisor", counselor: "/console", city: "/reports" });
   });

@@ -1,0 +1,106 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
+import type { Keyring } from "@/lib/crypto";
+import { countAppConnections } from "./count-app-connections";
+import { countServiceRows } from "./count-service-rows";
+import { emptyDataDir, isSafeDataDir, listDataDir } from "./data-dir";
+import type { DestructionSummary } from "./destruction-summary";
+import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
+import { renderDestructionReportPdf } from "./render-destruction-report-pdf";
+import { serviceTableNames } from "./service-tables";
+import { surveyDestruction } from "./survey-destruction";
+
+export const REPORT_FILE = "destruction-report.pdf";
+export const SUMMARY_FILE = "destruction-summary.json";
+
+export interface DestructionInput {
+  /** The code the dry run printed for this exact state. */
+  confirm: string | null;
+  /** Destroy on PostgreSQL although app instances are still connected. */
+  force: boolean;
+  dataDir: string;
+  /** Where the report and summary go; DATA_DIR by default. */
+  outDir?: string;
+  municipality: string | null;
+  contract: string | null;
+  operator: string | null;
+  /** The handover bundle's manifest.json, whose SHA-256 the report names. */
+  handoverManifest: string | null;
+  at: Date;
+}
+
+function sha256OfFile(file: string): string {
+  try {
+    return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+  } catch {
+    throw new DestructionRefusedError("manifest_unreadable", `The handover manifest ${file} cannot be read.`);
+  }
+}
+
+/**
+ * The end of a contract (R22, 仕様書 14(3)): deletes every row of every table of the service and
+ * everything under DATA_DIR (on the embedded database, its files), proves nothing is left, and writes
+ * the 廃棄報告書 and its JSON summary, the only files left. Refused, with nothing deleted, without the
+ * dry run's code for the current state, or on PostgreSQL while app instances are connected (unless
+ * forced); the embedded database's own lock already keeps it from running beside the app. A checkpoint
+ * of the audit chain's head is written just before: the report names that head, and the operator's
+ * copies of the checkpoint file (kept off the machine) show the same. Closes the database.
+ */
+export async function destroyServiceData(database: Database, input: DestructionInput, deps: { keyring: Keyring }): Promise<{ summary: DestructionSummary; reportPath: string; summaryPath: string }> {
+  const { db } = database;
+  const outDir = path.resolve(input.outDir ?? input.dataDir);
+  if (!isSafeDataDir(input.dataDir)) throw new DestructionRefusedError("unsafe_data_dir", `DATA_DIR (${path.resolve(input.dataDir)}) is not a folder Soudan may empty.`);
+  if (!input.confirm) throw new DestructionRefusedError("no_code", "No confirmation code: run `npm run destroy -- --dry-run` first and pass its code with --confirm.");
+  const survey = await surveyDestruction(db, { dataDir: input.dataDir });
+  if (input.confirm.trim().toUpperCase() !== survey.code) {
+    throw new DestructionRefusedError("wrong_code", "The confirmation code does not match the data as it is now (it changed since the dry run, or the code is mistyped). Run the dry run again.");
+  }
+  const handoverManifestSha256 = input.handoverManifest ? sha256OfFile(input.handoverManifest) : null;
+  if (database.kind === "postgres" && !input.force) {
+    const connected = await countAppConnections(db);
+    if (connected > 0) {
+      throw new DestructionRefusedError("app_running", `${connected} connection(s) of running Soudan app instances are open on this database. Stop every instance first (or pass --force).`);
+    }
+  }
+  const checkpoint = await recordAuditCheckpoint(db, { keyring: deps.keyring, file: auditCheckpointFile(input.dataDir), at: input.at });
+  const tables = serviceTableNames().map((name) => sql.identifier(name));
+  // The audit log refuses TRUNCATE (migration 0001) so nobody empties it by accident; destruction is the
+  // one deliberate exception. Inside one transaction, no other session ever sees the trigger disabled.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table audit_log disable trigger audit_log_no_truncate`);
+    await tx.execute(sql`truncate table ${sql.join(tables, sql`, `)} restart identity cascade`);
+    await tx.execute(sql`alter table audit_log enable trigger audit_log_no_truncate`);
+  });
+  const rowsLeft = await countServiceRows(db);
+  await database.close();
+  emptyDataDir(input.dataDir);
+  const filesLeft = listDataDir(input.dataDir).map((entry) => entry.name);
+  if (Object.values(rowsLeft).some((n) => n > 0) || filesLeft.length > 0) {
+    throw new DestructionIncompleteError(`Something is left after deletion: ${JSON.stringify({ rowsLeft, filesLeft })}`);
+  }
+  const summary: DestructionSummary = {
+    title: "廃棄報告書",
+    destroyedAt: input.at.toISOString(),
+    database: database.kind,
+    municipality: input.municipality,
+    contract: input.contract,
+    operator: input.operator,
+    destroyed: survey.counts,
+    period: survey.period ? { first: survey.period.first.toISOString(), last: survey.period.last.toISOString() } : null,
+    auditHead: { seq: checkpoint.seq, hash: checkpoint.hash },
+    handoverManifestSha256,
+    rowsLeft,
+    filesLeft,
+    report: REPORT_FILE,
+  };
+  fs.mkdirSync(outDir, { recursive: true });
+  const reportPath = path.join(outDir, REPORT_FILE);
+  const summaryPath = path.join(outDir, SUMMARY_FILE);
+  fs.writeFileSync(reportPath, await renderDestructionReportPdf(summary));
+  fs.writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+  return { summary, reportPath, summaryPath };
+}

@@ -1,0 +1,15 @@
+export type DestructionRefusal = "no_code" | "wrong_code" | "app_running" | "unsafe_data_dir" | "manifest_unreadable";
+
+/** A destruction refused before anything was deleted. */
+export class DestructionRefusedError extends Error {
+  constructor(
+    readonly reason: DestructionRefusal,
+    message: string,
+  ) {
+    super(message);
+    this.name = "DestructionRefusedError";
+  }
+}
+
+/** Deletion ran but something is left: the report is not written, the operator must look. */
+export class DestructionIncompleteError extends Error {}

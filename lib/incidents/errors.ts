@@ -1,0 +1,6 @@
+export class IncidentNotFoundError extends Error {
+  constructor() {
+    super("incident not found");
+    this.name = "IncidentNotFoundError";
+  }
+}

@@ -1,0 +1,105 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EmbeddedDatabaseBusyError, openDatabase, openOptionsFromEnv } from "@/db/client";
+import { now } from "@/lib/clock";
+import { ConfigError, parseEnv } from "@/lib/config";
+import { getKeyring } from "@/lib/crypto";
+import { DestructionRefusedError, destroyServiceData, surveyDestruction } from "@/lib/destruction";
+
+/**
+ * `npm run destroy -- --dry-run` shows what would go and a confirmation code for exactly that state;
+ * `npm run destroy -- --confirm CODE [--handover-manifest FILE] [--contract TEXT] [--operator TEXT]
+ * [--out DIR] [--force]` destroys it and writes the 廃棄報告書 (docs/OPERATIONS.md, "End of contract").
+ */
+const usage = [
+  "usage: npm run destroy -- --dry-run",
+  "       npm run destroy -- --confirm CODE [--handover-manifest FILE] [--contract TEXT] [--operator TEXT] [--out DIR] [--force]",
+].join("\n");
+
+function fail(message: string): never {
+  console.error(`${message}\n${usage}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      "dry-run": { type: "boolean" },
+      confirm: { type: "string" },
+      "handover-manifest": { type: "string" },
+      contract: { type: "string" },
+      operator: { type: "string" },
+      out: { type: "string" },
+      force: { type: "boolean" },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const options = parsed.values;
+
+let env;
+try {
+  env = parseEnv(process.env, { requireSecrets: !options["dry-run"] });
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+const dataDir = path.resolve(env.DATA_DIR);
+let database;
+try {
+  database = await openDatabase(openOptionsFromEnv(env, "npm run destroy"));
+} catch (error) {
+  if (error instanceof EmbeddedDatabaseBusyError) fail(`Refused, nothing deleted: ${error.message}`);
+  throw error;
+}
+await database.migrate();
+
+if (options["dry-run"]) {
+  const survey = await surveyDestruction(database.db, { dataDir });
+  await database.close();
+  const where = database.kind === "pglite" ? `the embedded database in ${dataDir}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`Dry run: nothing was deleted. This would destroy every row of ${where}:`);
+  for (const [table, rows] of Object.entries(survey.counts)) console.log(`  ${table.padEnd(28)} ${rows}`);
+  const total = Object.values(survey.counts).reduce((a, b) => a + b, 0);
+  console.log(`  ${"total".padEnd(28)} ${total}`);
+  console.log(survey.period ? `Consultations from ${survey.period.first.toISOString()} to ${survey.period.last.toISOString()}.` : "No consultations.");
+  console.log(`Audit chain head: row ${survey.auditHead.seq}, hash ${survey.auditHead.hash}.`);
+  console.log(survey.files.length === 0 ? `and nothing under ${dataDir}.` : `and everything under ${dataDir}:`);
+  for (const file of survey.files) console.log(`  ${file.name}${file.files > 1 ? `/ (${file.files} files)` : ""}, ${file.bytes} bytes`);
+  console.log(`Confirmation code: ${survey.code}`);
+  console.log(`To destroy: npm run destroy -- --confirm ${survey.code} --handover-manifest BUNDLE/manifest.json`);
+  process.exit(0);
+}
+
+try {
+  const result = await destroyServiceData(
+    database,
+    {
+      confirm: options.confirm ?? null,
+      force: options.force ?? false,
+      dataDir,
+      outDir: options.out,
+      municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null,
+      contract: options.contract ?? null,
+      operator: options.operator ?? null,
+      handoverManifest: options["handover-manifest"] ?? null,
+      at: now(),
+    },
+    { keyring: getKeyring() },
+  );
+  const rows = Object.values(result.summary.destroyed).reduce((a, b) => a + b, 0);
+  console.log(`Destroyed ${rows} rows and everything under ${dataDir}; verified: no table holds a row, no file is left.`);
+  console.log(`Final audit head: row ${result.summary.auditHead.seq}, hash ${result.summary.auditHead.hash}.`);
+  console.log(`廃棄報告書: ${result.reportPath}`);
+  console.log(`Summary:   ${result.summaryPath}`);
+  console.log("Now destroy the encryption key (SOUDAN_ENCRYPTION_KEY and old keys) everywhere it is kept, and record it on the report.");
+} catch (error) {
+  if (error instanceof DestructionRefusedError) {
+    await database.close();
+    fail(`Refused, nothing deleted: ${error.message}`);
+  }
+  throw error;
+}
