@@ -60,6 +60,8 @@ export const auditActions = [
   "consent.exception_recorded",
   "safety_plan.saved",
   "safety_plan.sent",
+  "handover.exported",
+  "handover.imported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
