@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +8,7 @@ import { generateX25519Identity, identityToRecipient } from "age-encryption";
 import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
-import { auditLog, consultationMessages, consultations, staff } from "@/db/schema";
+import { auditLog, consultationMessages, consultations, formVersions, staff } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { seedExampleAgencies } from "@/lib/agencies";
 import { addOnCallEntry } from "@/lib/alerts";
@@ -166,6 +166,26 @@ it("refuses a folder that is not empty, a Soudan that holds consultations, and a
   await expect(refused).rejects.toThrow(/consultation_records\.jsonl does not match its SHA-256/);
   expect((await empty.db.select({ n: count() }).from(consultations))[0]?.n).toBe(0);
   expect((await empty.db.select({ n: count() }).from(auditLog))[0]?.n).toBe(0);
+});
+
+it("imports all or nothing: a row the database rejects leaves the target as it was, its seeded rows included", async () => {
+  // A consistent manifest over a message whose consultation does not exist: only the database can refuse it.
+  const broken = path.join(work, "broken");
+  fs.cpSync(first.dir, broken, { recursive: true });
+  const messages = path.join(broken, "consultation_messages.jsonl");
+  const lines = fs.readFileSync(messages, "utf8").split("\n");
+  lines[lines.length - 2] = JSON.stringify({ ...JSON.parse(lines[lines.length - 2]!), consultation_id: "00000000-0000-4000-8000-000000000000" });
+  fs.writeFileSync(messages, lines.join("\n"));
+  const manifestPath = path.join(broken, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as HandoverManifest;
+  for (const file of manifest.files) if (file.name === "consultation_messages.jsonl") file.sha256 = createHash("sha256").update(fs.readFileSync(messages)).digest("hex");
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+
+  const target = await open(here);
+  const [seeded] = await target.db.select({ n: count() }).from(formVersions);
+  await expect(importHandoverBundle(target.db, { dir: broken, keyring: newKeyring(), at, checkpointFile, actorLabel: "test" })).rejects.toThrow(/insert into "consultation_messages"/);
+  expect((await target.db.select({ n: count() }).from(formVersions))[0]?.n).toBe(seeded?.n);
+  for (const table of [consultations, consultationMessages, staff, auditLog]) expect((await target.db.select({ n: count() }).from(table))[0]?.n).toBe(0);
 });
 
 it("encrypts every file to the next operator's age key, and their key decrypts it back to a bundle that verifies and imports", async () => {
