@@ -50,6 +50,9 @@ async function actorOf(db: Db, loginId: string): Promise<ConsoleActor> {
 }
 
 let source: TestDatabase;
+/** The source's first bundle, which every test reads, and the audit head just before it was written. */
+let first: { dir: string; manifest: HandoverManifest };
+let headBeforeExport: typeof auditLog.$inferSelect | undefined;
 const sourceKeyring = newKeyring();
 
 // A realistic past through the product's own use cases (the demo's history generator), and the kinds it
@@ -72,6 +75,8 @@ beforeAll(async () => {
   await addOnCallEntry(db, { name: "当番 三郎", email: "oncall@example.jp", startsAt: "2025-04-01T17:00", endsAt: "2025-04-01T22:00", at }, admin);
   await markReportSubmitted(db, { kind: "monthly_report", period: "2024-08", at }, admin);
   await grantStaffPermission(db, (await actorOf(db, "city")).id, "records.inspect", admin);
+  [headBeforeExport] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  first = await exportTo(db, sourceKeyring, "first");
 });
 
 afterAll(async () => {
@@ -102,11 +107,9 @@ async function exportTo(db: Db, keyring: ReturnType<typeof newKeyring>, name: st
   return { dir, manifest };
 }
 
-let first: { dir: string; manifest: HandoverManifest };
 
 it(`round trip ${here} → ${other} → ${here}: every consultation, message, record and audit row arrives, decrypted content equal, the audit chain intact`, async () => {
-  const [head] = await source.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  first = await exportTo(source.db, sourceKeyring, "first");
+  const head = headBeforeExport;
   // sha256sum -c, as the recipient checks it without Soudan.
   const checked = await promisify(execFile)("sha256sum", ["-c", "SHA256SUMS"], { cwd: first.dir });
   expect(checked.stdout).toContain("consultation_messages.jsonl: OK");
