@@ -30,8 +30,8 @@ export interface TestDatabase extends Database {
   connectAgain(): Promise<Database>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (process.env.SOUDAN_TEST_DATABASE !== "postgres") {
+export async function createTestDatabase(kind: "pglite" | "postgres" = testDatabaseKind()): Promise<TestDatabase> {
+  if (kind === "pglite") {
     const database = await openDatabase({ kind: "pglite", dataDir: null, holder: "a test" });
     await prepare(database);
     return { ...database, connectAgain: async () => ({ ...database, close: async () => {} }) };

@@ -65,6 +65,8 @@ export const auditActions = [
   "incident.recorded",
   "incident.updated",
   "incident.report_exported",
+  "handover.exported",
+  "handover.imported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -9,8 +9,8 @@ export interface AuditHead {
   hash: string;
 }
 
-/** The newest row of the chain: what a checkpoint anchors and a report's footer names. */
-export async function readAuditHead(db: Db): Promise<AuditHead> {
+/** The newest row of the chain: what a checkpoint anchors and a report's footer names (also inside a transaction). */
+export async function readAuditHead(db: Pick<Db, "select">): Promise<AuditHead> {
   const [last] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   return last ?? { seq: 0, hash: GENESIS_HASH };
 }
