@@ -20,7 +20,9 @@ import { youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { decryptHandoverBundle, exportHandoverBundle, HandoverBundleError, HandoverOutputError, HandoverTargetError, importHandoverBundle, verifyHandoverBundle, type HandoverManifest } from "@/lib/handover";
 import { verifyAuditChain } from "@/lib/audit";
+import { saveIncident } from "@/lib/incidents";
 import { markReportSubmitted } from "@/lib/report-deadlines";
+import { purgeExpiredData } from "@/lib/retention";
 import { saveSafetyPlan } from "@/lib/safety-plans";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
@@ -75,6 +77,9 @@ beforeAll(async () => {
   await addOnCallEntry(db, { name: "当番 三郎", email: "oncall@example.jp", startsAt: "2025-04-01T17:00", endsAt: "2025-04-01T22:00", at }, admin);
   await markReportSubmitted(db, { kind: "monthly_report", period: "2024-08", at }, admin);
   await grantStaffPermission(db, (await actorOf(db, "city")).id, "records.inspect", admin);
+  await saveIncident(db, { kind: "misdelivery", discoveredAt: "2025-03-31T20:15", scope: "ひきつぎ試験: 1件の誤送信", actions: "相手に削除を依頼", cityNotifiedAt: "" }, admin, { keyring: sourceKeyring, at });
+  // Content is kept (0 months), so the purge only runs and is recorded: the round trip compares content.
+  await purgeExpiredData(db, { at, settings: { payloadDays: 7, contentMonths: 0 }, trigger: "command" });
   [headBeforeExport] = await db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   first = await exportTo(db, sourceKeyring, "first");
 });
