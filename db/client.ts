@@ -29,7 +29,9 @@ export interface Database {
 
 export type OpenOptions =
   | { kind: "postgres"; url: string; max?: number; applicationName?: string }
-  | { kind: "pglite"; dataDir: string | null; holder: string };
+  | { kind: "pglite"; dataDir: string; holder: string }
+  /** In memory (tests, benchmarks), empty or starting as a dump of another PGlite's data directory (`dumpDataDir`). */
+  | { kind: "pglite"; dataDir: null; holder: string; loadDataDir?: Blob };
 
 export class EmbeddedDatabaseBusyError extends Error {}
 
@@ -119,7 +121,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = options.dataDir ? takeEmbeddedLock(options.dataDir, options.holder) : () => {};
   try {
-    const client = options.dataDir ? new PGlite(path.join(options.dataDir, "pgdata")) : new PGlite();
+    const client = options.dataDir === null ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite(path.join(options.dataDir, "pgdata"));
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
     return {
