@@ -2,6 +2,8 @@
 export const ja = {
   appName: "相談 Soudan",
   appTagline: "子ども・若者 LINE 相談",
+  /** Joins the items of a list shown in a sentence or a field (分野, 伝えてよいこと, 資格 …); also what an admin types between items. */
+  listSeparator: "、",
   roles: { admin: "管理者", supervisor: "業務責任者", counselor: "相談員", city: "市職員" },
   qualifications: {
     social_worker: "社会福祉士",
@@ -60,6 +62,7 @@ export const ja = {
     forms: "受付・記録の項目",
     risk: "危険な言葉・緊急連絡先",
     onCall: "当番と通知",
+    emergencyContactKinds: "緊急対応の連絡先",
   },
   lineAdmin: {
     title: "LINE連携の状況",
@@ -906,6 +909,7 @@ export const ja = {
       notFound: "この同意の記録は見つかりません。",
       alreadyWithdrawn: "この同意はすでに取り消されています。",
       closed: "この相談は終了しているため、記録できません。",
+      tooLong: "長すぎます。短くしてください。",
     },
     noBasis: "情報を伝えるには、相談者の同意の記録（取り消されていないもの）か、同意なしの情報提供の記録が必要です。",
   },
@@ -1051,6 +1055,28 @@ export const ja = {
       already_joined: "ほかの業務責任者がすでに参加しています。",
       summary_required: "対応のまとめを入力してください。",
       unknown_kind: "連絡先を選び直してください。",
+      contact_not_found: "この連絡記録は見つかりません。",
+    },
+    cityNotifiedSave: "市への連絡を保存",
+    cityNotifiedFor: (kind: string, at: string) => `市に連絡した日時（${kind} ${at}）`,
+    cityNotifiedSaved: "市に連絡した日時を保存しました。",
+    /** The admin page where the contact kinds (警察, 救急 …) are kept. */
+    kindsAdmin: {
+      title: "緊急対応の連絡先の管理",
+      lead: "緊急対応の連絡記録で選ぶ連絡先（警察、救急、児童相談所など）です。名前と並び順を変えられます。連絡記録で使った連絡先は消さずに使用停止にするので、これまでの報告書の名前はそのまま残ります。",
+      label: "連絡先の名前",
+      order: "並び順",
+      orderHint: "小さい数ほど上に並びます。",
+      used: (count: number) => `連絡記録 ${count}件で使用`,
+      unused: "まだ使われていません",
+      saved: "保存しました。",
+      errors: {
+        labelRequired: "連絡先の名前を入力してください。",
+        labelTooLong: (max: number) => `連絡先の名前は${max}文字以内にしてください。`,
+        duplicate: (label: string) => `「${label}」はすでにあります。同じ名前は登録できません（使用停止のものは、使用を再開してください）。`,
+        order: "並び順は0から9999までの整数で入力してください。",
+        notFound: "この連絡先は見つかりません。",
+      },
     },
     pdf: {
       title: "緊急対応報告",

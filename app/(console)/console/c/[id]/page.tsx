@@ -99,7 +99,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 agencies={agencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
             ) : null}
-            {(open && consultation.canReply) || consultation.canFinishRecord ? (
+            {/* A supervisor who joined an emergency replies beside the holder, but the record stays the holder's. */}
+            {(open && consultation.holds) || consultation.canFinishRecord ? (
               <RecordForm
                 // Remounted when the consultation closes under it (an emergency ended), so the owed record starts from the saved draft.
                 key={open ? "close" : "finish"}
@@ -160,8 +161,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <TransferForm
                 consultationId={consultation.id}
                 staff={colleagues.filter((c) => c.id !== consultation.holderId).map((c) => ({ id: c.id, displayName: c.displayName }))}
-                label={consultation.canReply ? ja.console.transfer : ja.supervisorView.reassign}
-                leaveAfter={consultation.canReply}
+                label={consultation.holds ? ja.console.transfer : ja.supervisorView.reassign}
+                leaveAfter={consultation.holds}
               />
             ) : null}
           </aside>
