@@ -11,6 +11,12 @@ const t = ja.emergency;
 /** Sets or corrects, on a logged contact, when the city was told (often later than the call itself). */
 export function CityNotifiedForm({ contactId, value, label }: { contactId: string; value: string; label: string }) {
   const [input, setInput] = useState(value);
+  // Another responder's save arrives by live refresh: show it, without remounting away this form's message.
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    setShown(value);
+    setInput(value);
+  }
   const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();

@@ -16,6 +16,7 @@ import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
+import { joinListText } from "@/components/ui/list-text";
 import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { listSharingBasis } from "@/lib/consents";
@@ -134,7 +135,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               consents={sharing.consents.map((c) => ({
                 id: c.id,
                 recipient: c.recipient,
-                scope: [...c.scopeItems.map((item) => ja.consent.scopeItems[item]), ...(c.scopeNote ? [c.scopeNote] : [])].join("、"),
+                scope: joinListText([...c.scopeItems.map((item) => ja.consent.scopeItems[item]), ...(c.scopeNote ? [c.scopeNote] : [])]),
                 agreedAt: formatJst(c.agreedAt),
                 words: c.words,
                 withdrawnAt: c.withdrawnAt ? formatJst(c.withdrawnAt) : null,
