@@ -33,7 +33,7 @@ export function StaffShell({
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
           <span className="font-bold text-brand-700">{ja.appName}</span>
-          <nav aria-label="メインメニュー" className="flex flex-wrap gap-1">
+          <nav aria-label={ja.nav.label} className="flex flex-wrap gap-1">
             {links
               .filter((l) => canStaff(staff, l.action))
               .map((l) => (

@@ -24,13 +24,13 @@ export async function saveEmergencyContactKind(db: Db, input: { id?: string; kin
     return { ok: false, fieldErrors };
   }
   const fields = parsed.data;
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<SaveContactKindResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CONTACT_KINDS_LOCK_KEY})`);
     const existing = await tx.select({ id: emergencyContactKinds.id, label: emergencyContactKinds.label }).from(emergencyContactKinds);
     const previous = input.id ? existing.find((kind) => kind.id === input.id) : undefined;
-    if (input.id && !previous) return { ok: false as const, fieldErrors: { _form: ja.emergency.kindsAdmin.errors.notFound } };
+    if (input.id && !previous) return { ok: false, fieldErrors: { _form: ja.emergency.kindsAdmin.errors.notFound } };
     const clash = existing.find((kind) => kind.id !== input.id && contactKindKey(kind.label) === contactKindKey(fields.label));
-    if (clash) return { ok: false as const, fieldErrors: { label: ja.emergency.kindsAdmin.errors.duplicate(clash.label) } };
+    if (clash) return { ok: false, fieldErrors: { label: ja.emergency.kindsAdmin.errors.duplicate(clash.label) } };
     const values = { ...fields, updatedAt: input.at, updatedBy: actor.id };
     const [row] = input.id
       ? await tx.update(emergencyContactKinds).set(values).where(eq(emergencyContactKinds.id, input.id)).returning({ id: emergencyContactKinds.id })
@@ -41,6 +41,6 @@ export async function saveEmergencyContactKind(db: Db, input: { id?: string; kin
       target: `emergency_contact_kind:${row!.id}`,
       details: { label: fields.label, previousLabel: previous && previous.label !== fields.label ? previous.label : null, sortOrder: fields.sortOrder, active: fields.active, created: !input.id },
     });
-    return { ok: true as const, id: row!.id };
+    return { ok: true, id: row!.id };
   });
 }

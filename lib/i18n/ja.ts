@@ -48,6 +48,7 @@ export const ja = {
     forbidden: "この画面を表示する権限がありません。",
   },
   nav: {
+    label: "メインメニュー",
     console: "相談コンソール",
     supervisor: "業務責任者",
     reports: "報告書",
@@ -282,6 +283,7 @@ export const ja = {
     enabled: "2段階認証は設定済みです。",
     steps: "認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。その後、表示された6桁のコードを入力してください。",
     secretLabel: "キー",
+    qrAlt: "2段階認証のQRコード",
     code: "確認コード（6桁）",
     confirm: "設定する",
     recoveryTitle: "リカバリーコード",
@@ -552,6 +554,19 @@ export const ja = {
     saved: "保存しました。",
     deactivate: "使用停止にする",
     activate: "使用を再開する",
+    errors: {
+      titleRequired: "見出しを入力してください。",
+      titleTooLong: "見出しは60文字以内にしてください。",
+      bodyRequired: "本文を入力してください。",
+      bodyTooLong: "本文は2000文字以内にしてください。",
+      nameRequired: "名称を入力してください。",
+      nameTooLong: "名称は100文字以内にしてください。",
+      phoneTooLong: "電話番号は40文字以内にしてください。",
+      hoursTooLong: "受付時間は200文字以内にしてください。",
+      url: "URLは http:// または https:// で始めてください。",
+    },
+    /** How an agency reads when a counselor inserts it into a reply to the youth. */
+    agencyText: { phone: (phone: string) => `電話 ${phone}`, hours: (hours: string) => `受付 ${hours}` },
   },
   /** The youth's secure chat (/liff), opened from LINE. Short sentences, gentle words, for children too. */
   liff: {
@@ -932,6 +947,8 @@ export const ja = {
       empty: "どれか1つは書いてください。",
       tooLong: "長すぎて送れません。短くしてください。",
       nothingToSend: "送る前に保存してください。",
+      lineTooLong: "1行は200文字以内にしてください。",
+      tooManyLines: "20行以内にしてください。",
       closed: "この相談は終了しているため、送れません。",
     },
   },
