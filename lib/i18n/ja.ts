@@ -4,6 +4,8 @@ export const ja = {
   appTagline: "子ども・若者 LINE 相談",
   /** Joins the items of a list shown in a sentence or a field (分野, 伝えてよいこと, 資格 …); also what an admin types between items. */
   listSeparator: "、",
+  /** Joins short items side by side (分類, 時間帯): いじめ・友だちのこと. */
+  inlineSeparator: "・",
   roles: { admin: "管理者", supervisor: "業務責任者", counselor: "相談員", city: "市職員" },
   qualifications: {
     social_worker: "社会福祉士",
@@ -98,6 +100,14 @@ export const ja = {
   forbidden: { title: "アクセスできません（403）", back: "ホームに戻る" },
   notFound: { title: "ページが見つかりません（404）" },
   staffAdmin: {
+    errors: {
+      loginId: "ログインIDは半角英小文字・数字・「._-」の3〜32文字にしてください。",
+      displayNameRequired: "表示名を入力してください。",
+      displayNameTooLong: "表示名は50文字以内にしてください。",
+      qualifications: "相談員には資格・経験を1つ以上登録してください。",
+      passwordTooShort: "パスワードは12文字以上にしてください。",
+      passwordTooLong: "パスワードが長すぎます。",
+    },
     title: "スタッフ管理",
     createTitle: "スタッフを追加",
     loginId: "ログインID",
@@ -153,6 +163,8 @@ export const ja = {
       thisMonth: "今月",
       weekdays: ["日", "月", "火", "水", "木", "金", "土"],
       dayLabel: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+      /** Read after the day's number by screen readers: 「3」 → 「3日(土)」. */
+      daySuffix: (weekday: string) => `日(${weekday})`,
       holiday: "祝日",
       closure: "休止",
       opening: "臨時開設",
@@ -252,6 +264,12 @@ export const ja = {
       confirmRestore: "この文面を初期値に戻します。よろしいですか？",
       saved: "保存しました。",
       restored: "初期値に戻しました。",
+      errors: {
+        bodyRequired: "本文を入力してください。",
+        bodyTooLong: (max: number) => `本文は${max}文字以内にしてください。`,
+        unknownVariable: (token: string, known: readonly string[]) => `「${token}」は使えない差し込み項目です。使えるのは ${known.join("・")} です。`,
+      },
+
     },
     errors: {
       no_schedule: "相談時間がまだ設定されていません。先に「曜日ごとの相談時間・祝日・設置期間」を保存してください。",
@@ -291,6 +309,10 @@ export const ja = {
     continue: "ホームへ進む",
   },
   fieldErrorSummary: "入力内容を確認してください。",
+  /** What the automatic replies' variables read as: {待ち時間の目安}. */
+  autoReplyValues: {
+    estimatedWait: (minutes: number) => (minutes < 60 ? `約${minutes}分` : `約${Math.floor(minutes / 60)}時間${minutes % 60 ? `${minutes % 60}分` : ""}`),
+  },
   /** Default wording of the automatic replies (R6); admins may replace each on the schedule screen. */
   autoReply: {
     waiting:
@@ -442,6 +464,21 @@ export const ja = {
       empty_message: "メッセージを入力してください。",
       too_long: "メッセージが長すぎます。",
       still_open: "この相談はまだ続いています。「記録して終了する」から記録してください。",
+    },
+    /** The record form's messages, beside each field. */
+    recordErrors: {
+      tooLong: "4000文字以内にしてください。",
+      ageBand: "年代を選んでください。",
+      gender: "性別を選んでください。",
+      topicInvalid: "相談内容の分類を選び直してください。",
+      topicsRequired: "相談内容の分類を1つ以上選んでください。",
+      contentSummary: "相談内容の要約を入力してください。",
+      responseSummary: "対応内容の要約を入力してください。",
+      outcome: "対応結果を選んでください。",
+      agencyInvalid: "支援機関を選び直してください。",
+      agencyRequired: "紹介先の支援機関を選んでください。",
+      agencyRetired: "選んだ支援機関は登録されていません。選び直してください。",
+      emergencyNote: "緊急対応の内容（連絡先・時刻など）を入力してください。",
     },
   },
   records: {
@@ -719,6 +756,17 @@ export const ja = {
   },
   /** Reports for the city (issue 7): titles, table headings, and the pages. */
   reports: {
+    errors: { month: "YYYY-MM の形式で指定してください。", year: "YYYY の形式で指定してください。" },
+    /** How periods and days read in reports: 2024年8月, 2024年度（令和6年度）, 8月12日(月・祝). */
+    periods: {
+      month: (year: number, month: number) => `${year}年${month}月`,
+      fiscalYear: (year: number) => `${year}年度（令和${year - 2018}年度）`,
+      date: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+      day: (month: number, day: number, weekday: string, holiday: boolean) => `${month}月${day}日(${weekday}${holiday ? "・祝" : ""})`,
+      weekdays: ["日", "月", "火", "水", "木", "金", "土"],
+      dueDay: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+      hourBand: (hour: number) => `${hour}時台`,
+    },
     titles: {
       monthly: "月例報告書",
       daily_log: "業務日誌",
