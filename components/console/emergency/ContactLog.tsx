@@ -46,32 +46,35 @@ export function ContactLog({ emergencyId, contacts, kinds, nowInput, disabled }:
       {contacts.length === 0 ? (
         <p className="text-sm text-slate-600">{t.noContacts}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm" data-testid="emergency-contacts">
-          <thead>
-            <tr className="border-b text-left">
-              <th className="p-1">{t.contactKind}</th>
-              <th className="p-1">{t.contactedAt}</th>
-              <th className="p-1">{t.contactedBy}</th>
-              <th className="p-1">{t.number}</th>
-              <th className="p-1">{t.result}</th>
-              <th className="p-1">{t.cityNotifiedAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((c) => (
-              <tr key={c.id} className="border-b align-top">
-                <td className="p-1">{c.kindLabel}</td>
-                <td className="p-1">{c.contactedAt}</td>
-                <td className="p-1">{c.contactedByName}</td>
-                <td className="p-1">{c.number}</td>
-                <td className="whitespace-pre-wrap p-1">{c.result}</td>
-                <td className="p-1" data-testid="city-notified">
-                  {disabled ? c.cityNotifiedAt : <CityNotifiedForm contactId={c.id} value={c.cityNotifiedAtInput} label={t.cityNotifiedFor(c.kindLabel, c.contactedAt)} />}
-                </td>
+        // The panel is a narrow column: the table scrolls sideways rather than squeezing the date fields.
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm" data-testid="emergency-contacts">
+            <thead>
+              <tr className="border-b text-left">
+                <th className="p-1">{t.contactKind}</th>
+                <th className="p-1">{t.contactedAt}</th>
+                <th className="p-1">{t.contactedBy}</th>
+                <th className="p-1">{t.number}</th>
+                <th className="p-1">{t.result}</th>
+                <th className="p-1">{t.cityNotifiedAt}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contacts.map((c) => (
+                <tr key={c.id} className="border-b align-top">
+                  <td className="p-1">{c.kindLabel}</td>
+                  <td className="p-1">{c.contactedAt}</td>
+                  <td className="p-1">{c.contactedByName}</td>
+                  <td className="p-1">{c.number}</td>
+                  <td className="whitespace-pre-wrap p-1">{c.result}</td>
+                  <td className="p-1" data-testid="city-notified">
+                    {disabled ? c.cityNotifiedAt : <CityNotifiedForm contactId={c.id} value={c.cityNotifiedAtInput} label={t.cityNotifiedFor(c.kindLabel, c.contactedAt)} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {disabled ? null : (
         <form
