@@ -1,3 +1,4 @@
+import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDatabase } from "@/app/_server/database";
 import type { Database } from "@/db/client";
 import { createHttpWebhook, createSmtpMailer, raiseOperationalAlert, SIGNATURE_HEADER, startAlertWorker } from "@/lib/alerts";
@@ -10,6 +11,7 @@ import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { startLineQuotaWatch, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
+import { retentionSettingsOf, startRetentionJob } from "@/lib/retention";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
 /** Configuration is checked, migrations applied and the LINE workers started before the first request. */
@@ -46,7 +48,7 @@ export async function startServer(): Promise<void> {
   }
 }
 
-/** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing and on-call alerts; safe to run in several instances. */
+/** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing, on-call alerts, audit checkpoints and retention; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
   startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
@@ -77,7 +79,17 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
     },
     60_000,
   );
-  return [closing, inactivity, startAlerts(database, config), ...quotaWatch];
+  // At least hourly, so deleting the newest audit rows is caught by `npm run audit:verify`; the first runs at start.
+  const checkpoints = startWorkerLoop(
+    "audit checkpoint",
+    async () => {
+      await checkpointAudit();
+      return false;
+    },
+    60 * 60_000,
+  );
+  const retention = startRetentionJob(database.db, { now, settings: retentionSettingsOf(config) });
+  return [closing, inactivity, checkpoints, startAlerts(database, config), retention, ...quotaWatch];
 }
 
 /** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */

@@ -12,6 +12,8 @@ export const secureEmulatorPort = Number(process.env.E2E_SECURE_EMULATOR_PORT ??
 /** e2e/on-call-alerts.spec.ts listens here (an SMTP server, a webhook receiver); the line-mode demo sends its alerts to them. */
 export const alertSmtpPort = port + 20;
 export const alertWebhookPort = port + 21;
+/** e2e/staff-network.spec.ts starts its own app here, with SOUDAN_STAFF_ALLOWED_CIDRS set. */
+export const staffNetworkPort = port + 22;
 
 /** Debian's Chromium, started with the flags this closed network needs; nothing downloads a browser. */
 const chromium = {

@@ -148,8 +148,10 @@ export const lineInbox = pgTable(
     eventType: text("event_type").notNull(),
     eventTimestamp: bigint("event_timestamp", { mode: "number" }).notNull(),
     isRedelivery: boolean("is_redelivery").notNull().default(false),
-    /** The whole event, encrypted: it holds the user id and any message text. */
-    payloadEnc: text("payload_enc").notNull(),
+    /** The whole event, encrypted: it holds the user id and any message text. Null once lib/retention purged it. */
+    payloadEnc: text("payload_enc"),
+    /** When lib/retention removed the payload (the row stays: its event id keeps redeliveries out). */
+    payloadPurgedAt: timestamp("payload_purged_at", { withTimezone: true }),
     status: inboxStatus("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     /** Null: due at once. Set from the app's clock (lib/clock), never the database's, so a shifted demo clock works. */
@@ -246,6 +248,11 @@ export const consultations = pgTable(
      * joined an emergency (lib/emergencies), cleared when it closes. Set only by lib/consultations.
      */
     secondResponderId: uuid("second_responder_id").references(() => staff.id),
+    /**
+     * When lib/retention erased what was written in this consultation (messages, notes, free text of the
+     * record, consents, safety plans, emergency notes) after the retention period; counts and times stay.
+     */
+    contentPurgedAt: timestamp("content_purged_at", { withTimezone: true }),
   },
   (t) => [
     index("consultations_youth_idx").on(t.youthId, t.status),
@@ -305,8 +312,10 @@ export const lineOutbox = pgTable(
     youthId: uuid("youth_id")
       .notNull()
       .references(() => youths.id),
-    /** Encrypted JSON: the messages (which may hold a counselor's words) or the call's parameters. */
-    payloadEnc: text("payload_enc").notNull(),
+    /** Encrypted JSON: the messages (which may hold a counselor's words) or the call's parameters. Null once purged. */
+    payloadEnc: text("payload_enc"),
+    /** When lib/retention removed the payload of this settled call (the row stays: pushes are counted per month). */
+    payloadPurgedAt: timestamp("payload_purged_at", { withTimezone: true }),
     replyToken: text("reply_token"),
     replyTokenExpiresAt: timestamp("reply_token_expires_at", { withTimezone: true }),
     /** X-Line-Retry-Key: the same for every attempt of one push, so LINE accepts it once. */
@@ -355,8 +364,8 @@ export const consultationNotes = pgTable(
       .notNull()
       .references(() => consultations.id),
     authorId: uuid("author_id").references(() => staff.id),
-    /** System notes (a deactivated counselor's consultations returned to the queue) have no author. */
-    bodyEnc: text("body_enc").notNull(),
+    /** System notes (a deactivated counselor's consultations returned to the queue) have no author. Null once purged. */
+    bodyEnc: text("body_enc"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("consultation_notes_consultation_idx").on(t.consultationId, t.createdAt)],
@@ -713,6 +722,25 @@ export const consultationReads = pgTable(
   (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
 );
 
+/**
+ * When a person's view of a consultation was last audited. The conversation re-renders on every live
+ * event; one `consultation.viewed` row per person, consultation and 10 minutes covers those reads
+ * without a row (and the audit chain's lock) per refresh.
+ */
+export const consultationViewAudits = pgTable(
+  "consultation_view_audits",
+  {
+    consultationId: uuid("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staff.id),
+    auditedAt: timestamp("audited_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.staffId] })],
+);
+
 // ---- end of on-call alerts ----
 
 // --- Sign-in throttle (issue 15) ---
@@ -750,7 +778,8 @@ export const consents = pgTable(
     scopeItems: consentScopeItem("scope_items").array().notNull().default([]),
     scopeNoteEnc: text("scope_note_enc"),
     agreedAt: timestamp("agreed_at", { withTimezone: true }).notNull(),
-    wordsEnc: text("words_enc").notNull(),
+    /** Null once lib/retention purged the consultation's content. */
+    wordsEnc: text("words_enc"),
     recordedBy: uuid("recorded_by")
       .notNull()
       .references(() => staff.id),
@@ -776,7 +805,8 @@ export const sharingExceptions = pgTable(
       .references(() => consultations.id),
     agencyId: uuid("agency_id").references(() => supportAgencies.id),
     recipientEnc: text("recipient_enc"),
-    reasonEnc: text("reason_enc").notNull(),
+    /** Null once lib/retention purged the consultation's content. */
+    reasonEnc: text("reason_enc"),
     supervisorName: text("supervisor_name").notNull(),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull(),
     recordedBy: uuid("recorded_by")
@@ -796,8 +826,8 @@ export const safetyPlanVersions = pgTable(
       .notNull()
       .references(() => consultations.id),
     version: integer("version").notNull(),
-    /** The plan's fields as encrypted JSON. */
-    planEnc: text("plan_enc").notNull(),
+    /** The plan's fields as encrypted JSON; null once lib/retention purged the consultation's content. */
+    planEnc: text("plan_enc"),
     savedBy: uuid("saved_by")
       .notNull()
       .references(() => staff.id),
@@ -840,4 +870,27 @@ export const operationalAlerts = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
   (t) => [uniqueIndex("operational_alerts_kind_month_idx").on(t.kind, t.month)],
+);
+
+// ---- retention (issue 14, item 1) ----
+
+export const retentionTrigger = pgEnum("retention_trigger", ["schedule", "command"]);
+
+/**
+ * One row per purge that erased something, or was run by hand: when, how it was started, the cut-offs
+ * it used and how many of each kind it erased (never what). /admin/retention lists the latest.
+ */
+export const retentionRuns = pgTable(
+  "retention_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ranAt: timestamp("ran_at", { withTimezone: true }).notNull(),
+    trigger: retentionTrigger("trigger").notNull(),
+    /** Payloads settled before this were purged. */
+    payloadCutoff: timestamp("payload_cutoff", { withTimezone: true }).notNull(),
+    /** Consultations closed before this lost their content; null when content is kept until destruction. */
+    contentCutoff: timestamp("content_cutoff", { withTimezone: true }),
+    counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+  },
+  (t) => [index("retention_runs_ran_at_idx").on(t.ranAt)],
 );

@@ -1,13 +1,16 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { now } from "@/lib/clock";
+import { getKeyring } from "@/lib/crypto";
 import { exportReport, reportRequestSchema, type ReportFormat, type ReportKind } from "@/lib/reports";
 import { openCliDatabase } from "./cli-database";
 
 /**
  * `npm run report -- monthly 2024-08 --format pdf --out FILE`: a report file from the command line,
- * for scheduled sending (cron). The export is audited like a download from the report pages.
+ * for scheduled sending (cron). The export is audited like a download from the report pages, and the
+ * audit chain's head is then anchored in DATA_DIR/audit-checkpoints when the key is configured.
  */
 const usage = [
   "usage: npm run report -- monthly|daily-log|reception YYYY-MM [--format pdf|xlsx|csv] [--out FILE]",
@@ -59,6 +62,7 @@ const { database, env } = await openCliDatabase("npm run report");
 // Consultations closed before timings were recorded would otherwise be missing from the times.
 await backfillConsultationTimings(database.db, now());
 const exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
+if (env.SOUDAN_ENCRYPTION_KEY) await recordAuditCheckpoint(database.db, { keyring: getKeyring(), file: auditCheckpointFile(env.DATA_DIR), at: now() });
 await database.close();
 const out = parsed.values.out ?? exported.filename;
 fs.writeFileSync(out, exported.body);

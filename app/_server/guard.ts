@@ -1,20 +1,26 @@
 import { decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getDb } from "@/app/_server/database";
 import { appendAudit } from "@/lib/audit";
 import { canStaff, resolveStaffSession, type Action } from "@/lib/auth";
 import { getConfig } from "@/lib/config";
 import { getSessionSecret } from "@/lib/crypto";
+import { isStaffNetwork, logStaffNetworkRefusal } from "./staff-network";
 
 export type ActiveStaff = Extract<Awaited<ReturnType<typeof resolveStaffSession>>, { status: "active" }>;
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-type Check = { ok: true; staff: ActiveStaff } | { ok: false; status: 401 | 403; redirectTo: string | null };
+type Check = { ok: true; staff: ActiveStaff } | { ok: false; status: 401 | 403; redirectTo: string | null; outsideNetwork?: true };
 
 /** The one server-side check every page, route handler and server action goes through. */
 async function checkStaff(action: Action, options: { audit: boolean } = { audit: true }): Promise<Check> {
+  // First, before any cookie: outside the allowed networks even a valid session is refused (R14).
+  if (!isStaffNetwork(await headers())) {
+    if (options.audit) logStaffNetworkRefusal("request");
+    return { ok: false, status: 403, redirectTo: null, outsideNetwork: true };
+  }
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!raw) return { ok: false, status: 401, redirectTo: "/signin" };
@@ -43,7 +49,7 @@ async function checkStaff(action: Action, options: { audit: boolean } = { audit:
   return { ok: true, staff: session };
 }
 
-/** For pages and server actions: redirects to sign-in, or renders the 403 page. */
+/** For pages and server actions: redirects to sign-in, or renders the 403 page (which says when the network is the reason). */
 export async function requireStaff(action: Action): Promise<ActiveStaff> {
   const check = await checkStaff(action);
   if (check.ok) return check.staff;
@@ -55,6 +61,7 @@ export async function requireStaff(action: Action): Promise<ActiveStaff> {
 export async function requireStaffForApi(action: Action): Promise<ActiveStaff | Response> {
   const check = await checkStaff(action);
   if (check.ok) return check.staff;
+  if (check.outsideNetwork) return Response.json({ error: "network_not_allowed" }, { status: 403 });
   return Response.json({ error: check.status === 401 ? "unauthorized" : "forbidden" }, { status: check.status });
 }
 

@@ -53,4 +53,6 @@ export const routeAccess = {
   "/admin/emergency-contacts": "emergency_contact_kinds.manage",
   /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
   "/admin/on-call": "oncall.manage",
+  /** The retention periods in force and the latest purges with their counts (read-only). */
+  "/admin/retention": "retention.view",
 } as const satisfies Record<string, Action | "public">;

@@ -1,5 +1,7 @@
-import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
 import { peekStaff } from "@/app/_server/guard";
+import { isStaffNetwork } from "@/app/_server/staff-network";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { roleHome } from "@/lib/auth";
 import { ja } from "@/lib/i18n/ja";
@@ -7,6 +9,8 @@ import { ja } from "@/lib/i18n/ja";
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ reason?: string; error?: string }> }) {
+  // Outside the allowed networks there is no form to fill: the 403 page says why.
+  if (!isStaffNetwork(await headers())) forbidden();
   const staff = await peekStaff();
   if (staff) redirect(roleHome[staff.staff.role]);
   const { reason } = await searchParams;

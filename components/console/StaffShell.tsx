@@ -18,6 +18,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/admin/forms", label: ja.nav.forms, action: "forms.manage" },
   { href: "/admin/risk", label: ja.nav.risk, action: "risk.manage" },
   { href: "/admin/emergency-contacts", label: ja.nav.emergencyContactKinds, action: "emergency_contact_kinds.manage" },
+  { href: "/admin/retention", label: ja.nav.retention, action: "retention.view" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
 ];
 

@@ -62,6 +62,8 @@ export const auditActions = [
   "consent.exception_recorded",
   "safety_plan.saved",
   "safety_plan.sent",
+  "retention.purged",
+  "retention.unsend_erased",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

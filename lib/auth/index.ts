@@ -16,6 +16,7 @@ export { revokeStaffPermission } from "./revoke-staff-permission";
 export { qualificationSchema, roleSchema, type Qualification, type Role } from "./roles";
 export { signOutStaff } from "./sign-out-staff";
 export { createStaffInputSchema, type Actor, type CreateStaffInput } from "./staff-input";
+export { allowsStaffAddress } from "./staff-network";
 export { isStaffSessionLive, resolveStaffSession, type ResolvedSession } from "./staff-sessions";
 export { startSecondFactorEnrolment } from "./start-second-factor-enrolment";
 export { unlockStaff } from "./unlock-staff";

@@ -39,7 +39,7 @@ async function youthWritesAt(origin: string, text: string, userId = "U" + "c".re
   await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
   while (await processNextInboxEvent(database.db, { keyring, now }));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
-  return rows.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc)) as { messages: { text: string }[] }).messages[0]!.text);
+  return rows.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text);
 }
 
 describe("automatic replies on LINE", () => {
@@ -93,7 +93,7 @@ describe("closing time", () => {
     const rows = await database.db.select().from(lineOutbox);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.kind).toBe("push");
-    expect((JSON.parse(decryptField(keyring, rows[0]!.payloadEnc)) as { messages: { text: string }[] }).messages[0]!.text).toContain("次の相談時間 8月4日(日) 20:00〜24:00");
+    expect((JSON.parse(decryptField(keyring, rows[0]!.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text).toContain("次の相談時間 8月4日(日) 20:00〜24:00");
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "open", lastAutoReplyKind: "closing_while_waiting" });
   });
 

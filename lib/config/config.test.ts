@@ -32,4 +32,23 @@ describe("configuration", () => {
   it("lets build-time tools run without secrets", () => {
     expect(parseEnv({}, { requireSecrets: false }).SOUDAN_ENCRYPTION_KEY).toBeUndefined();
   });
+
+  it("reads the staff networks, and refuses a bad one or a list without the proxy's header", () => {
+    const proxied = { SOUDAN_ENCRYPTION_KEY: key, SOUDAN_TRUSTED_PROXY_HEADER: "x-forwarded-for" };
+    expect(parseEnv(proxied, { requireSecrets: true }).SOUDAN_STAFF_ALLOWED_CIDRS).toBeUndefined();
+    expect(parseEnv({ ...proxied, SOUDAN_STAFF_ALLOWED_CIDRS: " 192.0.2.0/24, 2001:db8::/32 ,198.51.100.7" }, { requireSecrets: true }).SOUDAN_STAFF_ALLOWED_CIDRS).toEqual([
+      { address: "192.0.2.0", prefix: 24, family: "ipv4" },
+      { address: "2001:db8::", prefix: 32, family: "ipv6" },
+      { address: "198.51.100.7", prefix: 32, family: "ipv4" },
+    ]);
+    for (const bad of ["192.0.2.0/33", "192.0.2.300/24", "office", "10.0.0.0/8/1", "2001:db8::/129", "10.0.0.0/", "10.0.0.0/-1"]) {
+      expect(() => parseEnv({ ...proxied, SOUDAN_STAFF_ALLOWED_CIDRS: `10.0.0.0/8,${bad}` }, { requireSecrets: true }), bad).toThrow(
+        new RegExp(`^Configuration error: SOUDAN_STAFF_ALLOWED_CIDRS has "${bad.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}", which is not a network`),
+      );
+    }
+    expect(() => parseEnv({ ...proxied, SOUDAN_STAFF_ALLOWED_CIDRS: " , " }, { requireSecrets: true })).toThrow(/SOUDAN_STAFF_ALLOWED_CIDRS must list at least one network/);
+    expect(() => parseEnv({ SOUDAN_ENCRYPTION_KEY: key, SOUDAN_STAFF_ALLOWED_CIDRS: "192.0.2.0/24" }, { requireSecrets: true })).toThrow(
+      /^Configuration error: SOUDAN_STAFF_ALLOWED_CIDRS needs SOUDAN_TRUSTED_PROXY_HEADER/,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { envSchema, runtimeEnvSchema, type Env } from "./schema";
 
-export { type Env } from "./schema";
+export { type Env, type StaffNetwork } from "./schema";
 
 export class ConfigError extends Error {}
 

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const base64Key = z
@@ -7,6 +8,21 @@ const base64Key = z
 const flag = z
   .enum(["0", "1", "true", "false"])
   .transform((v) => v === "1" || v === "true");
+
+/** One network of SOUDAN_STAFF_ALLOWED_CIDRS: 192.0.2.0/24, 2001:db8::/32, or a bare address (one host). */
+const staffNetwork = z.string().transform((value, ctx) => {
+  const [address = "", prefixText, extra] = value.split("/");
+  const family = isIP(address);
+  const bits = family === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (family === 0 || extra !== undefined || !(prefix >= 0 && prefix <= bits)) {
+    ctx.addIssue({ code: "custom", message: `has "${value}", which is not a network such as 192.0.2.0/24 or 2001:db8::/32` });
+    return z.NEVER;
+  }
+  return { address, prefix, family: family === 4 ? ("ipv4" as const) : ("ipv6" as const) };
+});
+
+export type StaffNetwork = z.output<typeof staffNetwork>;
 
 /** Every environment variable Soudan reads. `.env.example` documents each one. */
 export const envSchema = z.object({
@@ -34,6 +50,15 @@ export const envSchema = z.object({
    * per-login sign-in throttle applies.
    */
   SOUDAN_TRUSTED_PROXY_HEADER: z.string().trim().toLowerCase().regex(/^[a-z0-9-]+$/).optional(),
+  /**
+   * The networks staff may sign in and use the console from (R14), comma-separated. Unset: any network.
+   * The LINE webhook, the health check and the youth's pages stay open to all.
+   */
+  SOUDAN_STAFF_ALLOWED_CIDRS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(",").map((n) => n.trim()).filter(Boolean)))
+    .pipe(z.array(staffNetwork).min(1, "must list at least one network, such as 192.0.2.0/24").optional()),
   LINE_CHANNEL_SECRET: z.string().min(1).optional(),
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
   LINE_API_BASE_URL: z.string().url().default("https://api.line.me"),
@@ -69,6 +94,17 @@ export const envSchema = z.object({
   /** An unacknowledged alert of a consultation nobody has taken is sent again this often. */
   SOUDAN_ALERT_RESEND_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   // ---- end of on-call alerts ----
+  // ---- retention (issue 14) ----
+  /** Days a processed LINE inbox event and a settled outbox call keep their payload (the rows stay, for counts). */
+  SOUDAN_RETENTION_PAYLOAD_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Months after a consultation closed before its content is erased (counts and times stay); 0 keeps it until destruction. */
+  SOUDAN_RETENTION_CONTENT_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
+  // ---- end of retention ----
+}).superRefine((env, ctx) => {
+  // Route handlers see no socket: without the proxy's header every staff request would look foreign.
+  if (env.SOUDAN_STAFF_ALLOWED_CIDRS && !env.SOUDAN_TRUSTED_PROXY_HEADER) {
+    ctx.addIssue({ code: "custom", path: ["SOUDAN_STAFF_ALLOWED_CIDRS"], message: "needs SOUDAN_TRUSTED_PROXY_HEADER: the client's address is read only from the reverse proxy's header" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consents, sharingExceptions, staff, supportAgencies } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
 
 export interface ConsentView {
   id: string;
@@ -64,7 +65,7 @@ export async function listSharingBases(db: DbOrTx, consultationIds: string[], ke
       scopeItems: c.scopeItems,
       scopeNote: open(keyring, c.scopeNoteEnc),
       agreedAt: c.agreedAt,
-      words: decryptField(keyring, c.wordsEnc),
+      words: open(keyring, c.wordsEnc) ?? ja.retention.contentPurged,
       recordedBy,
       withdrawnAt: c.withdrawnAt,
       withdrawalNote: open(keyring, c.withdrawalNoteEnc),
@@ -81,7 +82,7 @@ export async function listSharingBases(db: DbOrTx, consultationIds: string[], ke
     basisOf(x.consultationId).exceptions.push({
       id: x.id,
       recipient: recipientOf(agency, open(keyring, x.recipientEnc)),
-      reason: decryptField(keyring, x.reasonEnc),
+      reason: open(keyring, x.reasonEnc) ?? ja.retention.contentPurged,
       supervisorName: x.supervisorName,
       decidedAt: x.decidedAt,
       recordedBy,

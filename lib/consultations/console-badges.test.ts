@@ -35,7 +35,7 @@ describe(`console badges and manual priority (${testDatabaseKind()})`, () => {
     const second = await youthWrites(database.db, keyring, "聞いてほしい", { at: at(0) });
     await claimConsultation(database.db, first.consultationId, counselor, { at: at(1), maxActive: 3 });
     await claimConsultation(database.db, second.consultationId, counselor, { at: at(1.5), maxActive: 3 });
-    await viewConsultation(database.db, first.consultationId, counselor, keyring);
+    await viewConsultation(database.db, first.consultationId, counselor, keyring, new Date());
     await youthWrites(database.db, keyring, "まだいますか", { lineUserId: first.lineUserId, at: at(2) });
     await youthWrites(database.db, keyring, "もう消えたい", { lineUserId: first.lineUserId, at: at(3) });
     const tabs = await listHeldConsultations(database.db, counselor.id);
@@ -43,9 +43,9 @@ describe(`console badges and manual priority (${testDatabaseKind()})`, () => {
       [first.consultationId, 2, 2],
       [second.consultationId, 1, 0],
     ]);
-    await viewConsultation(database.db, first.consultationId, counselor, keyring);
+    await viewConsultation(database.db, first.consultationId, counselor, keyring, new Date());
     // A supervisor's look does not count as the holder's.
-    await viewConsultation(database.db, second.consultationId, supervisor, keyring);
+    await viewConsultation(database.db, second.consultationId, supervisor, keyring, new Date());
     expect((await listHeldConsultations(database.db, counselor.id)).map((t) => t.unread)).toEqual([0, 1]);
   });
 
@@ -75,7 +75,7 @@ describe(`console badges and manual priority (${testDatabaseKind()})`, () => {
     const queue = await listWaitingConsultations(database.db);
     const marked = Object.fromEntries(queue.map((q) => [q.id, q.earlierAtRisk]));
     expect(again.map((c) => marked[c.consultationId])).toEqual([true, true, false]);
-    const view = await viewConsultation(database.db, again[0]!.consultationId, supervisor, keyring);
+    const view = await viewConsultation(database.db, again[0]!.consultationId, supervisor, keyring, new Date());
     expect(view.consultation.earlierAtRisk).toBe(true);
   });
 });

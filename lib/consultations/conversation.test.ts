@@ -54,7 +54,7 @@ describe("sendCounselorMessage", () => {
     expect(stored!.bodyEnc).not.toContain("ありがとう");
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.id, stored!.outboxId!));
     expect(push!.kind).toBe("push");
-    expect(decryptField(keyring, push!.payloadEnc)).toContain("話してくれてありがとう");
+    expect(decryptField(keyring, push!.payloadEnc!)).toContain("話してくれてありがとう");
     const messages = await listConsultationMessages(database.db, consultationId, keyring);
     expect(messages.at(-1)).toMatchObject({ sender: "counselor", text: "話してくれてありがとう", delivery: "queued", authorId: alice.id });
     const fake = createFakeLineApi();
@@ -66,7 +66,7 @@ describe("sendCounselorMessage", () => {
     const { messageId } = await send("秘密の話", alice, "secure");
     const [stored] = await database.db.select().from(consultationMessages).where(eq(consultationMessages.id, messageId));
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.id, stored!.outboxId!));
-    const payload = decryptField(keyring, push!.payloadEnc);
+    const payload = decryptField(keyring, push!.payloadEnc!);
     expect(payload).toContain(ja.line.replyNotice);
     expect(payload).not.toContain("秘密");
     expect(stored!.via).toBe("secure_chat");
@@ -133,13 +133,31 @@ describe("transferConsultation", () => {
 
 describe("viewConsultation", () => {
   it("shows the holder and supervisors the conversation, audited, and refuses other counselors", async () => {
-    const view = await viewConsultation(database.db, consultationId, boss, keyring);
+    const view = await viewConsultation(database.db, consultationId, boss, keyring, new Date());
     expect(view.consultation).toMatchObject({ phase: "active", canReply: false, holderName: "alice" });
     expect(view.messages.map((m) => m.text)).toEqual(["学校に行けていません"]);
-    expect((await viewConsultation(database.db, consultationId, alice, keyring)).consultation.canReply).toBe(true);
-    await expect(viewConsultation(database.db, consultationId, bob, keyring)).rejects.toMatchObject({ code: "not_holder" });
+    expect((await viewConsultation(database.db, consultationId, alice, keyring, new Date())).consultation.canReply).toBe(true);
+    await expect(viewConsultation(database.db, consultationId, bob, keyring, new Date())).rejects.toMatchObject({ code: "not_holder" });
     const views = (await listAudit(database.db, 10)).filter((a) => a.action === "consultation.viewed");
     expect(views.map((v) => v.actorLogin)).toEqual(["alice", "boss"]);
+  });
+
+  it("audits a view once per person, consultation and 10 minutes, not on every live refresh", async () => {
+    const viewsOf = async () => (await listAudit(database.db, 500)).filter((a) => a.action === "consultation.viewed" && a.target === `consultation:${consultationId}`).length;
+    const start = new Date(Date.now() + 60 * 60_000);
+    const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+    const before = await viewsOf();
+    await viewConsultation(database.db, consultationId, alice, keyring, start);
+    expect(await viewsOf()).toBe(before + 1);
+    for (const at of [minutes(0), minutes(1), minutes(9.9)]) await viewConsultation(database.db, consultationId, alice, keyring, at);
+    expect(await viewsOf()).toBe(before + 1);
+    await viewConsultation(database.db, consultationId, boss, keyring, minutes(5));
+    expect(await viewsOf()).toBe(before + 2);
+    await viewConsultation(database.db, consultationId, alice, keyring, minutes(10));
+    await viewConsultation(database.db, consultationId, alice, keyring, minutes(12));
+    expect(await viewsOf()).toBe(before + 3);
+    await Promise.all([minutes(25), minutes(25)].map((at) => viewConsultation(database.db, consultationId, alice, keyring, at)));
+    expect(await viewsOf()).toBe(before + 4);
   });
 });
 

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationNotes, staff } from "@/db/schema";
 import { decryptField, type Keyring } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
 
 /** Staff-only notes of one consultation, oldest first; `author` is null for notes the system wrote. */
 export async function listInternalNotes(tx: DbOrTx, consultationId: string, keyring: Keyring) {
@@ -11,5 +12,5 @@ export async function listInternalNotes(tx: DbOrTx, consultationId: string, keyr
     .leftJoin(staff, eq(staff.id, consultationNotes.authorId))
     .where(eq(consultationNotes.consultationId, consultationId))
     .orderBy(asc(consultationNotes.createdAt));
-  return rows.map(({ bodyEnc, ...row }) => ({ ...row, text: decryptField(keyring, bodyEnc) }));
+  return rows.map(({ bodyEnc, ...row }) => ({ ...row, text: bodyEnc === null ? ja.retention.contentPurged : decryptField(keyring, bodyEnc) }));
 }

@@ -55,7 +55,7 @@ describe(`the content-free reply notice (${testDatabaseKind()})`, () => {
     const rows = await outboxOfYouth();
     expect(rows).toHaveLength(1);
     expect(await outboxIdsOf(sent.map((s) => s.messageId))).toEqual([rows[0]!.id, rows[0]!.id, rows[0]!.id]);
-    const payload = JSON.parse(decryptField(keyring, rows[0]!.payloadEnc)) as { messages: unknown[] };
+    const payload = JSON.parse(decryptField(keyring, rows[0]!.payloadEnc!)) as { messages: unknown[] };
     expect(payload.messages).toEqual([
       {
         type: "template",
@@ -101,7 +101,7 @@ describe(`the content-free reply notice (${testDatabaseKind()})`, () => {
   it("points at the menu in plain text when no LIFF app is configured", async () => {
     await reply("返信", at(1000), null);
     const [row] = await outboxOfYouth();
-    expect(JSON.parse(decryptField(keyring, row!.payloadEnc))).toEqual({ messages: [{ type: "text", text: `${ja.line.replyNotice}\n${ja.line.openFromMenu}` }] });
+    expect(JSON.parse(decryptField(keyring, row!.payloadEnc!))).toEqual({ messages: [{ type: "text", text: `${ja.line.replyNotice}\n${ja.line.openFromMenu}` }] });
   });
 
   it("sees a youth connected through another app instance (the presence lives in the database)", async () => {

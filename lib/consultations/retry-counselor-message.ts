@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { consultationMessages, lineOutbox } from "@/db/schema";
 import { publishConsoleEvent } from "@/lib/realtime";
@@ -18,7 +18,7 @@ export async function retryCounselorMessage(db: Db, messageId: string, actor: Co
     const requeued = await tx
       .update(lineOutbox)
       .set({ status: "pending", attempts: 0, nextAttemptAt: null, lastError: null, leaseUntil: null })
-      .where(and(eq(lineOutbox.id, message.outboxId), eq(lineOutbox.status, "failed")))
+      .where(and(eq(lineOutbox.id, message.outboxId), eq(lineOutbox.status, "failed"), isNotNull(lineOutbox.payloadEnc)))
       .returning({ id: lineOutbox.id });
     if (requeued.length === 0) throw new ConsoleError("not_failed");
     await publishConsoleEvent(tx, { kind: "delivery", consultationId: message.consultationId });

@@ -1,4 +1,6 @@
+import { lte } from "drizzle-orm";
 import type { Db } from "@/db";
+import { consultationViewAudits } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import { loadCurrentForm, prefillRecordChoices, storedIntakeSchema } from "@/lib/forms";
@@ -11,17 +13,39 @@ import { loadRecordDraft } from "./load-record-draft";
 import { markConsultationRead } from "./mark-consultation-read";
 import { summarizeIntakes } from "./summarize-intakes";
 
+/** One `consultation.viewed` row covers a person's reads of a consultation for this long. */
+const VIEW_AUDIT_WINDOW_MS = 10 * 60_000;
+
 /**
- * Everything the conversation screen shows, for one viewer. Opening the screen is audited (every read
- * of a consultation is, DESIGN "privacy"); the live refreshes that follow use
- * authorizeConsultationView + listConsultationMessages and are covered by this entry.
+ * Every read of a consultation is accounted for (DESIGN "privacy", R20), but the conversation
+ * re-renders on every live event: the first view audits, and it covers that person's reads of that
+ * consultation for the next 10 minutes. The marker moves only when a row is appended, in the same
+ * transaction, so two instances rendering at once append one row.
+ */
+async function auditView(db: Db, consultationId: string, actor: ConsoleActor, canReply: boolean, at: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const due = await tx
+      .insert(consultationViewAudits)
+      .values({ consultationId, staffId: actor.id, auditedAt: at })
+      .onConflictDoUpdate({
+        target: [consultationViewAudits.consultationId, consultationViewAudits.staffId],
+        set: { auditedAt: at },
+        setWhere: lte(consultationViewAudits.auditedAt, new Date(at.getTime() - VIEW_AUDIT_WINDOW_MS)),
+      })
+      .returning({ auditedAt: consultationViewAudits.auditedAt });
+    if (due.length > 0) await appendAudit(tx, { action: "consultation.viewed", actor, target: `consultation:${consultationId}`, details: { role: actor.role, holder: canReply } });
+  });
+}
+
+/**
+ * Everything the conversation screen shows, for one viewer, audited by `auditView`.
  *
  * The record form is the version in force; until the counselor has chosen them, its 年代, 性別 and
  * 分類 start from the intake answers (`prefilled`), for the counselor to confirm.
  */
-export async function viewConsultation(db: Db, consultationId: string, actor: ConsoleActor, keyring: Keyring) {
+export async function viewConsultation(db: Db, consultationId: string, actor: ConsoleActor, keyring: Keyring, at: Date) {
   const { intakeNoteEnc, ...consultation } = await authorizeConsultationView(db, consultationId, actor);
-  await appendAudit(db, { action: "consultation.viewed", actor, target: `consultation:${consultationId}`, details: { role: actor.role, holder: consultation.canReply } });
+  await auditView(db, consultationId, actor, consultation.canReply, at);
   const [intake] = await summarizeIntakes(db, [consultation]);
   const recordForm = await loadCurrentForm(db, "record");
   const saved = await loadRecordDraft(db, consultationId, keyring);

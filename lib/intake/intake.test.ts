@@ -89,7 +89,7 @@ describe("submitIntake (secure chat)", () => {
     expect(queued!.intake).toEqual({ ageBand: "中学生", gender: "答えたくない", topics: ["いじめ", "家族のこと・虐待"], consent: true, version: v.version });
     expect(queued!.intakeAnswered).toBe(true);
     await claimConsultation(database.db, queued!.id, counselor, { at: new Date(), maxActive: 5 });
-    const view = await viewConsultation(database.db, queued!.id, counselor, keyring);
+    const view = await viewConsultation(database.db, queued!.id, counselor, keyring, new Date());
     expect(view.consultation.intakeNote).toBe("クラスで無視されています");
     expect(view.draft).toMatchObject({ ageBand: "junior_high", gender: "unknown", topics: ["bullying", "family"] });
     expect(view.prefilled).toBe(true);
@@ -110,7 +110,7 @@ describe("line mode: the intake by quick replies", () => {
   async function lastReply() {
     const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
     const row = rows.at(-1)!;
-    return { kind: row.kind, replyToken: row.replyToken, messages: openPayload(keyring, "reply", row.payloadEnc).messages as { text: string; quickReply?: { items: { action: { label: string; data: string } }[] } }[] };
+    return { kind: row.kind, replyToken: row.replyToken, messages: openPayload(keyring, "reply", row.payloadEnc!).messages as { text: string; quickReply?: { items: { action: { label: string; data: string } }[] } }[] };
   }
   const buttons = (m: { quickReply?: { items: { action: { label: string } }[] } }) => m.quickReply?.items.map((i) => i.action.label) ?? [];
 

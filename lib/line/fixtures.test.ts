@@ -37,7 +37,7 @@ async function drain() {
 
 async function queuedTexts(): Promise<string[]> {
   const rows = await database.db.select().from(lineOutbox);
-  return rows.flatMap((r) => (JSON.parse(decryptField(keyring, r.payloadEnc)) as { messages: { text: string }[] }).messages.map((m) => m.text));
+  return rows.flatMap((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: { text: string }[] }).messages.map((m) => m.text));
 }
 
 async function storedMessages() {

@@ -39,7 +39,7 @@ async function typeInTalk(text: string, when: Date) {
   await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: clock });
   while (await processNextInboxEvent(database.db, deps()));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
-  return rows.map((r) => ({ kind: r.kind, payload: decryptField(keyring, r.payloadEnc) }));
+  return rows.map((r) => ({ kind: r.kind, payload: decryptField(keyring, r.payloadEnc!) }));
 }
 
 describe(`typing in the LINE talk in secure mode (${testDatabaseKind()})`, () => {

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { appendAudit } from "@/lib/audit";
+import { appendAudit, readAuditHead } from "@/lib/audit";
 import { buildReport, type ReportRequest } from "./build-report";
 import { renderReportCsv } from "./render-report-csv";
 import { renderReportPdf } from "./render-report-pdf";
@@ -23,7 +23,8 @@ export interface ExportedReport {
 
 /**
  * A report file for download or scheduled sending. Every export is audited with who, which report,
- * which period and which format (R14); the file itself holds counts only.
+ * which period and which format (R14); the file itself holds counts only, and names the audit head it
+ * was made at (the row before its own report.exported).
  */
 export async function exportReport(
   db: Db,
@@ -32,8 +33,13 @@ export async function exportReport(
   options: { municipality?: string | null; at: Date },
 ): Promise<ExportedReport> {
   const report = await buildReport(db, request, options);
+  const head = await readAuditHead(db);
   const body =
-    request.format === "pdf" ? await renderReportPdf(report) : request.format === "xlsx" ? await renderReportXlsx(report) : Buffer.from(renderReportCsv(report), "utf8");
+    request.format === "pdf"
+      ? await renderReportPdf(report, head)
+      : request.format === "xlsx"
+        ? await renderReportXlsx(report, head)
+        : Buffer.from(renderReportCsv(report, head), "utf8");
   await appendAudit(db, { action: "report.exported", ...by, target: `report:${request.kind}:${request.period}`, details: { kind: request.kind, period: String(request.period), format: request.format, bytes: body.length } });
   return {
     body,

@@ -6,7 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { listAudit } from "@/lib/audit";
+import ExcelJS from "exceljs";
+import { listAudit, readAuditHead } from "@/lib/audit";
 import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
 import { buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, exportReport, formatCell, reportTables, type Report } from "./index";
@@ -141,4 +142,30 @@ describe("exportReport", () => {
     const [entry] = await listAudit(database.db, 1);
     expect(entry).toMatchObject({ action: "report.exported", actorId: supervisor.id, actorLogin: supervisor.loginId, target: "report:monthly:2024-08", details: { kind: "monthly", period: "2024-08", format: "csv" } });
   });
+
+  it.skipIf(!hasPdftotext)("names in every format the audit head it was made at, the row before its own audit entry", async () => {
+    const request = { kind: "monthly", period: "2024-08" } as const;
+    const by = { actor: supervisor };
+    const options = { municipality: "武雄市", at: new Date() };
+    const lineOf = (head: { seq: number; hash: string }) => `監査ログ 第${head.seq}件（${head.hash.slice(0, 12)}）の時点で作成`;
+
+    let head = await readAuditHead(database.db);
+    const csv = await exportReport(database.db, { ...request, format: "csv" }, by, options);
+    expect(csv.body.toString("utf8").endsWith(`\r\n\r\n${lineOf(head)}\r\n`)).toBe(true);
+    expect((await readAuditHead(database.db)).seq).toBe(head.seq + 1);
+
+    head = await readAuditHead(database.db);
+    const xlsx = await exportReport(database.db, { ...request, format: "xlsx" }, by, options);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    for (const sheet of workbook.worksheets) expect(sheet.headerFooter.oddFooter).toBe(`&L${lineOf(head)}&C&P / &N`);
+
+    head = await readAuditHead(database.db);
+    const pdf = await exportReport(database.db, { ...request, format: "pdf" }, by, options);
+    const file = path.join(workDir, "with-head.pdf");
+    fs.writeFileSync(file, pdf.body);
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(lineOf(head));
+    expect(text).toMatch(/1 \/ \d+ ページ/);
+  }, 60_000);
 });

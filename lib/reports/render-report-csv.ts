@@ -1,4 +1,5 @@
-import { reportHeading } from "./report-heading";
+import type { AuditHead } from "@/lib/audit";
+import { auditHeadLine, reportHeading } from "./report-heading";
 import { formatCell, reportTables, type Cell } from "./report-tables";
 import type { Report } from "./schemas";
 
@@ -7,11 +8,13 @@ const line = (cells: readonly Cell[]) => cells.map((cell) => quote(formatCell(ce
 
 /**
  * The report as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Shift_JIS and
- * garbles Japanese), CRLF line ends, the heading, then each table under its title, a blank line apart.
+ * garbles Japanese), CRLF line ends, the heading, then each table under its title, a blank line apart,
+ * and last the audit head the export was made at.
  */
-export function renderReportCsv(report: Report): string {
+export function renderReportCsv(report: Report, auditHead?: AuditHead): string {
   const heading = reportHeading(report);
   const blocks = [[heading.title, ...heading.lines].map((text) => line([text])).join("\r\n")];
   for (const table of reportTables(report)) blocks.push([line([table.title]), line(table.columns), ...table.rows.map(line)].join("\r\n"));
+  if (auditHead) blocks.push(line([auditHeadLine(auditHead)]));
   return `\uFEFF${blocks.join("\r\n\r\n")}\r\n`;
 }

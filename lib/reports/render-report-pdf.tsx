@@ -1,14 +1,15 @@
 import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { ja } from "@/lib/i18n/ja";
 import { FAMILY, registerFonts } from "./pdf-font";
-import { reportHeading } from "./report-heading";
+import type { AuditHead } from "@/lib/audit";
+import { auditHeadLine, reportHeading } from "./report-heading";
 import { formatCell, reportTables, type ReportTable } from "./report-tables";
 import type { Report } from "./schemas";
 
 const styles = StyleSheet.create({
   page: { fontFamily: FAMILY, fontSize: 8.5, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 36, color: "#111" },
   header: { position: "absolute", top: 20, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 0.5, borderBottomColor: "#888", paddingBottom: 4 },
-  footer: { position: "absolute", bottom: 20, left: 36, right: 36, textAlign: "center", fontSize: 8, color: "#444" },
+  footer: { position: "absolute", bottom: 20, left: 36, right: 36, flexDirection: "row", justifyContent: "space-between", fontSize: 8, color: "#444" },
   title: { fontSize: 16, fontWeight: 700, marginBottom: 4 },
   headingLine: { fontSize: 9, marginBottom: 2 },
   section: { marginTop: 14 },
@@ -54,7 +55,7 @@ function TableView({ table }: { table: ReportTable }) {
   );
 }
 
-function Frame({ report, children, orientation }: { report: Report; children: React.ReactNode; orientation: "portrait" | "landscape" }) {
+function Frame({ report, auditHead, children, orientation }: { report: Report; auditHead?: AuditHead; children: React.ReactNode; orientation: "portrait" | "landscape" }) {
   const heading = reportHeading(report);
   return (
     <Page size="A4" orientation={orientation} style={styles.page}>
@@ -63,20 +64,20 @@ function Frame({ report, children, orientation }: { report: Report; children: Re
         <Text>{heading.title}</Text>
       </View>
       {children}
-      <Text
-        style={styles.footer}
-        fixed
-        render={({ pageNumber, totalPages }) => ja.reports.header.page.replace("{page}", String(pageNumber)).replace("{pages}", String(totalPages))}
-      />
+      <View style={styles.footer} fixed>
+        <Text>{auditHead ? auditHeadLine(auditHead) : ""}</Text>
+        <Text render={({ pageNumber, totalPages }) => ja.reports.header.page.replace("{page}", String(pageNumber)).replace("{pages}", String(totalPages))} />
+      </View>
     </Page>
   );
 }
 
 /**
  * The report as a PDF: A4, the municipality and the period in every page's header, page numbers in
- * the footer, one section per table. Wide tables (the work log, the reception status) get landscape pages.
+ * the footer beside the audit head the export was made at, one section per table. Wide tables (the work
+ * log, the reception status) get landscape pages.
  */
-export async function renderReportPdf(report: Report): Promise<Buffer> {
+export async function renderReportPdf(report: Report, auditHead?: AuditHead): Promise<Buffer> {
   registerFonts();
   const heading = reportHeading(report);
   const tables = reportTables(report);
@@ -95,7 +96,7 @@ export async function renderReportPdf(report: Report): Promise<Buffer> {
   const document = (
     <Document title={heading.title} author={report.municipality ?? ja.appName} creator={ja.appName} producer={ja.appName} language="ja">
       {portrait.length > 0 && (
-        <Frame report={report} orientation="portrait">
+        <Frame report={report} auditHead={auditHead} orientation="portrait">
           {titleBlock}
           {portrait.map((table) => (
             <TableView key={table.key} table={table} />
@@ -103,7 +104,7 @@ export async function renderReportPdf(report: Report): Promise<Buffer> {
         </Frame>
       )}
       {wide.map((table, i) => (
-        <Frame key={table.key} report={report} orientation="landscape">
+        <Frame key={table.key} report={report} auditHead={auditHead} orientation="landscape">
           {portrait.length === 0 && i === 0 && titleBlock}
           <TableView table={table} />
         </Frame>

@@ -1,3 +1,4 @@
+import type { AuditHead } from "@/lib/audit";
 import { ja } from "@/lib/i18n/ja";
 import type { Report } from "./schemas";
 
@@ -9,4 +10,12 @@ export function reportHeading(report: Report): { title: string; lines: string[] 
     title: `${report.title}（${report.periodLabel}）`,
     lines: [...(report.municipality ? [`${h.municipality}: ${report.municipality}`] : []), `${h.period}: ${report.from}〜${report.to}`, `${h.generatedAt}: ${generated}`],
   };
+}
+
+/**
+ * The audit chain's head the export was made at, for the footer: a later audit:verify (and the
+ * checkpoints) can show that the log still holds that row, so a printed report is tied to the log.
+ */
+export function auditHeadLine(head: AuditHead): string {
+  return ja.reports.header.auditHead.replace("{seq}", String(head.seq)).replace("{hash}", head.hash.slice(0, 12));
 }

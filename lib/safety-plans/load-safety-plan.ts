@@ -15,7 +15,8 @@ export interface SafetyPlanState {
 export async function loadSafetyPlan(db: DbOrTx, consultationId: string, keyring: Keyring): Promise<SafetyPlanState> {
   const rows = await db.select().from(safetyPlanVersions).where(eq(safetyPlanVersions.consultationId, consultationId)).orderBy(desc(safetyPlanVersions.version));
   const versions = rows.map((r) => ({ version: r.version, savedAt: r.savedAt, sentAt: r.sentAt }));
-  if (rows[0]) return { plan: safetyPlanSchema.parse(JSON.parse(decryptField(keyring, rows[0].planEnc))), versions };
+  // A purged plan (lib/retention) belongs to a closed consultation: its panel shows a blank plan.
+  if (rows[0]?.planEnc) return { plan: safetyPlanSchema.parse(JSON.parse(decryptField(keyring, rows[0].planEnc))), versions };
   const contacts = await listSafetyContacts(db);
   return { plan: { warningSigns: [], whatHelps: [], people: [], places: [], numbers: contacts.map((c) => `${c.label} ${c.number}`) }, versions };
 }

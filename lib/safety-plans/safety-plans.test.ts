@@ -67,7 +67,7 @@ describe("safety plan", () => {
     expect(message!.via).toBe("secure_chat");
     const outbox = await database.db.select().from(lineOutbox);
     expect(outbox.length).toBe(1);
-    const payload = decryptField(keyring, outbox[0]!.payloadEnc);
+    const payload = decryptField(keyring, outbox[0]!.payloadEnc!);
     expect(payload).not.toContain("眠れなくなる");
     expect(payload).not.toContain(ja.safetyPlan.heading);
     expect((await database.db.select().from(safetyPlanVersions))[0]).toMatchObject({ sentAt: at, sentBy: alice.id, messageId: message!.id });
@@ -79,7 +79,7 @@ describe("safety plan", () => {
     await saveSafetyPlan(database.db, { consultationId, plan, at }, alice, keyring);
     await sendSafetyPlan(database.db, { consultationId, at, mode: "line" }, alice, keyring);
     const [outbox] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.kind, "push"));
-    const payload = JSON.parse(decryptField(keyring, outbox!.payloadEnc)) as { messages: { type: string; text: string }[] };
+    const payload = JSON.parse(decryptField(keyring, outbox!.payloadEnc!)) as { messages: { type: string; text: string }[] };
     expect(payload.messages[0]!.text).toContain("・好きな音楽を聴く");
   });
 });

@@ -23,7 +23,7 @@ export async function sendSafetyPlan(
     const view = await authorizeConsultationView(tx, input.consultationId, actor);
     if (!view.canReply) throw new ConsoleError(view.phase === "closed" ? "closed" : "not_holder");
     const [latest] = await tx.select().from(safetyPlanVersions).where(eq(safetyPlanVersions.consultationId, input.consultationId)).orderBy(desc(safetyPlanVersions.version)).limit(1).for("update");
-    if (!latest) return { ok: false as const, reason: "nothing_to_send" as const };
+    if (!latest?.planEnc) return { ok: false as const, reason: "nothing_to_send" as const };
     const plan = safetyPlanSchema.parse(JSON.parse(decryptField(keyring, latest.planEnc)));
     // Inside this transaction (as a savepoint): the message and the version's mark commit together.
     const { messageId } = await sendCounselorMessage(tx, { consultationId: input.consultationId, text: formatSafetyPlan(plan), at: input.at, mode: input.mode, liffUrl: input.liffUrl }, actor, keyring);

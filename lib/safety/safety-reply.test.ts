@@ -51,7 +51,7 @@ async function deliver(origin: string, fields: Record<string, unknown>, deps: Pa
   await receiveWebhook(database.db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: now() });
   while (await processNextInboxEvent(database.db, { keyring, now, chatMode: "line", ...deps }));
   const rows = await database.db.select().from(lineOutbox).orderBy(lineOutbox.seq);
-  return rows.map((r) => ({ kind: r.kind, messages: openPayload(keyring, "reply", r.payloadEnc).messages as unknown as Record<string, unknown>[] }));
+  return rows.map((r) => ({ kind: r.kind, messages: openPayload(keyring, "reply", r.payloadEnc!).messages as unknown as Record<string, unknown>[] }));
 }
 const text = (t: string) => ({ type: "message", message: { id: randomBytes(6).toString("hex"), type: "text", text: t } });
 

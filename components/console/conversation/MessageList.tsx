@@ -10,7 +10,8 @@ function body(m: ShownMessage): string {
   if (m.kind === "sticker") return ja.console.sticker;
   if (m.kind === "media_refused") return ja.console.mediaRefused;
   if (m.kind === "location_refused") return ja.console.locationRefused;
-  return m.text ?? "";
+  // A text without its text is one whose retention period ended (an unsent one is not listed at all).
+  return m.text ?? ja.retention.contentPurged;
 }
 
 /**

@@ -23,6 +23,8 @@ export function sealPayload<K extends OutboxKind>(keyring: Keyring, kind: K, pay
   return encryptField(keyring, JSON.stringify(outboxPayloads[kind].parse(payload)));
 }
 
-export function openPayload<K extends OutboxKind>(keyring: Keyring, kind: K, sealed: string): OutboxPayload<K> {
+export function openPayload<K extends OutboxKind>(keyring: Keyring, kind: K, sealed: string | null): OutboxPayload<K> {
+  // Only settled calls are purged (lib/retention), and a purged one is never queued again.
+  if (sealed === null) throw new RangeError("the call's payload was purged after its retention period");
   return outboxPayloads[kind].parse(JSON.parse(decryptField(keyring, sealed))) as OutboxPayload<K>;
 }

@@ -68,8 +68,11 @@ export async function processNextInboxEvent(db: Db, { now, ...deps }: HandlerDep
   if (row === "gave_up") return true;
   try {
     await db.transaction(async (tx) => {
-      const event = JSON.parse(decryptField(deps.keyring, row.payloadEnc)) as StoredWebhookEvent;
-      const outcome = await handleEvent(tx, event, { ...deps, receivedAt: row.receivedAt, at: now() });
+      // A purged payload (lib/retention) of a failed event someone set back to pending: nothing is left to handle.
+      const outcome =
+        row.payloadEnc === null
+          ? "ignored"
+          : await handleEvent(tx, JSON.parse(decryptField(deps.keyring, row.payloadEnc)) as StoredWebhookEvent, { ...deps, receivedAt: row.receivedAt, at: now() });
       const settled = await tx
         .update(lineInbox)
         .set({ status: outcome, processedAt: now(), leaseUntil: null, lastError: null })

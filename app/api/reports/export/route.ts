@@ -1,4 +1,5 @@
 import { requireStaffForApi } from "@/app/_server/guard";
+import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
@@ -13,6 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed) return Response.json({ error: "invalid_request" }, { status: 400 });
   const { staff } = session;
   const exported = await exportReport(await getDb(), parsed, { actor: { id: staff.id, loginId: staff.loginId } }, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
+  await checkpointAudit();
   return new Response(new Uint8Array(exported.body), {
     headers: {
       "Content-Type": exported.contentType,

@@ -36,7 +36,7 @@ export const dynamic = "force-dynamic";
 async function load(id: string, actor: { id: string; loginId: string; role: "admin" | "supervisor" | "counselor" | "city" }) {
   if (!z.uuid().safeParse(id).success) notFound();
   try {
-    return await viewConsultation(await getDb(), id, actor, getKeyring());
+    return await viewConsultation(await getDb(), id, actor, getKeyring(), now());
   } catch (error) {
     if (error instanceof ConsoleError && error.code === "not_found") notFound();
     if (error instanceof ConsoleError && error.code === "not_holder") forbidden();

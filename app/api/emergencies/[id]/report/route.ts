@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireStaffForApi } from "@/app/_server/guard";
+import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDb } from "@/app/_server/database";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
@@ -19,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       { id: staff.id, loginId: staff.loginId },
       { keyring: getKeyring(), municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null },
     );
+    await checkpointAudit();
     return new Response(new Uint8Array(exported.body), {
       headers: {
         "Content-Type": "application/pdf",
