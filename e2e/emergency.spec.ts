@@ -16,6 +16,35 @@ function hasPdftotext(): boolean {
   }
 }
 
+test("緊急対応の連絡先: an admin adds and renames contact kinds, with Japanese errors for empty and duplicate names", async ({ browser }) => {
+  const admin = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await signIn(admin, "admin");
+  await admin.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "緊急対応の連絡先" }).click();
+  await expect(admin.getByRole("heading", { name: "緊急対応の連絡先の管理" })).toBeVisible();
+
+  const added = admin.getByTestId("contact-kind-new");
+  await added.getByRole("button", { name: "追加する" }).click();
+  await expect(added.getByText("連絡先の名前を入力してください。")).toBeVisible();
+  await added.getByLabel("連絡先の名前").fill("警察 ");
+  await added.getByRole("button", { name: "追加する" }).click();
+  await expect(added.getByText("「警察」はすでにあります。", { exact: false })).toBeVisible();
+  // Keyboard only: type the name and press Enter.
+  await added.getByLabel("連絡先の名前").fill("保健所");
+  await added.getByLabel("並び順").fill("35");
+  await added.getByLabel("連絡先の名前").press("Enter");
+  await expect(added.getByText("保存しました。")).toBeVisible();
+  await expect(admin.getByTestId("contact-kind-保健所")).toBeVisible();
+
+  const school = admin.getByTestId("contact-kind-学校");
+  await school.getByLabel("連絡先の名前").fill("学校・教育委員会");
+  await school.getByRole("button", { name: "保存する" }).click();
+  await expect(admin.getByTestId("contact-kind-学校・教育委員会").getByText("保存しました。")).toBeVisible();
+  await admin.reload();
+  const order = await admin.locator('[data-testid^="contact-kind-"]:not([data-testid="contact-kind-new"]) input[id^="label-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(order).toEqual(["警察", "救急", "児童相談所", "保健所", "市", "学校・教育委員会", "その他"]);
+  await admin.context().close();
+});
+
 test("緊急対応: the counselor starts it, the supervisor is alerted and joins, checklist and contacts are recorded, it closes as an emergency and the report shows them", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const counselor = await (await browser.newContext()).newPage();
@@ -41,6 +70,11 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
   const panel = counselor.getByTestId("emergency-panel");
   await expect(panel).toBeVisible();
   await expect(panel.getByText("業務責任者の参加を待っています。")).toBeVisible();
+  // The contact form offers the kinds as the admin left them.
+  const offered = await panel.getByLabel("連絡先", { exact: true }).locator("option").allTextContents();
+  expect(offered).toContain("保健所");
+  expect(offered).toContain("学校・教育委員会");
+  expect(offered).not.toContain("学校");
 
   // The supervisor's open page hears of it at once and joins.
   const alerted = supervisor.getByTestId(`emergency-${pseudonym}`);
@@ -51,6 +85,10 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
 
   // Joined, the supervisor writes in the conversation beside the counselor.
   await supervisor.goto(conversation);
+  // The record and the hand-over stay the holder's: the joined supervisor replies, but does not close.
+  await expect(supervisor.getByRole("heading", { name: "相談記録（終了時に必須）" })).toHaveCount(0);
+  await expect(supervisor.getByLabel("対応結果")).toHaveCount(0);
+  await expect(counselor.getByRole("heading", { name: "相談記録（終了時に必須）" })).toBeVisible();
   await supervisor.getByLabel(/^返信/).fill("業務責任者です。いっしょにお話を聞いています。");
   await supervisor.getByRole("button", { name: "送信", exact: true }).click();
   await expect(chat.getByText("業務責任者です。いっしょにお話を聞いています。")).toBeVisible();
@@ -74,7 +112,7 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
   await log.getByLabel("連絡した日時", { exact: true }).fill("2026-11-28T21:10");
   await log.getByLabel("使った電話番号").fill("110");
   await log.getByLabel("結果", { exact: true }).fill("警察官が公園へ向かった");
-  await log.getByLabel("市に連絡した日時").fill("2026-11-28T21:40");
+  await log.getByLabel("市に連絡した日時", { exact: true }).fill("2026-11-28T21:40");
   await log.getByRole("button", { name: "連絡を記録" }).click();
   await expect(log.getByTestId("emergency-contacts")).toContainText("警察官が公園へ向かった");
   await log.getByLabel("連絡先", { exact: true }).selectOption({ label: "児童相談所" });
@@ -83,6 +121,16 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
   await log.getByLabel("結果", { exact: true }).fill("担当者に引き継いだ");
   await log.getByRole("button", { name: "連絡を記録" }).click();
   await expect(panel.getByTestId("emergency-contacts").locator("tbody tr")).toHaveCount(2);
+
+  // The city is told of the second contact later: the supervisor sets the time on the logged entry.
+  const childGuidance = log.getByTestId("emergency-contacts").locator("tbody tr").filter({ hasText: "担当者に引き継いだ" });
+  await childGuidance.getByLabel("市に連絡した日時（児童相談所 2026-11-28 21:20）").fill("");
+  await childGuidance.getByRole("button", { name: "市への連絡を保存" }).click();
+  await expect(childGuidance.getByText("市に連絡した日時を入力してください。")).toBeVisible();
+  await childGuidance.getByLabel("市に連絡した日時（児童相談所 2026-11-28 21:20）").fill("2026-11-28T21:50");
+  await childGuidance.getByRole("button", { name: "市への連絡を保存" }).click();
+  await expect(childGuidance.getByText("市に連絡した日時を保存しました。")).toBeVisible();
+  await expect(panel.getByLabel("市に連絡した日時（児童相談所 2026-11-28 21:20）")).toHaveValue("2026-11-28T21:50");
 
   // The counselor ends it: the consultation closes as an emergency, its record prefilled as one.
   await panel.getByLabel("対応のまとめ").fill("警察と児童相談所に連絡し、保護された。");
@@ -107,7 +155,7 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
     expect(text).toMatch(/いる場所（居場所）\s+はい\s+駅の近くの公園/);
     expect(text).toMatch(/いま安全か（現在の安全）\s+いいえ/);
     expect(text).toMatch(/警察\s+2026-11-28 21:10\s+.+?\s+110\s+警察官が公園へ向かった\s+2026-11-28 21:40/);
-    expect(text).toMatch(/児童相談所\s+2026-11-28 21:20\s+.+?\s+189\s+担当者に引き継いだ/);
+    expect(text).toMatch(/児童相談所\s+2026-11-28 21:20\s+.+?\s+189\s+担当者に引き継いだ\s+2026-11-28 21:50/);
     expect(text).not.toContain("もう家に帰りたくない");
   }
   await counselor.context().close();

@@ -6,7 +6,7 @@ import { getDb } from "@/app/_server/database";
 import { now } from "@/lib/clock";
 import { ConsoleError, type ConsoleActor } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
-import { addEmergencyContact, EmergencyError, endEmergency, joinEmergency, saveEmergencyChecklist, startEmergency } from "@/lib/emergencies";
+import { addEmergencyContact, EmergencyError, endEmergency, joinEmergency, recordCityNotification, saveEmergencyChecklist, startEmergency } from "@/lib/emergencies";
 import { ja } from "@/lib/i18n/ja";
 
 export type EmergencyActionState = { ok: boolean; message: string | null; fieldErrors?: Record<string, string> };
@@ -42,6 +42,10 @@ export async function saveChecklistAction(emergencyId: string, checklist: unknow
 
 export async function addContactAction(emergencyId: string, contact: unknown): Promise<EmergencyActionState> {
   return run(async (actor) => addEmergencyContact(await getDb(), { emergencyId: id.parse(emergencyId), contact, at: now() }, actor, getKeyring()), null);
+}
+
+export async function recordCityNotificationAction(contactId: string, cityNotifiedAt: string): Promise<EmergencyActionState> {
+  return run(async (actor) => recordCityNotification(await getDb(), { contactId: id.parse(contactId), cityNotifiedAt, at: now() }, actor), ja.emergency.cityNotifiedSaved);
 }
 
 export async function endEmergencyAction(emergencyId: string, summary: string): Promise<EmergencyActionState> {

@@ -50,6 +50,8 @@ export const routeAccess = {
   "/admin/agencies": "agencies.manage",
   "/admin/forms": "forms.manage",
   "/admin/risk": "risk.manage",
+  /** To whom an emergency contact goes (警察, 救急 …): renamed, reordered, retired, never deleted. */
+  "/admin/emergency-contacts": "emergency_contact_kinds.manage",
   /** The on-call roster, whether e-mail and the webhook are configured, and recent alerts. */
   "/admin/on-call": "oncall.manage",
   /** The retention periods in force and the latest purges with their counts (read-only). */

@@ -44,7 +44,7 @@ export function EnrolSecondFactor({ qr, secret }: { qr: string; secret: string }
     >
       <p className="text-sm">{ja.account.steps}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
-      <img src={qr} alt="2段階認証のQRコード" width={220} height={220} />
+      <img src={qr} alt={ja.account.qrAlt} width={220} height={220} />
       <p className="text-sm">
         {ja.account.secretLabel}: <code data-testid="totp-secret" className="break-all">{secret}</code>
       </p>

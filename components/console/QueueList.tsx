@@ -9,7 +9,7 @@ export function QueueList({ items, at }: { items: QueueItem[]; at: Date }) {
     <ul className="flex flex-col gap-2" data-testid="queue">
       {items.map((item) => {
         const waited = Math.max(0, Math.floor((at.getTime() - item.openedAt.getTime()) / 60_000));
-        const topics = item.intake?.topics.join("・");
+        const topics = item.intake?.topics.join(ja.inlineSeparator);
         return (
           <li
             key={item.id}

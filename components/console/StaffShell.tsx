@@ -17,6 +17,7 @@ const links: { href: string; label: string; action: Action }[] = [
   { href: "/admin/on-call", label: ja.nav.onCall, action: "oncall.manage" },
   { href: "/admin/forms", label: ja.nav.forms, action: "forms.manage" },
   { href: "/admin/risk", label: ja.nav.risk, action: "risk.manage" },
+  { href: "/admin/emergency-contacts", label: ja.nav.emergencyContactKinds, action: "emergency_contact_kinds.manage" },
   { href: "/admin/retention", label: ja.nav.retention, action: "retention.view" },
   { href: "/admin/incidents", label: ja.nav.incidents, action: "incidents.manage" },
   { href: "/account", label: ja.nav.account, action: "account.manage_own" },
@@ -34,7 +35,7 @@ export function StaffShell({
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
           <span className="font-bold text-brand-700">{ja.appName}</span>
-          <nav aria-label="メインメニュー" className="flex flex-wrap gap-1">
+          <nav aria-label={ja.nav.label} className="flex flex-wrap gap-1">
             {links
               .filter((l) => canStaff(staff, l.action))
               .map((l) => (

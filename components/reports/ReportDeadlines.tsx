@@ -3,13 +3,12 @@ import type { ReportDeadlineState } from "@/lib/report-deadlines";
 import { MarkSubmittedButton } from "./MarkSubmittedButton";
 
 const t = ja.deadlines;
-const weekday = ["日", "月", "火", "水", "木", "金", "土"];
 const timeFormat = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 /** "9月10日(火)": the due date is a JST calendar day, so it is formatted from its own digits, not an instant. */
 function dueLabel(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${m}月${d}日(${weekday[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]})`;
+  return ja.reports.periods.dueDay(m, d, ja.reports.periods.weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!);
 }
 
 function statusOf(d: ReportDeadlineState): { text: string; className: string } {

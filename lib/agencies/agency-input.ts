@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { ja } from "@/lib/i18n/ja";
+
+const e = ja.referenceAdmin.errors;
 
 const optionalText = (max: number, message: string) =>
   z
@@ -10,14 +13,14 @@ const optionalText = (max: number, message: string) =>
 
 /** An agency as the admin form submits it; messages shown beside each field. */
 export const agencyInputSchema = z.object({
-  name: z.string().trim().min(1, "名称を入力してください。").max(100, "名称は100文字以内にしてください。"),
-  phone: optionalText(40, "電話番号は40文字以内にしてください。"),
-  hours: optionalText(200, "受付時間は200文字以内にしてください。"),
+  name: z.string().trim().min(1, e.nameRequired).max(100, e.nameTooLong),
+  phone: optionalText(40, e.phoneTooLong),
+  hours: optionalText(200, e.hoursTooLong),
   url: z
     .string()
     .trim()
     .transform((v) => v || null)
-    .pipe(z.url({ protocol: /^https?$/, error: "URLは http:// または https:// で始めてください。" }).nullable())
+    .pipe(z.url({ protocol: /^https?$/, error: e.url }).nullable())
     .nullish(),
   topics: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   active: z.boolean().default(true),

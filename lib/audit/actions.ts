@@ -48,6 +48,8 @@ export const auditActions = [
   "emergency.joined",
   "emergency.checklist_saved",
   "emergency.contact_added",
+  "emergency.city_notification_recorded",
+  "emergency_contact_kind.changed",
   "emergency.ended",
   "emergency.report_exported",
   "alert.raised",

@@ -49,6 +49,11 @@ describe("permissions", () => {
     expect(can("city", "incidents.manage")).toBe(false);
   });
 
+  it("lets only admins edit the emergency contact kinds", () => {
+    expect(can("admin", "emergency_contact_kinds.manage")).toBe(true);
+    for (const role of ["supervisor", "counselor", "city"] as const) expect(can(role, "emergency_contact_kinds.manage")).toBe(false);
+  });
+
   it("sends every role home to a page it may see", () => {
     expect(roleHome).toEqual({ admin: "/admin/staff", supervisor: "/supervisor", counselor: "/console", city: "/reports" });
   });

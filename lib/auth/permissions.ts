@@ -18,13 +18,14 @@ export const actions = [
   "forms.manage",
   "risk.manage",
   "oncall.manage",
+  "emergency_contact_kinds.manage",
   "retention.view",
   "incidents.manage",
 ] as const;
 export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
-  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "canned.manage", "agencies.manage", "forms.manage", "risk.manage", "oncall.manage", "retention.view", "incidents.manage"],
+  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "canned.manage", "agencies.manage", "forms.manage", "risk.manage", "oncall.manage", "emergency_contact_kinds.manage", "retention.view", "incidents.manage"],
   supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "reports.mark_submitted", "schedule.manage", "oncall.manage", "incidents.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],

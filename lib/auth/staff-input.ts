@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { ja } from "@/lib/i18n/ja";
 import { passwordSchema } from "./password-policy";
 import { qualificationSchema, roleSchema } from "./roles";
+
+const e = ja.staffAdmin.errors;
 
 export const loginIdSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9._-]{3,32}$/, "ログインIDは半角英小文字・数字・「._-」の3〜32文字にしてください。");
+  .regex(/^[a-z0-9._-]{3,32}$/, e.loginId);
 
-export const displayNameSchema = z.string().trim().min(1, "表示名を入力してください。").max(50, "表示名は50文字以内にしてください。");
+export const displayNameSchema = z.string().trim().min(1, e.displayNameRequired).max(50, e.displayNameTooLong);
 
 export const createStaffInputSchema = z
   .object({
@@ -19,7 +22,7 @@ export const createStaffInputSchema = z
   })
   .refine((v) => v.role !== "counselor" || v.qualifications.length > 0, {
     path: ["qualifications"],
-    message: "相談員には資格・経験を1つ以上登録してください。",
+    message: e.qualifications,
   });
 export type CreateStaffInput = z.input<typeof createStaffInputSchema>;
 

@@ -1,4 +1,5 @@
 import { calendarDateOf } from "@/lib/calendar";
+import { ja } from "@/lib/i18n/ja";
 import { findCurrentSession, findNextOpening, formatSessionJa, type Schedule, type Session } from "@/lib/schedule";
 import type { AutoReplyKind, TemplateVariable } from "./templates";
 
@@ -14,7 +15,7 @@ export interface AutoReplyDecision {
 
 function estimateWait(position: number): string {
   const minutes = Math.max(5, Math.ceil((position * MINUTES_PER_POSITION) / 5) * 5);
-  return minutes < 60 ? `約${minutes}分` : `約${Math.floor(minutes / 60)}時間${minutes % 60 ? `${minutes % 60}分` : ""}`;
+  return ja.autoReplyValues.estimatedWait(minutes);
 }
 
 function situation(schedule: Schedule | null, at: Date, position: number): AutoReplyDecision {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ja } from "@/lib/i18n/ja";
 
 /** Every situation with an automatic reply; each has a default wording in lib/i18n and may be edited. */
 export const autoReplyKindSchema = z.enum(["waiting", "before_opening", "out_of_hours", "closing_while_waiting", "service_ended", "no_schedule"]);
@@ -21,12 +22,12 @@ export function templateBodySchemaFor(tokens: readonly string[]) {
   return z
     .string()
     .trim()
-    .min(1, "本文を入力してください。")
-    .max(TEMPLATE_MAX_LENGTH, `本文は${TEMPLATE_MAX_LENGTH}文字以内にしてください。`)
+    .min(1, ja.scheduleAdmin.templates.errors.bodyRequired)
+    .max(TEMPLATE_MAX_LENGTH, ja.scheduleAdmin.templates.errors.bodyTooLong(TEMPLATE_MAX_LENGTH))
     .superRefine((body, ctx) => {
       for (const match of body.matchAll(/\{[^{}]*\}/g)) {
         if (!known.has(match[0])) {
-          ctx.addIssue({ code: "custom", message: `「${match[0]}」は使えない差し込み項目です。使えるのは ${[...known].join("・")} です。` });
+          ctx.addIssue({ code: "custom", message: ja.scheduleAdmin.templates.errors.unknownVariable(match[0], [...known]) });
         }
       }
     });

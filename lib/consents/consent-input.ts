@@ -15,8 +15,8 @@ export function jstInstant(message: string) {
   ], { error: message });
 }
 
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, "長すぎます。短くしてください。").nullish());
-const requiredText = (message: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, "長すぎます。短くしてください。");
+const optionalText = (max: number) => z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), z.string().trim().max(max, e.tooLong).nullish());
+const requiredText = (message: string, max: number) => z.string({ error: message }).trim().min(1, message).max(max, e.tooLong);
 // An untouched <select> submits "": no agency chosen.
 const agencyId = z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: e.agency }).nullish());
 

@@ -42,6 +42,8 @@ export async function authorizeConsultationView(tx: DbOrTx, consultationId: stri
     openedAt: consultation.openedAt,
     holderId: consultation.assignedTo,
     holderName: row.holderName,
+    /** The viewer holds it: only the holder closes it with the record form or hands it over. */
+    holds,
     /** The viewer may write: the holder, and a supervisor who joined an emergency as second responder; a supervisor watching is read-only. */
     canReply: holds || (phase === "active" && consultation.secondResponderId === actor.id),
     /** Ended without a record, and this viewer may write it (R17). */

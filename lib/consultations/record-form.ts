@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { choiceEnum, type recordOutcomes, type RecordDefinition } from "@/lib/forms";
+import { ja } from "@/lib/i18n/ja";
 
-const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(4000, "4000文字以内にしてください。");
+const e = ja.console.recordErrors;
+
+const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(4000, e.tooLong);
 
 /**
  * The record form a consultation closes with, built from the record form version in force: the
@@ -12,15 +15,15 @@ const required = (message: string) => z.string({ error: message }).trim().min(1,
 export function buildRecordFormSchema(definition: RecordDefinition) {
   return z
     .object({
-      ageBand: choiceEnum(definition.ageBand, "年代を選んでください。"),
-      gender: choiceEnum(definition.gender, "性別を選んでください。"),
-      topics: z.array(choiceEnum(definition.topics, "相談内容の分類を選び直してください。"), { error: "相談内容の分類を1つ以上選んでください。" }).min(1, "相談内容の分類を1つ以上選んでください。"),
-      contentSummary: required("相談内容の要約を入力してください。"),
-      responseSummary: required("対応内容の要約を入力してください。"),
+      ageBand: choiceEnum(definition.ageBand, e.ageBand),
+      gender: choiceEnum(definition.gender, e.gender),
+      topics: z.array(choiceEnum(definition.topics, e.topicInvalid), { error: e.topicsRequired }).min(1, e.topicsRequired),
+      contentSummary: required(e.contentSummary),
+      responseSummary: required(e.responseSummary),
       // The database's record_outcome enum holds every id the definition may offer (recordOutcomes).
-      outcome: choiceEnum(definition.outcome, "対応結果を選んでください。").transform((v) => v as RecordOutcome),
+      outcome: choiceEnum(definition.outcome, e.outcome).transform((v) => v as RecordOutcome),
       // An untouched <select> submits "": that is "no agency", not a malformed id.
-      referralAgencyId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "支援機関を選び直してください。" }).nullish()),
+      referralAgencyId: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: e.agencyInvalid }).nullish()),
       emergency: z.boolean().default(false),
       emergencyNote: z.string().trim().max(4000).nullish(),
       // Replaces the old 同意 checkbox: whether information was passed on; the consent itself is a record (lib/consents).
@@ -40,9 +43,9 @@ export type RecordForm = z.infer<ReturnType<typeof buildRecordFormSchema>>;
  */
 function crossFieldErrors(form: { outcome?: unknown; referralAgencyId?: unknown; emergency?: unknown; emergencyNote?: unknown }): FieldErrors {
   const errors: FieldErrors = {};
-  if (form.outcome === "referral" && !form.referralAgencyId) errors.referralAgencyId = "紹介先の支援機関を選んでください。";
+  if (form.outcome === "referral" && !form.referralAgencyId) errors.referralAgencyId = e.agencyRequired;
   const note = typeof form.emergencyNote === "string" ? form.emergencyNote.trim() : "";
-  if (form.emergency === true && !note) errors.emergencyNote = "緊急対応の内容（連絡先・時刻など）を入力してください。";
+  if (form.emergency === true && !note) errors.emergencyNote = e.emergencyNote;
   return errors;
 }
 

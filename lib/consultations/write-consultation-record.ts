@@ -16,7 +16,7 @@ import type { FieldErrors, RecordForm } from "./record-form";
 export async function writeConsultationRecord(tx: Tx, consultationId: string, form: RecordForm, actor: ConsoleActor, deps: { at: Date; keyring: Keyring; formVersionId: string }): Promise<FieldErrors | null> {
   if (form.referralAgencyId) {
     const [agency] = await tx.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.id, form.referralAgencyId), eq(supportAgencies.active, true)));
-    if (!agency) return { referralAgencyId: "選んだ支援機関は登録されていません。選び直してください。" };
+    if (!agency) return { referralAgencyId: ja.console.recordErrors.agencyRetired };
   }
   if (form.informationShared && !(await hasSharingBasis(tx, consultationId))) return { informationShared: ja.consent.noBasis };
   const record = {

@@ -9,6 +9,9 @@ const jstDateTime = (message: string) =>
     return at ?? z.NEVER;
   });
 
+/** When the city was told, set on an existing entry (recordCityNotification): required there. */
+export const cityNotifiedAtSchema = jstDateTime(ja.emergency.fieldErrors.cityNotifiedAtRequired);
+
 /**
  * One contact as the emergency panel submits it: to whom and when are required (Japanese messages by
  * field); the number, the result and when the city was told may follow later.
@@ -18,7 +21,7 @@ export const contactInputSchema = z.object({
   contactedAt: jstDateTime(ja.emergency.fieldErrors.contactedAtRequired),
   number: z.string().trim().max(40, ja.emergency.fieldErrors.numberTooLong).default(""),
   result: z.string().trim().max(1000, ja.emergency.fieldErrors.resultTooLong).default(""),
-  cityNotifiedAt: z.preprocess((v) => (v === "" ? undefined : v), jstDateTime(ja.emergency.fieldErrors.cityNotifiedAtRequired).optional()),
+  cityNotifiedAt: z.preprocess((v) => (v === "" ? undefined : v), cityNotifiedAtSchema.optional()),
 });
 export type ContactInput = z.input<typeof contactInputSchema>;
 export type ContactFieldErrors = Partial<Record<keyof z.output<typeof contactInputSchema>, string>>;

@@ -9,7 +9,7 @@ import { authorizeConsultationView, claimConsultation, ConsoleError, loadRecordD
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { buildMonthlyReport } from "@/lib/reports";
-import { addEmergencyContact, endEmergency, EmergencyError, joinEmergency, listActiveEmergencies, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, viewEmergency } from "./index";
+import { addEmergencyContact, endEmergency, EmergencyError, joinEmergency, listActiveEmergencies, listEmergencyContactKinds, recordCityNotification, saveEmergencyChecklist, startEmergency, viewEmergency } from "./index";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -144,6 +144,46 @@ describe("emergencies", () => {
     const text = JSON.stringify(audit);
     expect(text).not.toContain("警察官");
     expect(text).not.toContain("保護");
+  });
+
+  it("shows the joined supervisor the conversation to reply in, but not the holder's record form or hand-over", async () => {
+    const consultationId = await heldConsultation("2024-07-27T20:00");
+    const { emergencyId } = await startEmergency(database.db, { consultationId, at: at("2024-07-27T20:05") }, alice);
+    await joinEmergency(database.db, { emergencyId, at: at("2024-07-27T20:06") }, sue);
+    expect(await authorizeConsultationView(database.db, consultationId, sue)).toMatchObject({ canReply: true, holds: false, canFinishRecord: false });
+    expect(await authorizeConsultationView(database.db, consultationId, alice)).toMatchObject({ canReply: true, holds: true });
+    expect(await authorizeConsultationView(database.db, consultationId, sam)).toMatchObject({ canReply: false, holds: false });
+  });
+
+  it("sets and corrects when the city was told on a logged contact, by a responder while the emergency is open, audited with ids only", async () => {
+    const consultationId = await heldConsultation("2024-07-28T20:00");
+    const { emergencyId } = await startEmergency(database.db, { consultationId, at: at("2024-07-28T20:05") }, alice);
+    const added = await addEmergencyContact(database.db, { emergencyId, contact: { kindId: kinds["児童相談所"], contactedAt: "2024-07-28T20:10", number: "189", result: "担当者に引き継ぎ" }, at: at("2024-07-28T20:11") }, alice, keyring);
+    if (!added.ok) throw new Error("contact refused");
+    const { contactId } = added;
+    const cityNotifiedAt = async () => (await viewEmergency(database.db, { emergencyId }, keyring))!.contacts.find((c) => c.id === contactId)!.cityNotifiedAt;
+
+    expect(await recordCityNotification(database.db, { contactId, cityNotifiedAt: "", at: at("2024-07-28T20:30") }, alice)).toEqual({ ok: false, fieldErrors: { cityNotifiedAt: "市に連絡した日時を入力してください。" } });
+    expect(await recordCityNotification(database.db, { contactId, cityNotifiedAt: "あした", at: at("2024-07-28T20:30") }, alice)).toEqual({ ok: false, fieldErrors: { cityNotifiedAt: "日時は「2024-08-03T20:15」の形で入力してください。" } });
+    expect(await cityNotifiedAt()).toBeNull();
+    await expect(recordCityNotification(database.db, { contactId, cityNotifiedAt: "2024-07-28T20:40", at: at("2024-07-28T20:41") }, bob)).rejects.toEqual(new ConsoleError("not_holder"));
+    await expect(recordCityNotification(database.db, { contactId: "00000000-0000-4000-8000-000000000000", cityNotifiedAt: "2024-07-28T20:40", at: at("2024-07-28T20:41") }, alice)).rejects.toEqual(new EmergencyError("contact_not_found"));
+
+    expect(await recordCityNotification(database.db, { contactId, cityNotifiedAt: "2024-07-28T20:40", at: at("2024-07-28T20:41") }, alice)).toEqual({ ok: true });
+    expect(await cityNotifiedAt()).toEqual(at("2024-07-28T20:40"));
+    // A supervisor corrects it.
+    expect(await recordCityNotification(database.db, { contactId, cityNotifiedAt: "2024-07-28T20:45", at: at("2024-07-28T20:50") }, sue)).toEqual({ ok: true });
+    expect(await cityNotifiedAt()).toEqual(at("2024-07-28T20:45"));
+    const recorded = (await listAudit(database.db)).filter((row) => row.action === "emergency.city_notification_recorded" && row.target === `emergency:${emergencyId}`);
+    expect(recorded.map((row) => [row.actorLogin, row.details])).toEqual([
+      ["sue", { contactId, corrected: true }],
+      ["alice", { contactId, corrected: false }],
+    ]);
+
+    // As with the checklist and the contacts, nothing changes once the emergency has ended.
+    await endEmergency(database.db, { emergencyId, summary: "児童相談所に引き継いだ。", at: at("2024-07-28T21:00") }, alice, keyring);
+    await expect(recordCityNotification(database.db, { contactId, cityNotifiedAt: "2024-07-28T21:30", at: at("2024-07-28T21:31") }, sue)).rejects.toEqual(new ConsoleError("closed"));
+    expect(await cityNotifiedAt()).toEqual(at("2024-07-28T20:45"));
   });
 
   it("counts the month's emergencies by whom was contacted (hand-counted)", async () => {

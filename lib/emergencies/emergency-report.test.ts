@@ -10,7 +10,7 @@ import { listAudit } from "@/lib/audit";
 import { claimConsultation, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
-import { addEmergencyContact, exportEmergencyReport, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, viewEmergency } from "./index";
+import { addEmergencyContact, exportEmergencyReport, joinEmergency, listEmergencyContactKinds, recordCityNotification, saveEmergencyChecklist, startEmergency, viewEmergency } from "./index";
 
 function hasTool(name: string): boolean {
   try {
@@ -41,7 +41,9 @@ beforeAll(async () => {
   await saveEmergencyChecklist(database.db, { emergencyId, checklist: { desire: { answer: "yes", note: "強い" }, whereabouts: { answer: "yes", note: "駅の近く" }, safeNow: { answer: "no" } }, at: at("2024-08-03T20:25") }, alice, keyring);
   const kinds = Object.fromEntries((await listEmergencyContactKinds(database.db)).map((k) => [k.label, k.id]));
   await addEmergencyContact(database.db, { emergencyId, contact: { kindId: kinds["警察"], contactedAt: "2024-08-03T20:30", number: "110", result: "警察官が向かった", cityNotifiedAt: "2024-08-03T21:05" }, at: at("2024-08-03T20:31") }, sue, keyring);
-  await addEmergencyContact(database.db, { emergencyId, contact: { kindId: kinds["児童相談所"], contactedAt: "2024-08-03T20:40", number: "189", result: "引き継いだ" }, at: at("2024-08-03T20:41") }, sue, keyring);
+  const childGuidance = await addEmergencyContact(database.db, { emergencyId, contact: { kindId: kinds["児童相談所"], contactedAt: "2024-08-03T20:40", number: "189", result: "引き継いだ" }, at: at("2024-08-03T20:41") }, sue, keyring);
+  // The city was told of this one later, set on the entry afterwards.
+  if (childGuidance.ok) await recordCityNotification(database.db, { contactId: childGuidance.contactId, cityNotifiedAt: "2024-08-03T21:15", at: at("2024-08-03T21:16") }, sue);
   pseudonym = (await viewEmergency(database.db, { emergencyId }, keyring))!.pseudonym;
 }, 120_000);
 afterAll(async () => {
@@ -72,7 +74,7 @@ describe("緊急対応報告 (PDF)", () => {
       expect(text).toMatch(/いる場所（居場所）\s+はい\s+駅の近く/);
       expect(text).toMatch(/いま安全か（現在の安全）\s+いいえ/);
       expect(text).toMatch(/警察\s+2024-08-03 20:30\s*sue\s+110\s+警察官が向かった\s+2024-08-03 21:05/);
-      expect(text).toMatch(/児童相談所\s+2024-08-03 20:40\s*sue\s+189\s+引き継いだ/);
+      expect(text).toMatch(/児童相談所\s+2024-08-03 20:40\s*sue\s+189\s+引き継いだ\s+2024-08-03 21:15/);
       expect(text).not.toContain("秘密の言葉");
       expect(text).not.toContain("U0123456789abcdef");
     } finally {

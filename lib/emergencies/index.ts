@@ -1,5 +1,6 @@
 export { addEmergencyContact, type AddContactResult } from "./add-emergency-contact";
 export { checklistAnswers, checklistItems, CHECKLIST_NOTE_MAX, type Checklist, type ChecklistAnswer, type ChecklistItem } from "./checklist";
+export { countContactKindUses } from "./count-contact-kind-uses";
 export { contactInputSchema, type ContactFieldErrors, type ContactInput } from "./contact-input";
 export { endEmergency, type EndEmergencyResult } from "./end-emergency";
 export { ensureEmergencyContactKinds } from "./ensure-emergency-contact-kinds";
@@ -8,6 +9,8 @@ export { formatJstDateTime, toJstDateTimeInput } from "./jst-date-time";
 export { joinEmergency } from "./join-emergency";
 export { listActiveEmergencies } from "./list-active-emergencies";
 export { listEmergencyContactKinds } from "./list-emergency-contact-kinds";
+export { recordCityNotification, type CityNotificationResult } from "./record-city-notification";
+export { saveEmergencyContactKind, type SaveContactKindResult } from "./save-emergency-contact-kind";
 export { saveEmergencyChecklist, type ChecklistResult } from "./save-emergency-checklist";
 export { startEmergency } from "./start-emergency";
 export { viewEmergency, type EmergencyView } from "./view-emergency";

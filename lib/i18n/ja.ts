@@ -2,6 +2,10 @@
 export const ja = {
   appName: "相談 Soudan",
   appTagline: "子ども・若者 LINE 相談",
+  /** Joins the items of a list shown in a sentence or a field (分野, 伝えてよいこと, 資格 …); also what an admin types between items. */
+  listSeparator: "、",
+  /** Joins short items side by side (分類, 時間帯): いじめ・友だちのこと. */
+  inlineSeparator: "・",
   roles: { admin: "管理者", supervisor: "業務責任者", counselor: "相談員", city: "市職員" },
   qualifications: {
     social_worker: "社会福祉士",
@@ -46,6 +50,7 @@ export const ja = {
     forbidden: "この画面を表示する権限がありません。",
   },
   nav: {
+    label: "メインメニュー",
     console: "相談コンソール",
     supervisor: "業務責任者",
     reports: "報告書",
@@ -60,6 +65,7 @@ export const ja = {
     forms: "受付・記録の項目",
     risk: "危険な言葉・緊急連絡先",
     onCall: "当番と通知",
+    emergencyContactKinds: "緊急対応の連絡先",
     retention: "保存期間",
     incidents: "事故の記録",
   },
@@ -133,6 +139,14 @@ export const ja = {
   },
   notFound: { title: "ページが見つかりません（404）" },
   staffAdmin: {
+    errors: {
+      loginId: "ログインIDは半角英小文字・数字・「._-」の3〜32文字にしてください。",
+      displayNameRequired: "表示名を入力してください。",
+      displayNameTooLong: "表示名は50文字以内にしてください。",
+      qualifications: "相談員には資格・経験を1つ以上登録してください。",
+      passwordTooShort: "パスワードは12文字以上にしてください。",
+      passwordTooLong: "パスワードが長すぎます。",
+    },
     title: "スタッフ管理",
     createTitle: "スタッフを追加",
     loginId: "ログインID",
@@ -188,6 +202,8 @@ export const ja = {
       thisMonth: "今月",
       weekdays: ["日", "月", "火", "水", "木", "金", "土"],
       dayLabel: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+      /** Read after the day's number by screen readers: 「3」 → 「3日(土)」. */
+      daySuffix: (weekday: string) => `日(${weekday})`,
       holiday: "祝日",
       closure: "休止",
       opening: "臨時開設",
@@ -287,6 +303,12 @@ export const ja = {
       confirmRestore: "この文面を初期値に戻します。よろしいですか？",
       saved: "保存しました。",
       restored: "初期値に戻しました。",
+      errors: {
+        bodyRequired: "本文を入力してください。",
+        bodyTooLong: (max: number) => `本文は${max}文字以内にしてください。`,
+        unknownVariable: (token: string, known: readonly string[]) => `「${token}」は使えない差し込み項目です。使えるのは ${known.join("・")} です。`,
+      },
+
     },
     errors: {
       no_schedule: "相談時間がまだ設定されていません。先に「曜日ごとの相談時間・祝日・設置期間」を保存してください。",
@@ -318,6 +340,7 @@ export const ja = {
     enabled: "2段階認証は設定済みです。",
     steps: "認証アプリ（Google Authenticator、Microsoft Authenticator など）で次のQRコードを読み取るか、キーを入力してください。その後、表示された6桁のコードを入力してください。",
     secretLabel: "キー",
+    qrAlt: "2段階認証のQRコード",
     code: "確認コード（6桁）",
     confirm: "設定する",
     recoveryTitle: "リカバリーコード",
@@ -325,6 +348,10 @@ export const ja = {
     continue: "ホームへ進む",
   },
   fieldErrorSummary: "入力内容を確認してください。",
+  /** What the automatic replies' variables read as: {待ち時間の目安}. */
+  autoReplyValues: {
+    estimatedWait: (minutes: number) => (minutes < 60 ? `約${minutes}分` : `約${Math.floor(minutes / 60)}時間${minutes % 60 ? `${minutes % 60}分` : ""}`),
+  },
   /** Default wording of the automatic replies (R6); admins may replace each on the schedule screen. */
   autoReply: {
     waiting:
@@ -477,6 +504,21 @@ export const ja = {
       too_long: "メッセージが長すぎます。",
       still_open: "この相談はまだ続いています。「記録して終了する」から記録してください。",
     },
+    /** The record form's messages, beside each field. */
+    recordErrors: {
+      tooLong: "4000文字以内にしてください。",
+      ageBand: "年代を選んでください。",
+      gender: "性別を選んでください。",
+      topicInvalid: "相談内容の分類を選び直してください。",
+      topicsRequired: "相談内容の分類を1つ以上選んでください。",
+      contentSummary: "相談内容の要約を入力してください。",
+      responseSummary: "対応内容の要約を入力してください。",
+      outcome: "対応結果を選んでください。",
+      agencyInvalid: "支援機関を選び直してください。",
+      agencyRequired: "紹介先の支援機関を選んでください。",
+      agencyRetired: "選んだ支援機関は登録されていません。選び直してください。",
+      emergencyNote: "緊急対応の内容（連絡先・時刻など）を入力してください。",
+    },
   },
   records: {
     title: "相談記録の閲覧",
@@ -588,6 +630,19 @@ export const ja = {
     saved: "保存しました。",
     deactivate: "使用停止にする",
     activate: "使用を再開する",
+    errors: {
+      titleRequired: "見出しを入力してください。",
+      titleTooLong: "見出しは60文字以内にしてください。",
+      bodyRequired: "本文を入力してください。",
+      bodyTooLong: "本文は2000文字以内にしてください。",
+      nameRequired: "名称を入力してください。",
+      nameTooLong: "名称は100文字以内にしてください。",
+      phoneTooLong: "電話番号は40文字以内にしてください。",
+      hoursTooLong: "受付時間は200文字以内にしてください。",
+      url: "URLは http:// または https:// で始めてください。",
+    },
+    /** How an agency reads when a counselor inserts it into a reply to the youth. */
+    agencyText: { phone: (phone: string) => `電話 ${phone}`, hours: (hours: string) => `受付 ${hours}` },
   },
   /** The youth's secure chat (/liff), opened from LINE. Short sentences, gentle words, for children too. */
   liff: {
@@ -740,6 +795,17 @@ export const ja = {
   },
   /** Reports for the city (issue 7): titles, table headings, and the pages. */
   reports: {
+    errors: { month: "YYYY-MM の形式で指定してください。", year: "YYYY の形式で指定してください。" },
+    /** How periods and days read in reports: 2024年8月, 2024年度（令和6年度）, 8月12日(月・祝). */
+    periods: {
+      month: (year: number, month: number) => `${year}年${month}月`,
+      fiscalYear: (year: number) => `${year}年度（令和${year - 2018}年度）`,
+      date: (year: number, month: number, day: number) => `${year}年${month}月${day}日`,
+      day: (month: number, day: number, weekday: string, holiday: boolean) => `${month}月${day}日(${weekday}${holiday ? "・祝" : ""})`,
+      weekdays: ["日", "月", "火", "水", "木", "金", "土"],
+      dueDay: (month: number, day: number, weekday: string) => `${month}月${day}日(${weekday})`,
+      hourBand: (hour: number) => `${hour}時台`,
+    },
     titles: {
       monthly: "月例報告書",
       daily_log: "業務日誌",
@@ -946,6 +1012,7 @@ export const ja = {
       notFound: "この同意の記録は見つかりません。",
       alreadyWithdrawn: "この同意はすでに取り消されています。",
       closed: "この相談は終了しているため、記録できません。",
+      tooLong: "長すぎます。短くしてください。",
     },
     noBasis: "情報を伝えるには、相談者の同意の記録（取り消されていないもの）か、同意なしの情報提供の記録が必要です。",
   },
@@ -968,6 +1035,8 @@ export const ja = {
       empty: "どれか1つは書いてください。",
       tooLong: "長すぎて送れません。短くしてください。",
       nothingToSend: "送る前に保存してください。",
+      lineTooLong: "1行は200文字以内にしてください。",
+      tooManyLines: "20行以内にしてください。",
       closed: "この相談は終了しているため、送れません。",
     },
   },
@@ -1091,6 +1160,28 @@ export const ja = {
       already_joined: "ほかの業務責任者がすでに参加しています。",
       summary_required: "対応のまとめを入力してください。",
       unknown_kind: "連絡先を選び直してください。",
+      contact_not_found: "この連絡記録は見つかりません。",
+    },
+    cityNotifiedSave: "市への連絡を保存",
+    cityNotifiedFor: (kind: string, at: string) => `市に連絡した日時（${kind} ${at}）`,
+    cityNotifiedSaved: "市に連絡した日時を保存しました。",
+    /** The admin page where the contact kinds (警察, 救急 …) are kept. */
+    kindsAdmin: {
+      title: "緊急対応の連絡先の管理",
+      lead: "緊急対応の連絡記録で選ぶ連絡先（警察、救急、児童相談所など）です。名前と並び順を変えられます。連絡記録で使った連絡先は消さずに使用停止にするので、これまでの報告書の名前はそのまま残ります。",
+      label: "連絡先の名前",
+      order: "並び順",
+      orderHint: "小さい数ほど上に並びます。",
+      used: (count: number) => `連絡記録 ${count}件で使用`,
+      unused: "まだ使われていません",
+      saved: "保存しました。",
+      errors: {
+        labelRequired: "連絡先の名前を入力してください。",
+        labelTooLong: (max: number) => `連絡先の名前は${max}文字以内にしてください。`,
+        duplicate: (label: string) => `「${label}」はすでにあります。同じ名前は登録できません（使用停止のものは、使用を再開してください）。`,
+        order: "並び順は0から9999までの整数で入力してください。",
+        notFound: "この連絡先は見つかりません。",
+      },
     },
     pdf: {
       title: "緊急対応報告",

@@ -6,13 +6,14 @@ import { buildDailyWorkLog } from "./build-daily-work-log";
 import { buildMonthlyReception } from "./build-monthly-reception";
 import { buildMonthlyReport } from "./build-monthly-report";
 import { calendarDateOf, fiscalYearOf, shiftMonth } from "@/lib/calendar";
+import { ja } from "@/lib/i18n/ja";
 import { fiscalYearSchema, reportMonthSchema } from "./period";
 import { reportFormats, type Report } from "./schemas";
 
 /** Which report for which period: a month "YYYY-MM" for the monthly kinds, a fiscal year "YYYY" for the annual ones. */
 export const reportRequestSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.enum(["monthly", "daily_log", "monthly_reception"]), period: reportMonthSchema }),
-  z.object({ kind: z.enum(["annual", "annual_reception"]), period: z.string().regex(/^\d{4}$/, "YYYY の形式で指定してください。").transform(Number).pipe(fiscalYearSchema) }),
+  z.object({ kind: z.enum(["annual", "annual_reception"]), period: z.string().regex(/^\d{4}$/, ja.reports.errors.year).transform(Number).pipe(fiscalYearSchema) }),
 ]);
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 

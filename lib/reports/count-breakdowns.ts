@@ -98,7 +98,7 @@ export async function countBreakdowns(db: DbOrTx, range: DateRange) {
     byOutcome: choiceRows(definition, "outcome", outcome),
     byCloseReason: fixedRows(Object.entries(labels.closeReasons), closeReason),
     byChannel: fixedRows(Object.entries(ja.console.channel), channel),
-    byTimeBand: fixedRows(Array.from({ length: 24 }, (_, h) => [String(h), `${h}時台`] as const), hour),
+    byTimeBand: fixedRows(Array.from({ length: 24 }, (_, h) => [String(h), ja.reports.periods.hourBand(h)] as const), hour),
     byWeekday: [...WEEKDAY_IDS, "holiday" as const].map((id) => ({ id, label: labels.weekdays[id], count: weekdays.get(id) ?? 0 })),
     referralsByAgency: agencies.map((row) => ({ id: row.id, label: row.name, count: Number(row.n) })),
     emergenciesByContact: await countEmergenciesByContact(db, range),

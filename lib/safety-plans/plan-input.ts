@@ -5,8 +5,8 @@ import { ja } from "@/lib/i18n/ja";
 const items = z.preprocess(
   (v) => (typeof v === "string" ? v.split("\n") : v),
   z
-    .array(z.string().trim().max(200, "1行は200文字以内にしてください。"))
-    .max(20, "20行以内にしてください。")
+    .array(z.string().trim().max(200, ja.safetyPlan.errors.lineTooLong))
+    .max(20, ja.safetyPlan.errors.tooManyLines)
     .transform((lines) => lines.filter(Boolean)),
 );
 

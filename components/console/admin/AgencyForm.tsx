@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { saveAgencyAction, type ReferenceActionState } from "@/app/_actions/references";
 import { FieldError } from "@/components/ui/FieldError";
+import { splitListText } from "@/components/ui/list-text";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 
@@ -19,7 +20,7 @@ export function AgencyForm({ initial }: { initial?: Agency }) {
   const key = initial?.id ?? "new";
   const save = (next: Agency) =>
     start(async () => {
-      const topics = next.topics.split(/[、,]/).map((t) => t.trim()).filter(Boolean);
+      const topics = splitListText(next.topics);
       const result = await saveAgencyAction({ ...next, topics });
       setState(result);
       if (result.ok && !initial) setValue(blank);

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { saveLexiconAction, type RiskActionState } from "@/app/_actions/risk";
 import { FieldError } from "@/components/ui/FieldError";
+import { joinListText, splitListText } from "@/components/ui/list-text";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import type { LexiconEntry } from "@/lib/risk";
@@ -11,15 +12,9 @@ const t = ja.riskAdmin;
 
 type Row = { term: string; level: LexiconEntry["level"]; exclusions: string };
 
-const splitExclusions = (text: string) =>
-  text
-    .split(/[、,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** The risk words as rows (term, level, exclusions); saving makes the next version, errors show under their row. */
 export function RiskLexiconEditor({ version, entries }: { version: number; entries: LexiconEntry[] }) {
-  const [rows, setRows] = useState<Row[]>(entries.map((e) => ({ term: e.term, level: e.level, exclusions: e.exclusions.join("、") })));
+  const [rows, setRows] = useState<Row[]>(entries.map((e) => ({ term: e.term, level: e.level, exclusions: joinListText(e.exclusions) })));
   const [note, setNote] = useState("");
   const [state, setState] = useState<RiskActionState>({ ok: true, message: null });
   const [pending, start] = useTransition();
@@ -29,7 +24,7 @@ export function RiskLexiconEditor({ version, entries }: { version: number; entri
 
   function save() {
     start(async () => {
-      const result = await saveLexiconAction({ basedOnVersion: version, note, entries: rows.map((r) => ({ term: r.term, level: r.level, exclusions: splitExclusions(r.exclusions) })) });
+      const result = await saveLexiconAction({ basedOnVersion: version, note, entries: rows.map((r) => ({ term: r.term, level: r.level, exclusions: splitListText(r.exclusions) })) });
       setState(result);
     });
   }

@@ -1,4 +1,5 @@
 import type { Qualification, Role } from "@/lib/auth";
+import { joinListText } from "@/components/ui/list-text";
 import { ja } from "@/lib/i18n/ja";
 import { StaffRowActions } from "./StaffRowActions";
 
@@ -43,7 +44,7 @@ export function StaffTable({ rows, selfId }: { rows: StaffRow[]; selfId: string 
                 {ja.roles[r.role]}
                 {r.grants.includes("records.inspect") ? <span className="block text-xs text-amber-800">{ja.staffAdmin.inspectionGranted}</span> : null}
               </td>
-              <td className="p-2">{r.qualifications.map((q) => ja.qualifications[q as Qualification] ?? q).join("、") || "—"}</td>
+              <td className="p-2">{joinListText(r.qualifications.map((q) => ja.qualifications[q as Qualification] ?? q)) || "—"}</td>
               <td className="p-2">
                 {r.active ? ja.staffAdmin.active : ja.staffAdmin.inactive}
                 {r.locked ? `・${ja.staffAdmin.locked}` : null}

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { tryPhraseAction } from "@/app/_actions/risk";
+import { joinListText } from "@/components/ui/list-text";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import type { RiskAssessment } from "@/lib/risk";
@@ -39,7 +40,7 @@ export function TryPhrase() {
           <dt className="font-medium">{t.tryLevel}</dt>
           <dd data-testid="try-phrase-level">{t.resultLevels[result.level]}</dd>
           <dt className="font-medium">{t.tryMatched}</dt>
-          <dd data-testid="try-phrase-matched">{result.matched.length > 0 ? result.matched.join("、") : t.tryNone}</dd>
+          <dd data-testid="try-phrase-matched">{result.matched.length > 0 ? joinListText(result.matched) : t.tryNone}</dd>
         </dl>
       ) : null}
     </form>

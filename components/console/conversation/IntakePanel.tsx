@@ -15,7 +15,7 @@ export function IntakePanel({ intake, note }: { intake: IntakeSummary | null; no
         <dt className="text-slate-600">{t.gender}</dt>
         <dd>{intake?.gender ?? t.unanswered}</dd>
         <dt className="text-slate-600">{t.topics}</dt>
-        <dd>{intake?.topics.length ? intake.topics.join("・") : t.unanswered}</dd>
+        <dd>{intake?.topics.length ? intake.topics.join(ja.inlineSeparator) : t.unanswered}</dd>
         <dt className="text-slate-600">{t.intakeConsent}</dt>
         <dd>{intake?.consent ? t.intakeConsentGiven : t.intakeConsentMissing}</dd>
         {note ? (

@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { addContactAction } from "@/app/_actions/emergency";
+import { CityNotifiedForm } from "./CityNotifiedForm";
 import { FieldError } from "@/components/ui/FieldError";
 import { inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
@@ -16,11 +17,16 @@ export interface ContactRow {
   number: string;
   result: string;
   cityNotifiedAt: string;
+  /** The same time as an <input type="datetime-local"> value ("" when not yet told). */
+  cityNotifiedAtInput: string;
 }
 
 const empty = (nowInput: string) => ({ kindId: "", contactedAt: nowInput, number: "", result: "", cityNotifiedAt: "" });
 
-/** Who was contacted, when, by whom, with which number and result, and when the city was told; an add form below. */
+/**
+ * Who was contacted, when, by whom, with which number and result, and when the city was told (editable on
+ * each entry while the emergency is open); an add form below.
+ */
 export function ContactLog({ emergencyId, contacts, kinds, nowInput, disabled }: { emergencyId: string; contacts: ContactRow[]; kinds: { id: string; label: string }[]; nowInput: string; disabled: boolean }) {
   const [form, setForm] = useState(empty(nowInput));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,30 +46,35 @@ export function ContactLog({ emergencyId, contacts, kinds, nowInput, disabled }:
       {contacts.length === 0 ? (
         <p className="text-sm text-slate-600">{t.noContacts}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-sm" data-testid="emergency-contacts">
-          <thead>
-            <tr className="border-b text-left">
-              <th className="p-1">{t.contactKind}</th>
-              <th className="p-1">{t.contactedAt}</th>
-              <th className="p-1">{t.contactedBy}</th>
-              <th className="p-1">{t.number}</th>
-              <th className="p-1">{t.result}</th>
-              <th className="p-1">{t.cityNotifiedAt}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((c) => (
-              <tr key={c.id} className="border-b align-top">
-                <td className="p-1">{c.kindLabel}</td>
-                <td className="p-1">{c.contactedAt}</td>
-                <td className="p-1">{c.contactedByName}</td>
-                <td className="p-1">{c.number}</td>
-                <td className="whitespace-pre-wrap p-1">{c.result}</td>
-                <td className="p-1">{c.cityNotifiedAt}</td>
+        // The panel is a narrow column: the table scrolls sideways rather than squeezing the date fields.
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm" data-testid="emergency-contacts">
+            <thead>
+              <tr className="border-b text-left">
+                <th className="p-1">{t.contactKind}</th>
+                <th className="p-1">{t.contactedAt}</th>
+                <th className="p-1">{t.contactedBy}</th>
+                <th className="p-1">{t.number}</th>
+                <th className="p-1">{t.result}</th>
+                <th className="p-1">{t.cityNotifiedAt}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contacts.map((c) => (
+                <tr key={c.id} className="border-b align-top">
+                  <td className="p-1">{c.kindLabel}</td>
+                  <td className="p-1">{c.contactedAt}</td>
+                  <td className="p-1">{c.contactedByName}</td>
+                  <td className="p-1">{c.number}</td>
+                  <td className="whitespace-pre-wrap p-1">{c.result}</td>
+                  <td className="p-1" data-testid="city-notified">
+                    {disabled ? c.cityNotifiedAt : <CityNotifiedForm contactId={c.id} value={c.cityNotifiedAtInput} label={t.cityNotifiedFor(c.kindLabel, c.contactedAt)} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {disabled ? null : (
         <form

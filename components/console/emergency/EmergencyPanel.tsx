@@ -1,4 +1,4 @@
-import type { EmergencyView } from "@/lib/emergencies";
+import { toJstDateTimeInput, type EmergencyView } from "@/lib/emergencies";
 import { ja } from "@/lib/i18n/ja";
 import { ChecklistForm } from "./ChecklistForm";
 import { ContactLog } from "./ContactLog";
@@ -47,7 +47,7 @@ export function EmergencyPanel({
         kinds={kinds}
         nowInput={nowInput}
         disabled={!editable}
-        contacts={emergency.contacts.map((c) => ({ ...c, contactedAt: format(c.contactedAt), cityNotifiedAt: format(c.cityNotifiedAt) }))}
+        contacts={emergency.contacts.map((c) => ({ ...c, contactedAt: format(c.contactedAt), cityNotifiedAt: format(c.cityNotifiedAt), cityNotifiedAtInput: c.cityNotifiedAt ? toJstDateTimeInput(c.cityNotifiedAt) : "" }))}
       />
       {editable ? <EndEmergencyForm emergencyId={emergency.id} /> : null}
       {emergency.summary && !active ? (

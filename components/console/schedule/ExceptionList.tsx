@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { removeExceptionAction } from "@/app/_actions/schedule";
+import { joinListText } from "@/components/ui/list-text";
 import { dangerButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import type { Closure, Opening } from "@/lib/schedule";
@@ -11,7 +12,7 @@ import type { SubmitStatus } from "./use-schedule-submit";
 
 const t = ja.scheduleAdmin.exceptions;
 const range = (c: Closure) => (c.from === c.to ? c.from : `${c.from}〜${c.to}`);
-const hours = (o: Opening) => o.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join("、");
+const hours = (o: Opening) => joinListText(o.timeframes.map((tf) => `${tf.start}〜${tf.end}`));
 
 const cell = "p-2 align-top";
 

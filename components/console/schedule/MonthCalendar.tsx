@@ -104,7 +104,7 @@ export function MonthCalendar({ plan, today, links }: { plan: MonthPlan; today: 
                         {/* The column is the weekday: the grid starts on Sunday. */}
                         <span className={`font-semibold ${dayNumberClass(i, day)}`}>
                           {Number(day.date.slice(8))}
-                          <span className="sr-only">日({t.weekdays[i]})</span>
+                          <span className="sr-only">{t.daySuffix(t.weekdays[i]!)}</span>
                         </span>
                         {day.date === today ? <span className="rounded bg-brand-600 px-1 text-[10px] text-white">{t.today}</span> : null}
                       </div>

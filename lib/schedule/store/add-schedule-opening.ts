@@ -11,7 +11,7 @@ import { ScheduleValidationError } from "./errors";
  * name the opening's own fields ("date", "timeframes.0.end", "reason"), and nothing is saved.
  */
 export async function addScheduleOpening(db: Db, opening: Opening, actor: Actor, at: Date): Promise<{ version: number }> {
-  const hours = opening.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join("・");
+  const hours = opening.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join(ja.inlineSeparator);
   let index = 0;
   try {
     return await changeCurrentSchedule(db, actor, at, (current) => {

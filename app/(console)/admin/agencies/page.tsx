@@ -1,6 +1,7 @@
 import { requireStaff } from "@/app/_server/guard";
 import { AgencyForm } from "@/components/console/admin/AgencyForm";
 import { StaffShell } from "@/components/console/StaffShell";
+import { joinListText } from "@/components/ui/list-text";
 import { getDb } from "@/app/_server/database";
 import { ja } from "@/lib/i18n/ja";
 import { listAgencies } from "@/lib/agencies";
@@ -18,7 +19,7 @@ export default async function Page() {
         {rows.map((r) => (
           <AgencyForm
             key={r.id}
-            initial={{ id: r.id, name: r.name, phone: r.phone ?? "", hours: r.hours ?? "", url: r.url ?? "", topics: r.topics.join("、"), active: r.active, isExample: r.isExample }}
+            initial={{ id: r.id, name: r.name, phone: r.phone ?? "", hours: r.hours ?? "", url: r.url ?? "", topics: joinListText(r.topics), active: r.active, isExample: r.isExample }}
           />
         ))}
       </div>

@@ -82,8 +82,8 @@ export default async function LineAdminPage() {
         </h2>
         <p className="text-sm text-slate-600">{t.pushesNote}</p>
         <dl className="mt-3 grid max-w-xl grid-cols-2 gap-3">
-          <Stat label={`${t.thisMonth}（${summary.month.year}年${summary.month.month}月）`} value={summary.month.pushes} testId="pushes-this-month" />
-          <Stat label={`${t.lastMonth}（${summary.previousMonth.year}年${summary.previousMonth.month}月）`} value={summary.previousMonth.pushes} testId="pushes-last-month" />
+          <Stat label={`${t.thisMonth}（${ja.reports.periods.month(summary.month.year, summary.month.month)}）`} value={summary.month.pushes} testId="pushes-this-month" />
+          <Stat label={`${t.lastMonth}（${ja.reports.periods.month(summary.previousMonth.year, summary.previousMonth.month)}）`} value={summary.previousMonth.pushes} testId="pushes-last-month" />
         </dl>
       </section>
       <section aria-labelledby="queues" className="mt-8">

@@ -16,6 +16,7 @@ import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
+import { joinListText } from "@/components/ui/list-text";
 import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
 import { listSharingBasis } from "@/lib/consents";
@@ -99,7 +100,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 agencies={agencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
             ) : null}
-            {(open && consultation.canReply) || consultation.canFinishRecord ? (
+            {/* A supervisor who joined an emergency replies beside the holder, but the record stays the holder's. */}
+            {(open && consultation.holds) || consultation.canFinishRecord ? (
               <RecordForm
                 // Remounted when the consultation closes under it (an emergency ended), so the owed record starts from the saved draft.
                 key={open ? "close" : "finish"}
@@ -133,7 +135,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               consents={sharing.consents.map((c) => ({
                 id: c.id,
                 recipient: c.recipient,
-                scope: [...c.scopeItems.map((item) => ja.consent.scopeItems[item]), ...(c.scopeNote ? [c.scopeNote] : [])].join("、"),
+                scope: joinListText([...c.scopeItems.map((item) => ja.consent.scopeItems[item]), ...(c.scopeNote ? [c.scopeNote] : [])]),
                 agreedAt: formatJst(c.agreedAt),
                 words: c.words,
                 withdrawnAt: c.withdrawnAt ? formatJst(c.withdrawnAt) : null,
@@ -160,8 +162,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
               <TransferForm
                 consultationId={consultation.id}
                 staff={colleagues.filter((c) => c.id !== consultation.holderId).map((c) => ({ id: c.id, displayName: c.displayName }))}
-                label={consultation.canReply ? ja.console.transfer : ja.supervisorView.reassign}
-                leaveAfter={consultation.canReply}
+                label={consultation.holds ? ja.console.transfer : ja.supervisorView.reassign}
+                leaveAfter={consultation.holds}
               />
             ) : null}
           </aside>
