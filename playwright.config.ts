@@ -40,7 +40,7 @@ export default defineConfig({
       command: "rm -rf .e2e-data && npx tsx scripts/demo.ts",
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
-      timeout: 240_000,
+      timeout: 600_000,
       // line mode: the console's round trip through the emulator's LINE talk.
       env: {
         PORT: String(port),
@@ -60,7 +60,7 @@ export default defineConfig({
       command: "rm -rf .e2e-data-secure && npx tsx scripts/demo.ts",
       url: `${secureBaseURL}/api/health`,
       reuseExistingServer: false,
-      timeout: 240_000,
+      timeout: 600_000,
       // secure mode: consultation content only in the LIFF secure chat (e2e/liff.spec.ts, e2e/secure-chat.spec.ts).
       env: { PORT: String(securePort), EMULATOR_PORT: String(secureEmulatorPort), DATA_DIR: ".e2e-data-secure", CHAT_MODE: "secure" },
       stdout: "pipe",
