@@ -1191,6 +1191,7 @@ export const ja = {
     save: "変更を保存する",
     recorded: "記録しました。",
     saved: "保存しました。",
+    changedMeanwhile: "ほかの人がこの記録を更新しました。画面を読み込み直してから、もう一度保存してください。",
     none: "記録された事故はありません。",
     edit: "編集",
     report: "事故報告書（PDF）",

@@ -17,7 +17,7 @@ export async function exportIncidentReport(
   const incident = await viewIncident(db, input.incidentId, deps.keyring);
   if (!incident) throw new IncidentNotFoundError();
   const body = await renderIncidentReportPdf(incident, { municipality: deps.municipality });
-  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { 種類: ja.incidents.kinds[incident.kind], format: "pdf", bytes: body.length } });
+  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { kind: incident.kind, format: "pdf", bytes: body.length } });
   const date = incident.discoveredAt.toISOString().slice(0, 10);
   return { body, filename: `soudan-incident-${date}.pdf`, title: `${ja.incidents.pdf.title}_${date}.pdf` };
 }
