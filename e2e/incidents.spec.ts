@@ -12,7 +12,7 @@ async function expectAxeClean(page: Page) {
   expect(violations).toEqual([]);
 }
 
-test("事故の記録: a supervisor records an incident by keyboard, bad input is explained in Japanese, the city-notified time is added later and the 事故報告書 shows it", async ({ page }) => {
+test("事故の記録: a supervisor records an incident by keyboard, bad input is explained in Japanese, the city-notified time is added later, a save from a stale window is refused, and the 事故報告書 shows it", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "supervisor");
   await page.goto("/");
@@ -52,6 +52,22 @@ test("事故の記録: a supervisor records an incident by keyboard, bad input i
   await expect(saved.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
   await expect(page.getByRole("form", { name: "誤送信 2026-11-20 18:20" }).getByLabel("市へ報告した日時")).toHaveValue("2026-11-20T19:05");
+
+  // Someone saves from another window; this window's older form is refused, keeps what was typed, and overwrites nothing.
+  const other = await page.context().newPage();
+  await other.goto("/admin/incidents");
+  const otherForm = other.getByRole("form", { name: "誤送信 2026-11-20 18:20" });
+  await otherForm.getByLabel("とった対応").fill("受け取った方から削除したと連絡があった");
+  await otherForm.getByRole("button", { name: "変更を保存する" }).click();
+  await expect(otherForm.getByRole("status")).toHaveText("保存しました。");
+  await other.close();
+  const stale = page.getByRole("form", { name: "誤送信 2026-11-20 18:20" });
+  await stale.getByLabel("とった対応").fill("古い画面で書いた対応");
+  await stale.getByRole("button", { name: "変更を保存する" }).click();
+  await expect(stale.getByRole("status")).toHaveText("ほかの人がこの記録を更新しました。画面を読み込み直してから、もう一度保存してください。");
+  await expect(stale.getByLabel("とった対応")).toHaveValue("古い画面で書いた対応");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "誤送信 2026-11-20 18:20" }).getByLabel("とった対応")).toHaveValue("受け取った方から削除したと連絡があった");
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("form", { name: "誤送信 2026-11-20 18:20" }).getByRole("link", { name: "事故報告書（PDF）" }).click()]);
   expect(download.suggestedFilename()).toBe("事故報告書_2026-11-20.pdf");

@@ -66,6 +66,7 @@ export const auditActions = [
   "retention.unsend_erased",
   "incident.recorded",
   "incident.updated",
+  "incident.listed",
   "incident.report_exported",
   "handover.exported",
   "handover.imported",

@@ -4,3 +4,11 @@ export class IncidentNotFoundError extends Error {
     this.name = "IncidentNotFoundError";
   }
 }
+
+/** Someone else saved the incident after this form loaded it; the save is refused so their change stays. */
+export class IncidentChangedError extends Error {
+  constructor() {
+    super("incident changed since it was loaded");
+    this.name = "IncidentChangedError";
+  }
+}

@@ -4,8 +4,10 @@ import type { Actor } from "@/lib/auth";
 import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { IncidentNotFoundError } from "./errors";
-import { viewIncident } from "./view-incident";
 import { renderIncidentReportPdf } from "./render-incident-report-pdf";
+// Through the index, the module's public API, like any caller of viewIncident. The index imports this
+// file too; the cycle is harmless because viewIncident is only called at run time, never at load.
+import { viewIncident } from "./index";
 
 /** The 事故報告書 PDF for download, audited as an export (who, which incident, its size). */
 export async function exportIncidentReport(
@@ -17,7 +19,7 @@ export async function exportIncidentReport(
   const incident = await viewIncident(db, input.incidentId, deps.keyring);
   if (!incident) throw new IncidentNotFoundError();
   const body = await renderIncidentReportPdf(incident, { municipality: deps.municipality });
-  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { 種類: ja.incidents.kinds[incident.kind], format: "pdf", bytes: body.length } });
+  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { kind: incident.kind, format: "pdf", bytes: body.length } });
   const date = incident.discoveredAt.toISOString().slice(0, 10);
   return { body, filename: `soudan-incident-${date}.pdf`, title: `${ja.incidents.pdf.title}_${date}.pdf` };
 }

@@ -48,3 +48,15 @@ export const incidentInputSchema = z
 
 export type IncidentInput = z.input<typeof incidentInputSchema>;
 export type IncidentFields = z.output<typeof incidentInputSchema>;
+
+/**
+ * Which incident a save changes and the last-update time the form loaded it with; a new incident has neither.
+ * A save whose time is no longer the stored one is refused (IncidentChangedError), so two people editing
+ * one incident never silently overwrite each other.
+ */
+export const incidentVersionSchema = z.union([
+  z.object({ id: z.uuid(), updatedAt: z.iso.datetime().transform((at) => new Date(at)) }),
+  z.object({ id: z.undefined().optional(), updatedAt: z.undefined().optional() }),
+]);
+
+export type IncidentVersion = z.output<typeof incidentVersionSchema>;

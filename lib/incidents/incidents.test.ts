@@ -10,7 +10,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/te
 import { listAudit } from "@/lib/audit";
 import { createStaff, type Actor } from "@/lib/auth";
 import { createKeyring } from "@/lib/crypto";
-import { exportIncidentReport, incidentInputSchema, listIncidents, saveIncident, viewIncident } from "./index";
+import { exportIncidentReport, IncidentChangedError, incidentInputSchema, listIncidents, saveIncident, viewIncident } from "./index";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const at = new Date("2025-06-02T09:00:00+09:00");
@@ -38,31 +38,52 @@ describe(`incident register (${testDatabaseKind()})`, () => {
     expect(early.error?.issues[0]?.message).toBe("市へ報告した日時は、発見した日時より後にしてください。");
   });
 
-  it("records an incident encrypted, then saves the time the city was told; both audited without the scope", async () => {
-    const id = await saveIncident(database.db, misdelivery, sue, { keyring, at });
+  it("records an incident encrypted, then saves the time the city was told; both audited with the kind, the times and the changed fields, without the scope", async () => {
+    const recorded = await saveIncident(database.db, misdelivery, sue, { keyring, at });
+    const id = recorded.id;
     const [stored] = await database.db.select().from(incidents).where(eq(incidents.id, id));
     expect(stored!.scopeEnc).not.toContain("相談者");
     expect((await viewIncident(database.db, id, keyring))?.cityNotifiedAt).toBeNull();
 
-    await saveIncident(database.db, { ...misdelivery, id, cityNotifiedAt: "2025-06-01T19:05" }, sue, { keyring, at: new Date(at.getTime() + 60_000) });
-    const [listed] = await listIncidents(database.db, keyring);
+    await saveIncident(database.db, { ...misdelivery, id, updatedAt: recorded.updatedAt, cityNotifiedAt: "2025-06-01T19:05" }, sue, { keyring, at: new Date(at.getTime() + 60_000) });
+    const [listed] = await listIncidents(database.db, sue, keyring);
     expect(listed).toMatchObject({ id, kind: "misdelivery", scope: misdelivery.scope, recordedByName: "佐藤", updatedByName: "佐藤" });
     expect(listed!.cityNotifiedAt?.toISOString()).toBe("2025-06-01T10:05:00.000Z");
 
     const audit = (await listAudit(database.db, 10)).filter((r) => r.target === `incident:${id}`);
     expect(audit.map((r) => r.action).sort()).toEqual(["incident.recorded", "incident.updated"]);
-    expect(audit.find((r) => r.action === "incident.recorded")?.details).toMatchObject({ 種類: "誤送信" });
+    expect(audit.find((r) => r.action === "incident.recorded")?.details).toEqual({ kind: "misdelivery", discoveredAt: "2025-06-01T09:20:00.000Z", cityNotifiedAt: null });
+    expect(audit.find((r) => r.action === "incident.updated")?.details).toEqual({ kind: "misdelivery", discoveredAt: "2025-06-01T09:20:00.000Z", cityNotifiedAt: "2025-06-01T10:05:00.000Z", changed: ["cityNotifiedAt"] });
     expect(JSON.stringify(audit)).not.toContain("相談者1名");
   });
 
+  it("refuses a save from a form loaded before someone else's save, and keeps their change", async () => {
+    const first = await saveIncident(database.db, { ...misdelivery, kind: "loss" }, sue, { keyring, at });
+    const theirs = await saveIncident(database.db, { ...misdelivery, kind: "loss", id: first.id, updatedAt: first.updatedAt, actions: "相手の方に電話した" }, sue, { keyring, at: new Date(at.getTime() + 60_000) });
+    await expect(saveIncident(database.db, { ...misdelivery, kind: "loss", id: first.id, updatedAt: first.updatedAt, actions: "古い画面からの変更" }, sue, { keyring, at: new Date(at.getTime() + 120_000) })).rejects.toBeInstanceOf(IncidentChangedError);
+    const kept = await viewIncident(database.db, first.id, keyring);
+    expect(kept).toMatchObject({ actions: "相手の方に電話した", updatedAt: theirs.updatedAt });
+    const audit = (await listAudit(database.db, 10)).filter((r) => r.target === `incident:${first.id}`);
+    expect(audit.map((r) => r.action).sort()).toEqual(["incident.recorded", "incident.updated"]);
+    expect(audit.find((r) => r.action === "incident.updated")?.details).toMatchObject({ changed: ["actions"] });
+  });
+
+  it("audits each listing of the register with the count only", async () => {
+    const listed = await listIncidents(database.db, sue, keyring);
+    const [row] = await listAudit(database.db, 1);
+    expect(row).toMatchObject({ action: "incident.listed", actorLogin: "sue", target: null, details: { count: listed.length } });
+    expect(listed.length).toBeGreaterThan(0);
+    expect(JSON.stringify(row)).not.toContain("相談者");
+  });
+
   it("prints the 事故報告書 PDF (pdftotext), audited", async () => {
-    const id = await saveIncident(database.db, { ...misdelivery, kind: "leak", discoveredAt: "2025-06-03T08:00", cityNotifiedAt: "2025-06-03T09:30" }, sue, { keyring, at });
+    const { id } = await saveIncident(database.db, { ...misdelivery, kind: "leak", discoveredAt: "2025-06-03T08:00", cityNotifiedAt: "2025-06-03T09:30" }, sue, { keyring, at });
     const exported = await exportIncidentReport(database.db, { incidentId: id }, sue, { keyring, municipality: "武雄市" });
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "soudan-incident-")), "report.pdf");
     fs.writeFileSync(file, exported.body);
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     for (const expected of ["事故報告書", "武雄市", "漏えい", "2025年6月3日 08:00", "2025年6月3日 09:30", "佐藤"]) expect(text).toContain(expected);
-    expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "incident.report_exported", target: `incident:${id}` });
+    expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "incident.report_exported", target: `incident:${id}`, details: { kind: "leak", format: "pdf" } });
   });
 });

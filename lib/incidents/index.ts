@@ -1,7 +1,7 @@
-export { incidentInputSchema, toIncidentDateTimeInput, type IncidentInput } from "./incident-input";
+export { incidentInputSchema, incidentVersionSchema, toIncidentDateTimeInput, type IncidentInput } from "./incident-input";
 export { incidentKinds, type IncidentKind } from "./incident-kinds";
 export { saveIncident } from "./save-incident";
 export { listIncidents, type IncidentView } from "./list-incidents";
 export { viewIncident } from "./view-incident";
 export { exportIncidentReport } from "./export-incident-report";
-export { IncidentNotFoundError } from "./errors";
+export { IncidentChangedError, IncidentNotFoundError } from "./errors";

@@ -2,6 +2,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { incidents, staff } from "@/db/schema";
+import { appendAudit } from "@/lib/audit";
+import type { Actor } from "@/lib/auth";
 import { decryptField, type Keyring } from "@/lib/crypto";
 import type { IncidentKind } from "./incident-kinds";
 
@@ -43,7 +45,12 @@ export async function selectIncidents(db: Db, keyring: Keyring, id?: string): Pr
   return rows.map(({ scopeEnc, actionsEnc, ...row }) => ({ ...row, scope: decryptField(keyring, scopeEnc), actions: decryptField(keyring, actionsEnc) }));
 }
 
-/** The register, newest discovery first, decrypted for the staff page. */
-export function listIncidents(db: Db, keyring: Keyring): Promise<IncidentView[]> {
-  return selectIncidents(db, keyring);
+/**
+ * The register, newest discovery first, decrypted for the staff page. Showing it decrypts every
+ * incident's scope, so each listing is audited like any other view of personal data (only the count).
+ */
+export async function listIncidents(db: Db, actor: Actor, keyring: Keyring): Promise<IncidentView[]> {
+  const rows = await selectIncidents(db, keyring);
+  await appendAudit(db, { action: "incident.listed", actor, details: { count: rows.length } });
+  return rows;
 }

@@ -53,12 +53,15 @@ afterAll(async () => {
   fs.rmSync(workDir, { recursive: true, force: true });
 });
 
+/** A head for the renderers called directly; exportReport passes the real one (tested below). */
+const fixedHead = { seq: 41, hash: "ab".repeat(32) };
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("CSV", () => {
   it("is UTF-8 with a byte-order mark and holds every table's figures", () => {
     const monthly = reports[0]!;
-    const csv = renderReportCsv(monthly);
+    const csv = renderReportCsv(monthly, fixedHead);
     expect(csv.startsWith("\uFEFF月例報告書（2024年8月）\r\n")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
     expect(lines).toContain("相談件数,8,2,6");
@@ -67,7 +70,7 @@ describe("CSV", () => {
     expect(lines).toContain("記録なし,4");
     expect(lines).toContain("待ち時間（受付〜担当、時間内受付）,5,5,8,4.6");
     for (const report of reports) {
-      const text = renderReportCsv(report);
+      const text = renderReportCsv(report, fixedHead);
       for (const table of reportTables(report)) {
         expect(text).toContain(`\r\n${table.title}\r\n`);
         for (const row of table.rows) expect(text).toContain(row.map((cell) => formatCell(cell)).map((v) => (/[",]/.test(v) ? `"${v}"` : v)).join(","));
@@ -80,7 +83,7 @@ describe("PDF", () => {
   it.skipIf(!hasPdftotext)("has the Japanese headings, the municipality, page numbers and the same figures (pdftotext)", async () => {
     for (const report of reports) {
       const file = path.join(workDir, `${report.kind}.pdf`);
-      const pdf = await renderReportPdf(report);
+      const pdf = await renderReportPdf(report, fixedHead);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       fs.writeFileSync(file, pdf);
       const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
@@ -106,7 +109,7 @@ describe("Excel workbook", () => {
   it.skipIf(!hasLibreOffice)("opens in LibreOffice with a sheet per table under Japanese names and the same figures", async () => {
     for (const report of [reports[0]!, reports[3]!]) {
       const file = path.join(workDir, `${report.kind}.xlsx`);
-      fs.writeFileSync(file, await renderReportXlsx(report));
+      fs.writeFileSync(file, await renderReportXlsx(report, fixedHead));
       const outDir = path.join(workDir, `${report.kind}-csv`);
       // Every sheet to its own UTF-8 CSV (last token -1), cells as shown; a private profile so parallel runs do not collide.
       execFileSync(

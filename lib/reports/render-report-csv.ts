@@ -11,10 +11,10 @@ const line = (cells: readonly Cell[]) => cells.map((cell) => quote(formatCell(ce
  * garbles Japanese), CRLF line ends, the heading, then each table under its title, a blank line apart,
  * and last the audit head the export was made at.
  */
-export function renderReportCsv(report: Report, auditHead?: AuditHead): string {
+export function renderReportCsv(report: Report, auditHead: AuditHead): string {
   const heading = reportHeading(report);
   const blocks = [[heading.title, ...heading.lines].map((text) => line([text])).join("\r\n")];
   for (const table of reportTables(report)) blocks.push([line([table.title]), line(table.columns), ...table.rows.map(line)].join("\r\n"));
-  if (auditHead) blocks.push(line([auditHeadLine(auditHead)]));
+  blocks.push(line([auditHeadLine(auditHead)]));
   return `\uFEFF${blocks.join("\r\n\r\n")}\r\n`;
 }

@@ -55,7 +55,7 @@ function TableView({ table }: { table: ReportTable }) {
   );
 }
 
-function Frame({ report, auditHead, children, orientation }: { report: Report; auditHead?: AuditHead; children: React.ReactNode; orientation: "portrait" | "landscape" }) {
+function Frame({ report, auditHead, children, orientation }: { report: Report; auditHead: AuditHead; children: React.ReactNode; orientation: "portrait" | "landscape" }) {
   const heading = reportHeading(report);
   return (
     <Page size="A4" orientation={orientation} style={styles.page}>
@@ -65,7 +65,7 @@ function Frame({ report, auditHead, children, orientation }: { report: Report; a
       </View>
       {children}
       <View style={styles.footer} fixed>
-        <Text>{auditHead ? auditHeadLine(auditHead) : ""}</Text>
+        <Text>{auditHeadLine(auditHead)}</Text>
         <Text render={({ pageNumber, totalPages }) => ja.reports.header.page.replace("{page}", String(pageNumber)).replace("{pages}", String(totalPages))} />
       </View>
     </Page>
@@ -77,7 +77,7 @@ function Frame({ report, auditHead, children, orientation }: { report: Report; a
  * the footer beside the audit head the export was made at, one section per table. Wide tables (the work
  * log, the reception status) get landscape pages.
  */
-export async function renderReportPdf(report: Report, auditHead?: AuditHead): Promise<Buffer> {
+export async function renderReportPdf(report: Report, auditHead: AuditHead): Promise<Buffer> {
   registerFonts();
   const heading = reportHeading(report);
   const tables = reportTables(report);

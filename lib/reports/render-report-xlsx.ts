@@ -10,7 +10,7 @@ import type { Report } from "./schemas";
  * first rows, numbers as numbers (so staff can sum and chart them), A4 with page numbers and the audit
  * head the export was made at in the printed footer.
  */
-export async function renderReportXlsx(report: Report, auditHead?: AuditHead): Promise<Buffer> {
+export async function renderReportXlsx(report: Report, auditHead: AuditHead): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = ja.appName;
   workbook.created = new Date(report.generatedAt);
@@ -18,7 +18,7 @@ export async function renderReportXlsx(report: Report, auditHead?: AuditHead): P
   for (const table of reportTables(report)) {
     const sheet = workbook.addWorksheet(table.sheetName, {
       pageSetup: { paperSize: 9, orientation: table.wide ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-      headerFooter: { oddHeader: `&L${report.municipality ?? ""}&C${heading.title}`, oddFooter: `${auditHead ? `&L${auditHeadLine(auditHead)}` : ""}&C&P / &N` },
+      headerFooter: { oddHeader: `&L${report.municipality ?? ""}&C${heading.title}`, oddFooter: `&L${auditHeadLine(auditHead)}&C&P / &N` },
     });
     sheet.addRow([heading.title]).font = { bold: true, size: 14 };
     sheet.addRow([heading.lines.join("　")]);

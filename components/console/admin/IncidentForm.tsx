@@ -7,7 +7,8 @@ import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/com
 import { ja } from "@/lib/i18n/ja";
 import { incidentKinds, type IncidentKind } from "@/lib/incidents/client";
 
-type Incident = { id?: string; kind: IncidentKind | ""; discoveredAt: string; scope: string; actions: string; cityNotifiedAt: string };
+/** `updatedAt` (a saved incident's version, ISO) goes back with each save, so a stale form cannot overwrite a newer save. */
+type Incident = { id?: string; updatedAt?: string; kind: IncidentKind | ""; discoveredAt: string; scope: string; actions: string; cityNotifiedAt: string };
 
 const t = ja.incidents;
 const blank: Incident = { kind: "", discoveredAt: "", scope: "", actions: "", cityNotifiedAt: "" };
@@ -32,6 +33,7 @@ export function IncidentForm({ initial, recordedBy }: { initial?: Incident; reco
           const result = await saveIncidentAction(value);
           setState(result);
           if (result.ok && !initial) setValue(blank);
+          else if (result.ok) setValue((current) => ({ ...current, updatedAt: result.updatedAt }));
         });
       }}
     >

@@ -12,7 +12,7 @@ const t = ja.incidents;
 
 export default async function Page() {
   const { staff } = await requireStaff("incidents.manage");
-  const rows = await listIncidents(await getDb(), getKeyring());
+  const rows = await listIncidents(await getDb(), { id: staff.id, loginId: staff.loginId }, getKeyring());
   return (
     <StaffShell staff={staff}>
       <h1 className="text-2xl font-bold">{t.title}</h1>
@@ -30,6 +30,7 @@ export default async function Page() {
               key={r.id}
               initial={{
                 id: r.id,
+                updatedAt: r.updatedAt.toISOString(),
                 kind: r.kind,
                 discoveredAt: toIncidentDateTimeInput(r.discoveredAt),
                 scope: r.scope,
