@@ -5,9 +5,7 @@ import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { IncidentNotFoundError } from "./errors";
 import { renderIncidentReportPdf } from "./render-incident-report-pdf";
-// Through the index, the module's public API, like any caller of viewIncident. The index imports this
-// file too; the cycle is harmless because viewIncident is only called at run time, never at load.
-import { viewIncident } from "./index";
+import { viewIncident } from "./view-incident";
 
 /** The 事故報告書 PDF for download, audited as an export (who, which incident, its size). */
 export async function exportIncidentReport(

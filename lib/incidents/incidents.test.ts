@@ -10,7 +10,8 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/te
 import { listAudit } from "@/lib/audit";
 import { createStaff, type Actor } from "@/lib/auth";
 import { createKeyring } from "@/lib/crypto";
-import { exportIncidentReport, IncidentChangedError, incidentInputSchema, listIncidents, saveIncident, viewIncident } from "./index";
+import { exportIncidentReport, IncidentChangedError, incidentInputSchema, listIncidents, saveIncident } from "./index";
+import { viewIncident } from "./view-incident";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const at = new Date("2025-06-02T09:00:00+09:00");

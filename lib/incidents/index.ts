@@ -2,6 +2,5 @@ export { incidentInputSchema, incidentVersionSchema, toIncidentDateTimeInput, ty
 export { incidentKinds, type IncidentKind } from "./incident-kinds";
 export { saveIncident } from "./save-incident";
 export { listIncidents, type IncidentView } from "./list-incidents";
-export { viewIncident } from "./view-incident";
 export { exportIncidentReport } from "./export-incident-report";
 export { IncidentChangedError, IncidentNotFoundError } from "./errors";
