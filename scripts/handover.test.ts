@@ -214,3 +214,36 @@ it("encrypts every file to the next operator's age key, and their key decrypts i
   await importHandoverBundle(target.db, { dir: plain, keyring: newKeyring(), at, checkpointFile, actorLabel: "test" });
   expect((await verifyAuditChain(target.db)).ok).toBe(true);
 });
+
+/** A copy of the first bundle with one file changed and the manifest rewritten to match, as a forger would. */
+function forge(name: string, editLines: (lines: string[]) => string[], editManifest: (manifest: HandoverManifest) => void = () => {}): string {
+  const dir = path.join(work, `forged-${randomBytes(4).toString("hex")}`);
+  fs.cpSync(first.dir, dir, { recursive: true });
+  const file = path.join(dir, name);
+  const lines = editLines(fs.readFileSync(file, "utf8").split("\n").filter(Boolean));
+  fs.writeFileSync(file, lines.map((line) => `${line}\n`).join(""));
+  const manifestPath = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as HandoverManifest;
+  for (const entry of manifest.files) if (entry.name === name) Object.assign(entry, { rows: lines.length, sha256: createHash("sha256").update(fs.readFileSync(file)).digest("hex") });
+  editManifest(manifest);
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+it("refuses a bundle whose audit log was changed or cut short behind a rewritten manifest, or that lacks a table, importing nothing", async () => {
+  const rewritten = forge("audit_log.jsonl", (lines) => lines.map((line, i) => (i === 1 ? JSON.stringify({ ...JSON.parse(line), actor_login: "誰か別の人" }) : line)));
+  const cut = forge("audit_log.jsonl", (lines) => lines.slice(0, -1));
+  const missing = forge("consultation_notes.jsonl", (lines) => lines, (manifest) => void (manifest.files = manifest.files.filter((f) => f.table !== "consultation_notes")));
+  const cases: [string, RegExp][] = [
+    [rewritten, /audit log does not verify \(row 2: tampered\)/],
+    [cut, new RegExp(`audit log ends at row ${first.manifest.auditHead.seq - 1} .*not at the head its manifest names \\(row ${first.manifest.auditHead.seq}`)],
+    [missing, /consultation_notes\.jsonl is not listed in the manifest/],
+  ];
+  for (const [dir, problem] of cases) {
+    const target = await open(here);
+    const refused = importHandoverBundle(target.db, { dir, keyring: newKeyring(), at, checkpointFile, actorLabel: "test" });
+    await expect(refused).rejects.toThrow(HandoverBundleError);
+    await expect(refused).rejects.toThrow(problem);
+    for (const table of [consultations, auditLog]) expect((await target.db.select({ n: count() }).from(table))[0]?.n).toBe(0);
+  }
+});
