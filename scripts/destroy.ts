@@ -4,7 +4,7 @@ import { EmbeddedDatabaseBusyError, openDatabase, openOptionsFromEnv } from "@/d
 import { now } from "@/lib/clock";
 import { ConfigError, parseEnv } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
-import { DestructionRefusedError, destroyServiceData, surveyDestruction } from "@/lib/destruction";
+import { DestructionIncompleteError, DestructionRefusedError, destroyServiceData, surveyDestruction } from "@/lib/destruction";
 
 /**
  * `npm run destroy -- --dry-run` shows what would go and a confirmation code for exactly that state;
@@ -100,6 +100,10 @@ try {
   if (error instanceof DestructionRefusedError) {
     await database.close();
     fail(`Refused, nothing deleted: ${error.message}`);
+  }
+  if (error instanceof DestructionIncompleteError) {
+    console.error(error.message);
+    process.exit(1);
   }
   throw error;
 }

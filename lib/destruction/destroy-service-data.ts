@@ -79,9 +79,6 @@ export async function destroyServiceData(database: Database, input: DestructionI
   await database.close();
   emptyDataDir(input.dataDir);
   const filesLeft = listDataDir(input.dataDir).map((entry) => entry.name);
-  if (Object.values(rowsLeft).some((n) => n > 0) || filesLeft.length > 0) {
-    throw new DestructionIncompleteError(`Something is left after deletion: ${JSON.stringify({ rowsLeft, filesLeft })}`);
-  }
   const summary: DestructionSummary = {
     title: "廃棄報告書",
     destroyedAt: input.at.toISOString(),
@@ -97,10 +94,20 @@ export async function destroyServiceData(database: Database, input: DestructionI
     filesLeft,
     report: REPORT_FILE,
   };
+  // The summary goes first: whatever fails after the deletion, what was destroyed and what is left stays on record.
   fs.mkdirSync(outDir, { recursive: true });
   const reportPath = path.join(outDir, REPORT_FILE);
   const summaryPath = path.join(outDir, SUMMARY_FILE);
-  fs.writeFileSync(reportPath, await renderDestructionReportPdf(summary));
   fs.writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+  const tablesLeft = Object.entries(rowsLeft).filter(([, n]) => n > 0);
+  if (tablesLeft.length > 0 || filesLeft.length > 0) {
+    const left = [...tablesLeft.map(([table, n]) => `${n} row(s) in ${table}`), ...filesLeft.map((name) => `DATA_DIR/${name}`)];
+    throw new DestructionIncompleteError(`Deletion ran but something is left (${left.join(", ")}); no report was written. What is left is in ${summaryPath}.`);
+  }
+  try {
+    fs.writeFileSync(reportPath, await renderDestructionReportPdf(summary));
+  } catch (error) {
+    throw new DestructionIncompleteError(`Everything was deleted, but the report could not be written (${error instanceof Error ? error.message : String(error)}). The summary is in ${summaryPath}.`);
+  }
   return { summary, reportPath, summaryPath };
 }

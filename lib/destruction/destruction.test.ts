@@ -13,7 +13,9 @@ import { appendAudit, readAuditHead } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { countServiceRows } from "./count-service-rows";
-import { DestructionRefusedError, destroyServiceData, REPORT_FILE, SUMMARY_FILE, surveyDestruction, type DestructionInput } from "./index";
+import { destroyServiceData, REPORT_FILE, SUMMARY_FILE, type DestructionInput } from "./destroy-service-data";
+import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
+import { surveyDestruction } from "./index";
 import { rowsOf } from "./rows-of";
 import { serviceTableNames } from "./service-tables";
 
@@ -151,5 +153,21 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     } finally {
       await app.end();
     }
+  });
+});
+
+describe(`an incomplete destruction (${testDatabaseKind()})`, () => {
+  it("still writes the summary with what was left, then fails naming it, with no report", async () => {
+    // A row written after the truncation, as a misbehaving trigger or writer would.
+    await database.db.execute(sql`create function soudan_test_refill() returns trigger language plpgsql as $$ begin insert into sign_in_throttle (key, points) values ('left-behind', 1); return null; end $$`);
+    await database.db.execute(sql`create trigger soudan_test_refill after truncate on youths for each statement execute function soudan_test_refill()`);
+    const { code } = await surveyDestruction(database.db, { dataDir });
+    const failed = await destroyServiceData(database, input(code), { keyring }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(DestructionIncompleteError);
+    expect((failed as Error).message).toMatch(/^Deletion ran but something is left \(1 row\(s\) in sign_in_throttle\); no report was written\./);
+    expect(fs.readdirSync(dataDir)).toEqual([SUMMARY_FILE]);
+    const summary = JSON.parse(fs.readFileSync(path.join(dataDir, SUMMARY_FILE), "utf8")) as { rowsLeft: Record<string, number>; destroyed: Record<string, number> };
+    expect(summary.rowsLeft.sign_in_throttle).toBe(1);
+    expect(summary.destroyed).toMatchObject({ youths: 2, consultations: 2 });
   });
 });

@@ -11,5 +11,5 @@ export class DestructionRefusedError extends Error {
   }
 }
 
-/** Deletion ran but something is left: the report is not written, the operator must look. */
+/** Deletion ran but something is left, or the report could not be written: the summary says what, the operator must look. */
 export class DestructionIncompleteError extends Error {}
