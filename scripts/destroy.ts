@@ -69,6 +69,7 @@ if (options["dry-run"]) {
   console.log(`Audit chain head: row ${survey.auditHead.seq}, hash ${survey.auditHead.hash}.`);
   console.log(survey.files.length === 0 ? `and nothing under ${dataDir}.` : `and everything under ${dataDir}:`);
   for (const file of survey.files) console.log(`  ${file.name}${file.files > 1 ? `/ (${file.files} files)` : ""}, ${file.bytes} bytes`);
+  if (survey.unknownFiles.length > 0) console.log(`Soudan never writes ${survey.unknownFiles.join(", ")} in DATA_DIR: check DATA_DIR; destruction refuses unless --force.`);
   console.log(`Confirmation code: ${survey.code}`);
   console.log(`To destroy: npm run destroy -- --confirm ${survey.code} --handover-manifest BUNDLE/manifest.json`);
   process.exit(0);

@@ -7,20 +7,17 @@ import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
 import { countAppConnections } from "./count-app-connections";
 import { countServiceRows } from "./count-service-rows";
-import { emptyDataDir, isSafeDataDir, listDataDir } from "./data-dir";
+import { emptyDataDir, isSafeDataDir, listDataDir, REPORT_FILE, SUMMARY_FILE, unknownDataDirEntries } from "./data-dir";
 import type { DestructionSummary } from "./destruction-summary";
 import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
 import { renderDestructionReportPdf } from "./render-destruction-report-pdf";
 import { serviceTableNames } from "./service-tables";
 import { surveyDestruction } from "./survey-destruction";
 
-export const REPORT_FILE = "destruction-report.pdf";
-export const SUMMARY_FILE = "destruction-summary.json";
-
 export interface DestructionInput {
   /** The code the dry run printed for this exact state. */
   confirm: string | null;
-  /** Destroy on PostgreSQL although app instances are still connected. */
+  /** Destroy although app instances are still connected (PostgreSQL) or DATA_DIR holds files Soudan never writes. */
   force: boolean;
   dataDir: string;
   /** Where the report and summary go; DATA_DIR by default. */
@@ -56,6 +53,10 @@ export async function destroyServiceData(database: Database, input: DestructionI
   if (!isSafeDataDir(input.dataDir)) throw new DestructionRefusedError("unsafe_data_dir", `DATA_DIR (${path.resolve(input.dataDir)}) is not a folder Soudan may empty.`);
   if (!input.confirm) throw new DestructionRefusedError("no_code", "No confirmation code: run `npm run destroy -- --dry-run` first and pass its code with --confirm.");
   const survey = await surveyDestruction(db, { dataDir: input.dataDir });
+  const unknown = unknownDataDirEntries(survey.files);
+  if (unknown.length > 0 && !input.force) {
+    throw new DestructionRefusedError("unknown_files", `DATA_DIR (${path.resolve(input.dataDir)}) holds what Soudan never writes there: ${unknown.join(", ")}. Check DATA_DIR points at Soudan's own folder; pass --force to delete them too.`);
+  }
   if (input.confirm.trim().toUpperCase() !== survey.code) {
     throw new DestructionRefusedError("wrong_code", "The confirmation code does not match the data as it is now (it changed since the dry run, or the code is mistyped). Run the dry run again.");
   }

@@ -13,7 +13,8 @@ import { appendAudit, readAuditHead } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { countServiceRows } from "./count-service-rows";
-import { destroyServiceData, REPORT_FILE, SUMMARY_FILE, type DestructionInput } from "./destroy-service-data";
+import { isSafeDataDir, REPORT_FILE, SUMMARY_FILE } from "./data-dir";
+import { destroyServiceData, type DestructionInput } from "./destroy-service-data";
 import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
 import { surveyDestruction } from "./index";
 import { rowsOf } from "./rows-of";
@@ -44,8 +45,7 @@ beforeEach(async () => {
   const close = database.close;
   database = { ...database, close: async () => void (closed || ((closed = true), await close())) };
   fs.writeFileSync(path.join(dataDir, "audit-checkpoints"), "");
-  fs.mkdirSync(path.join(dataDir, "exports"));
-  fs.writeFileSync(path.join(dataDir, "exports", "monthly.csv"), "相談件数,3\n");
+  fs.writeFileSync(path.join(dataDir, "demo-secrets.json"), "{}");
   await seed(database.db);
 });
 
@@ -74,7 +74,7 @@ function input(confirm: string | null, extra: Partial<DestructionInput> = {}): D
 async function expectIntact(): Promise<void> {
   const counts = await countServiceRows(database.db);
   expect(counts).toMatchObject({ youths: 2, consultations: 2, audit_log: 3 });
-  expect(fs.readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(["audit-checkpoints", "exports"]));
+  expect(fs.readdirSync(dataDir).sort()).toEqual(expect.arrayContaining(["audit-checkpoints", "demo-secrets.json"]));
 }
 
 describe(`destruction (${testDatabaseKind()})`, () => {
@@ -89,7 +89,7 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     expect(Object.keys(survey.counts).sort()).toEqual(serviceTableNames());
     expect(survey.period?.first.toISOString()).toBe("2024-04-03T10:00:00.000Z");
     expect(survey.period?.last.toISOString()).toBe("2025-03-28T11:30:00.000Z");
-    expect(survey.files.map((f) => f.name)).toEqual(expect.arrayContaining(["audit-checkpoints", "exports"]));
+    expect(survey.files.map((f) => f.name)).toEqual(expect.arrayContaining(["audit-checkpoints", "demo-secrets.json"]));
     expect(survey.code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
     expect((await surveyDestruction(database.db, { dataDir })).code).toBe(survey.code);
     await appendAudit(database.db, { action: "report.exported", actorLabel: "test", target: "report:late" });
@@ -104,7 +104,7 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     expect(stale).toBeInstanceOf(DestructionRefusedError);
     expect(stale).toMatchObject({ reason: "wrong_code" });
     expect(await countServiceRows(database.db)).toMatchObject({ youths: 3, consultations: 2, audit_log: 3 });
-    expect(fs.readdirSync(dataDir).sort()).toEqual(["audit-checkpoints", "exports", ...(embedded ? ["pgdata", "soudan.lock"] : [])]);
+    expect(fs.readdirSync(dataDir).sort()).toEqual(["audit-checkpoints", "demo-secrets.json", ...(embedded ? ["pgdata", "soudan.lock"] : [])]);
   });
 
   it("destroys every row and everything in DATA_DIR, leaving only the 廃棄報告書 and its summary", async () => {
@@ -136,6 +136,25 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     expect(text.replace(/\s/g, "")).toContain(head.hash);
     expect(text).toContain("2024年4月3日");
     expect(text).toContain("暗号鍵");
+  });
+
+  it("refuses a DATA_DIR holding what Soudan never writes, naming it, unless forced", async () => {
+    fs.mkdirSync(path.join(dataDir, "exports"));
+    fs.writeFileSync(path.join(dataDir, "exports", "monthly.csv"), "相談件数,3\n");
+    fs.writeFileSync(path.join(dataDir, "notes.txt"), "");
+    const survey = await surveyDestruction(database.db, { dataDir });
+    expect(survey.unknownFiles).toEqual(["exports", "notes.txt"]);
+    const refused = destroyServiceData(database, input(survey.code), { keyring });
+    await expect(refused).rejects.toMatchObject({ reason: "unknown_files" });
+    await expect(refused).rejects.toThrow(/never writes there: exports, notes\.txt\./);
+    await expectIntact();
+    await destroyServiceData(database, input(survey.code, { force: true }), { keyring });
+    expect(fs.readdirSync(dataDir).sort()).toEqual([REPORT_FILE, SUMMARY_FILE].sort());
+  });
+
+  it("refuses a DATA_DIR that is a system folder or holds the home or the application's folder", () => {
+    for (const unsafe of ["/", "/srv", "/var", "/tmp", "..", ".", process.cwd(), os.homedir(), path.dirname(os.homedir())]) expect(isSafeDataDir(unsafe), unsafe).toBe(false);
+    for (const safe of [dataDir, "./data", "/srv/soudan", "/var/lib/soudan"]) expect(isSafeDataDir(safe), safe).toBe(true);
   });
 
   it.skipIf(embedded)("on PostgreSQL, refuses while an app instance is connected, unless forced", async () => {
