@@ -50,7 +50,9 @@ try {
 const dataDir = path.resolve(env.DATA_DIR);
 let database;
 try {
-  database = await openDatabase(openOptionsFromEnv(env, "npm run destroy"));
+  const openOptions = openOptionsFromEnv(env, "npm run destroy");
+  // Its own pool's connections must not count as another tool's: destruction refuses while one is open.
+  database = await openDatabase(openOptions.kind === "postgres" ? { ...openOptions, applicationName: "soudan-destroy" } : openOptions);
 } catch (error) {
   if (error instanceof EmbeddedDatabaseBusyError) fail(`Refused, nothing deleted: ${error.message}`);
   throw error;

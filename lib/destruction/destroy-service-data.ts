@@ -64,7 +64,7 @@ export async function destroyServiceData(database: Database, input: DestructionI
   if (database.kind === "postgres" && !input.force) {
     const connected = await countAppConnections(db);
     if (connected > 0) {
-      throw new DestructionRefusedError("app_running", `${connected} connection(s) of running Soudan app instances are open on this database. Stop every instance first (or pass --force).`);
+      throw new DestructionRefusedError("app_running", `${connected} connection(s) of running Soudan app instances or tools are open on this database. Stop every instance and tool first (or pass --force).`);
     }
   }
   const checkpoint = await recordAuditCheckpoint(db, { keyring: deps.keyring, file: auditCheckpointFile(input.dataDir), at: input.at });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APP_CONNECTION_NAME, openDatabase, type Database, type Db } from "@/db/client";
+import { APP_CONNECTION_NAME, openDatabase, TOOL_CONNECTION_NAME, type Database, type Db } from "@/db/client";
 import { consultations, youths } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { appendAudit, readAuditHead } from "@/lib/audit";
@@ -157,20 +157,24 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     for (const safe of [dataDir, "./data", "/srv/soudan", "/var/lib/soudan"]) expect(isSafeDataDir(safe), safe).toBe(true);
   });
 
-  it.skipIf(embedded)("on PostgreSQL, refuses while an app instance is connected, unless forced", async () => {
+  it.skipIf(embedded)("on PostgreSQL, refuses while an app instance or another Soudan tool is connected, unless forced", async () => {
     const [row] = rowsOf<{ name: string }>(await database.db.execute(sql`select current_database() as name`));
     const url = new URL(process.env.SOUDAN_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
     url.pathname = `/${row!.name}`;
     const app = postgres(url.toString(), { max: 1, connection: { application_name: APP_CONNECTION_NAME } });
+    const tool = postgres(url.toString(), { max: 1, connection: { application_name: TOOL_CONNECTION_NAME } });
     try {
-      await app`select 1`;
+      await tool`select 1`;
       const { code } = await surveyDestruction(database.db, { dataDir });
-      await expect(destroyServiceData(database, input(code), { keyring })).rejects.toMatchObject({ reason: "app_running" });
+      await expect(destroyServiceData(database, input(code), { keyring })).rejects.toMatchObject({ reason: "app_running", message: expect.stringMatching(/^1 connection/) });
+      await app`select 1`;
+      await expect(destroyServiceData(database, input(code), { keyring })).rejects.toMatchObject({ reason: "app_running", message: expect.stringMatching(/^2 connection/) });
       await expectIntact();
       const forced = await destroyServiceData(database, input(code, { force: true }), { keyring });
       expect(forced.summary.destroyed).toMatchObject({ consultations: 2 });
     } finally {
       await app.end();
+      await tool.end();
     }
   });
 });
