@@ -53,7 +53,7 @@ async function actorOf(db: Db, loginId: string): Promise<ConsoleActor> {
 
 let source: TestDatabase;
 /** The source's first bundle, which every test reads, and the audit head just before it was written. */
-let first: { dir: string; manifest: HandoverManifest };
+let first: { dir: string; manifest: HandoverManifest; manifestSha256: string };
 let headBeforeExport: typeof auditLog.$inferSelect | undefined;
 const sourceKeyring = newKeyring();
 
@@ -108,8 +108,8 @@ function expectSameData(first: Map<string, string[]>, second: Map<string, string
 
 async function exportTo(db: Db, keyring: ReturnType<typeof newKeyring>, name: string, recipients?: string[]) {
   const dir = path.join(work, name);
-  const manifest = await exportHandoverBundle(db, { outDir: dir, keyring, at, checkpointFile, actorLabel: "test", recipients });
-  return { dir, manifest };
+  const { manifest, manifestSha256 } = await exportHandoverBundle(db, { outDir: dir, keyring, at, checkpointFile, actorLabel: "test", recipients });
+  return { dir, manifest, manifestSha256 };
 }
 
 
@@ -131,7 +131,8 @@ it(`round trip ${here} → ${other} → ${here}: every consultation, message, re
   expect(fs.readFileSync(path.join(first.dir, "consultation_messages.jsonl"), "utf8")).toContain("ひきつぎ前に書いたメッセージ");
   expect(fs.readFileSync(path.join(first.dir, "staff.jsonl"), "utf8")).not.toMatch(/argon2|password_hash|totp/);
   const [exported] = await source.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  expect(exported).toMatchObject({ action: "handover.exported", details: { auditHeadSeq: head!.seq, rows: { consultations: expect.any(Number) } } });
+  expect(first.manifestSha256).toBe(createHash("sha256").update(fs.readFileSync(path.join(first.dir, "manifest.json"))).digest("hex"));
+  expect(exported).toMatchObject({ action: "handover.exported", details: { auditHeadSeq: head!.seq, manifestSha256: first.manifestSha256, rows: { consultations: expect.any(Number) } } });
   expect(fs.readFileSync(checkpointFile, "utf8")).toContain(`"seq":${exported!.seq}`);
 
   const target = await open(other);

@@ -12,7 +12,7 @@ import type { DestructionSummary } from "./destruction-summary";
 import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
 import { renderDestructionReportPdf } from "./render-destruction-report-pdf";
 import { serviceTableNames } from "./service-tables";
-import { surveyDestruction } from "./survey-destruction";
+import { surveyDestruction, type DestructionSurvey } from "./survey-destruction";
 
 export interface DestructionInput {
   /** The code the dry run printed for this exact state. */
@@ -25,8 +25,11 @@ export interface DestructionInput {
   municipality: string | null;
   contract: string | null;
   operator: string | null;
-  /** The handover bundle's manifest.json, whose SHA-256 the report names. */
-  handoverManifest: string | null;
+  /**
+   * The handover bundle's manifest.json, whose SHA-256 the report names, or that SHA-256 itself; without
+   * either, the one the latest `handover.exported` audit row recorded.
+   */
+  handoverManifest: { file: string } | { sha256: string } | null;
   at: Date;
 }
 
@@ -47,7 +50,7 @@ function sha256OfFile(file: string): string {
  * of the audit chain's head is written just before: the report names that head, and the operator's
  * copies of the checkpoint file (kept off the machine) show the same. Closes the database.
  */
-export async function destroyServiceData(database: Database, input: DestructionInput, deps: { keyring: Keyring }): Promise<{ summary: DestructionSummary; reportPath: string; summaryPath: string }> {
+export async function destroyServiceData(database: Database, input: DestructionInput, deps: { keyring: Keyring }): Promise<{ summary: DestructionSummary; survey: DestructionSurvey; reportPath: string; summaryPath: string }> {
   const { db } = database;
   const outDir = path.resolve(input.outDir ?? input.dataDir);
   if (!isSafeDataDir(input.dataDir)) throw new DestructionRefusedError("unsafe_data_dir", `DATA_DIR (${path.resolve(input.dataDir)}) is not a folder Soudan may empty.`);
@@ -60,7 +63,15 @@ export async function destroyServiceData(database: Database, input: DestructionI
   if (input.confirm.trim().toUpperCase() !== survey.code) {
     throw new DestructionRefusedError("wrong_code", "The confirmation code does not match the data as it is now (it changed since the dry run, or the code is mistyped). Run the dry run again.");
   }
-  const handoverManifestSha256 = input.handoverManifest ? sha256OfFile(input.handoverManifest) : null;
+  const handover = survey.handover;
+  if (handover && handover.consultationsAfter + handover.messagesAfter > 0 && !input.force) {
+    throw new DestructionRefusedError(
+      "handover_stale",
+      `${handover.consultationsAfter} consultation(s) and ${handover.messagesAfter} message(s) were written after the latest handover export (${handover.exportedAt.toISOString()}): they are not in the bundle. Export the handover again (or pass --force).`,
+    );
+  }
+  const given = input.handoverManifest;
+  const handoverManifestSha256 = given ? ("file" in given ? sha256OfFile(given.file) : given.sha256.toLowerCase()) : (handover?.manifestSha256 ?? null);
   if (database.kind === "postgres" && !input.force) {
     const connected = await countAppConnections(db);
     if (connected > 0) {
@@ -110,5 +121,5 @@ export async function destroyServiceData(database: Database, input: DestructionI
   } catch (error) {
     throw new DestructionIncompleteError(`Everything was deleted, but the report could not be written (${error instanceof Error ? error.message : String(error)}). The summary is in ${summaryPath}.`);
   }
-  return { summary, reportPath, summaryPath };
+  return { summary, survey, reportPath, summaryPath };
 }

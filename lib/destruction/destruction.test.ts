@@ -112,7 +112,7 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     fs.writeFileSync(manifest, '{"files":[]}\n');
     const head = await readAuditHead(database.db);
     const { code } = await surveyDestruction(database.db, { dataDir });
-    const { summary, reportPath } = await destroyServiceData(database, input(code, { handoverManifest: manifest }), { keyring });
+    const { summary, reportPath } = await destroyServiceData(database, input(code, { handoverManifest: { file: manifest } }), { keyring });
     fs.rmSync(manifest);
 
     expect(fs.readdirSync(dataDir).sort()).toEqual([REPORT_FILE, SUMMARY_FILE].sort());
@@ -136,6 +136,21 @@ describe(`destruction (${testDatabaseKind()})`, () => {
     expect(text.replace(/\s/g, "")).toContain(head.hash);
     expect(text).toContain("2024年4月3日");
     expect(text).toContain("暗号鍵");
+  });
+
+  it("names the latest handover export's manifest SHA-256 by default, and refuses when consultations or messages came after it, unless forced", async () => {
+    const sha = "ab".repeat(32);
+    await appendAudit(database.db, { action: "handover.exported", actorLabel: "test", details: { manifestSha256: sha } });
+    const current = await surveyDestruction(database.db, { dataDir });
+    expect(current.handover).toMatchObject({ manifestSha256: sha, consultationsAfter: 0, messagesAfter: 0 });
+    const [youth] = await database.db.select({ id: youths.id }).from(youths).limit(1);
+    await database.db.insert(consultations).values({ youthId: youth!.id, channel: "line", openedAt: new Date(Date.now() + 60_000) });
+    const stale = await surveyDestruction(database.db, { dataDir });
+    expect(stale.handover).toMatchObject({ consultationsAfter: 1, messagesAfter: 0 });
+    await expect(destroyServiceData(database, input(stale.code), { keyring })).rejects.toMatchObject({ reason: "handover_stale", message: expect.stringMatching(/^1 consultation\(s\) and 0 message\(s\) were written after the latest handover export/) });
+    expect(await countServiceRows(database.db)).toMatchObject({ consultations: 3 });
+    const { summary } = await destroyServiceData(database, input(stale.code, { force: true }), { keyring });
+    expect(summary.handoverManifestSha256).toBe(sha);
   });
 
   it("refuses a DATA_DIR holding what Soudan never writes, naming it, unless forced", async () => {

@@ -1,4 +1,4 @@
-export type DestructionRefusal = "no_code" | "wrong_code" | "app_running" | "unsafe_data_dir" | "unknown_files" | "manifest_unreadable";
+export type DestructionRefusal = "no_code" | "wrong_code" | "app_running" | "unsafe_data_dir" | "unknown_files" | "handover_stale" | "manifest_unreadable";
 
 /** A destruction refused before anything was deleted. */
 export class DestructionRefusedError extends Error {
