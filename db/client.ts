@@ -40,6 +40,8 @@ export class EmbeddedDatabaseBusyError extends Error {}
  * not run beside the app (npm run destroy) can tell whether any instance is still connected.
  */
 export const APP_CONNECTION_NAME = "soudan-app";
+/** The command-line tools' connections: destruction also waits for another tool (a retention run, an export). */
+export const TOOL_CONNECTION_NAME = "soudan-tool";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
@@ -142,10 +144,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 /**
  * The driver follows the environment: PostgreSQL when DATABASE_URL is set, PGlite under DATA_DIR otherwise.
- * The app names its PostgreSQL connections APP_CONNECTION_NAME; tools do not.
+ * The app names its PostgreSQL connections APP_CONNECTION_NAME, tools TOOL_CONNECTION_NAME.
  */
 export function openOptionsFromEnv(env: { DATABASE_URL?: string; DATA_DIR: string }, holder: string, role: "app" | "tool" = "tool"): OpenOptions {
   return env.DATABASE_URL
-    ? { kind: "postgres", url: env.DATABASE_URL, applicationName: role === "app" ? APP_CONNECTION_NAME : "soudan-tool" }
+    ? { kind: "postgres", url: env.DATABASE_URL, applicationName: role === "app" ? APP_CONNECTION_NAME : TOOL_CONNECTION_NAME }
     : { kind: "pglite", dataDir: path.resolve(env.DATA_DIR), holder };
 }

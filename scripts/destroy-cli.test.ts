@@ -53,6 +53,7 @@ it("npm run destroy: refused while the app holds the database, then destroys wit
   const dry = await destroy("--dry-run");
   expect(dry.code, dry.stderr).toBe(0);
   expect(dry.stdout).toMatch(/youths\s+1/);
+  expect(dry.stdout).toContain("No handover export is recorded");
   const code = /Confirmation code: (\S+)/.exec(dry.stdout)?.[1];
   expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
   expect(fs.readdirSync(dataDir)).toContain("pgdata");

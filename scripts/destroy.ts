@@ -4,16 +4,16 @@ import { EmbeddedDatabaseBusyError, openDatabase, openOptionsFromEnv } from "@/d
 import { now } from "@/lib/clock";
 import { ConfigError, parseEnv } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
-import { DestructionRefusedError, destroyServiceData, surveyDestruction } from "@/lib/destruction";
+import { DestructionIncompleteError, DestructionRefusedError, destroyServiceData, surveyDestruction } from "@/lib/destruction";
 
 /**
  * `npm run destroy -- --dry-run` shows what would go and a confirmation code for exactly that state;
- * `npm run destroy -- --confirm CODE [--handover-manifest FILE] [--contract TEXT] [--operator TEXT]
+ * `npm run destroy -- --confirm CODE [--handover-manifest FILE | --handover-manifest-sha256 HEX] [--contract TEXT] [--operator TEXT]
  * [--out DIR] [--force]` destroys it and writes the 廃棄報告書 (docs/OPERATIONS.md, "End of contract").
  */
 const usage = [
   "usage: npm run destroy -- --dry-run",
-  "       npm run destroy -- --confirm CODE [--handover-manifest FILE] [--contract TEXT] [--operator TEXT] [--out DIR] [--force]",
+  "       npm run destroy -- --confirm CODE [--handover-manifest FILE | --handover-manifest-sha256 HEX] [--contract TEXT] [--operator TEXT] [--out DIR] [--force]",
 ].join("\n");
 
 function fail(message: string): never {
@@ -29,6 +29,7 @@ try {
       "dry-run": { type: "boolean" },
       confirm: { type: "string" },
       "handover-manifest": { type: "string" },
+      "handover-manifest-sha256": { type: "string" },
       contract: { type: "string" },
       operator: { type: "string" },
       out: { type: "string" },
@@ -39,6 +40,9 @@ try {
   fail((error as Error).message);
 }
 const options = parsed.values;
+const manifestSha256 = options["handover-manifest-sha256"];
+if (manifestSha256 !== undefined && !/^[0-9a-fA-F]{64}$/.test(manifestSha256)) fail("--handover-manifest-sha256 takes the 64 hexadecimal digits the export printed.");
+if (manifestSha256 !== undefined && options["handover-manifest"]) fail("Give --handover-manifest or --handover-manifest-sha256, not both.");
 
 let env;
 try {
@@ -50,7 +54,9 @@ try {
 const dataDir = path.resolve(env.DATA_DIR);
 let database;
 try {
-  database = await openDatabase(openOptionsFromEnv(env, "npm run destroy"));
+  const openOptions = openOptionsFromEnv(env, "npm run destroy");
+  // Its own pool's connections must not count as another tool's: destruction refuses while one is open.
+  database = await openDatabase(openOptions.kind === "postgres" ? { ...openOptions, applicationName: "soudan-destroy" } : openOptions);
 } catch (error) {
   if (error instanceof EmbeddedDatabaseBusyError) fail(`Refused, nothing deleted: ${error.message}`);
   throw error;
@@ -69,8 +75,16 @@ if (options["dry-run"]) {
   console.log(`Audit chain head: row ${survey.auditHead.seq}, hash ${survey.auditHead.hash}.`);
   console.log(survey.files.length === 0 ? `and nothing under ${dataDir}.` : `and everything under ${dataDir}:`);
   for (const file of survey.files) console.log(`  ${file.name}${file.files > 1 ? `/ (${file.files} files)` : ""}, ${file.bytes} bytes`);
+  const handover = survey.handover;
+  if (!handover) console.log("No handover export is recorded: export the handover first (npm run handover -- export).");
+  else {
+    const after = handover.consultationsAfter + handover.messagesAfter;
+    console.log(`Latest handover export: ${handover.exportedAt.toISOString()}, manifest SHA-256 ${handover.manifestSha256 ?? "(not recorded)"}.`);
+    console.log(after === 0 ? "It is current: nothing was written after it." : `It is NOT current: ${handover.consultationsAfter} consultation(s) and ${handover.messagesAfter} message(s) came after it; export again (destruction refuses unless --force).`);
+  }
+  if (survey.unknownFiles.length > 0) console.log(`Soudan never writes ${survey.unknownFiles.join(", ")} in DATA_DIR: check DATA_DIR; destruction refuses unless --force.`);
   console.log(`Confirmation code: ${survey.code}`);
-  console.log(`To destroy: npm run destroy -- --confirm ${survey.code} --handover-manifest BUNDLE/manifest.json`);
+  console.log(`To destroy: npm run destroy -- --confirm ${survey.code}${handover ? "" : " --handover-manifest BUNDLE/manifest.json"}`);
   process.exit(0);
 }
 
@@ -85,13 +99,17 @@ try {
       municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null,
       contract: options.contract ?? null,
       operator: options.operator ?? null,
-      handoverManifest: options["handover-manifest"] ?? null,
+      handoverManifest: options["handover-manifest"] ? { file: options["handover-manifest"] } : manifestSha256 ? { sha256: manifestSha256 } : null,
       at: now(),
     },
     { keyring: getKeyring() },
   );
   const rows = Object.values(result.summary.destroyed).reduce((a, b) => a + b, 0);
   console.log(`Destroyed ${rows} rows and everything under ${dataDir}; verified: no table holds a row, no file is left.`);
+  if (!options["handover-manifest"] && !manifestSha256) {
+    const handover = result.survey.handover;
+    console.log(handover ? `Handover manifest SHA-256 (from the export of ${handover.exportedAt.toISOString()}): ${result.summary.handoverManifestSha256 ?? "not recorded"}.` : "No handover export was recorded: the report names none.");
+  }
   console.log(`Final audit head: row ${result.summary.auditHead.seq}, hash ${result.summary.auditHead.hash}.`);
   console.log(`廃棄報告書: ${result.reportPath}`);
   console.log(`Summary:   ${result.summaryPath}`);
@@ -100,6 +118,10 @@ try {
   if (error instanceof DestructionRefusedError) {
     await database.close();
     fail(`Refused, nothing deleted: ${error.message}`);
+  }
+  if (error instanceof DestructionIncompleteError) {
+    console.error(error.message);
+    process.exit(1);
   }
   throw error;
 }

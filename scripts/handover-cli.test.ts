@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +66,7 @@ it("npm run handover exports a bundle sha256sum verifies, refuses a used folder,
   expect(exported.stderr).toBe("");
   expect(exported).toMatchObject({ code: 0, stdout: expect.stringMatching(/Handover bundle written to [^]*\n {2}consultations +1\n/) });
   expect((await promisify(execFile)("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: bundle })).stdout).toBe("");
+  expect(exported.stdout).toContain(`: ${createHash("sha256").update(fs.readFileSync(path.join(bundle, "manifest.json"))).digest("hex")}\n`);
   expect(fs.readFileSync(path.join(oldData, "audit-checkpoints"), "utf8").trim().split("\n")).toHaveLength(1);
 
   const again = await run(oldData, oldKey, "export", "--out", bundle);

@@ -53,7 +53,7 @@ async function actorOf(db: Db, loginId: string): Promise<ConsoleActor> {
 
 let source: TestDatabase;
 /** The source's first bundle, which every test reads, and the audit head just before it was written. */
-let first: { dir: string; manifest: HandoverManifest };
+let first: { dir: string; manifest: HandoverManifest; manifestSha256: string };
 let headBeforeExport: typeof auditLog.$inferSelect | undefined;
 const sourceKeyring = newKeyring();
 
@@ -108,8 +108,8 @@ function expectSameData(first: Map<string, string[]>, second: Map<string, string
 
 async function exportTo(db: Db, keyring: ReturnType<typeof newKeyring>, name: string, recipients?: string[]) {
   const dir = path.join(work, name);
-  const manifest = await exportHandoverBundle(db, { outDir: dir, keyring, at, checkpointFile, actorLabel: "test", recipients });
-  return { dir, manifest };
+  const { manifest, manifestSha256 } = await exportHandoverBundle(db, { outDir: dir, keyring, at, checkpointFile, actorLabel: "test", recipients });
+  return { dir, manifest, manifestSha256 };
 }
 
 
@@ -131,7 +131,8 @@ it(`round trip ${here} → ${other} → ${here}: every consultation, message, re
   expect(fs.readFileSync(path.join(first.dir, "consultation_messages.jsonl"), "utf8")).toContain("ひきつぎ前に書いたメッセージ");
   expect(fs.readFileSync(path.join(first.dir, "staff.jsonl"), "utf8")).not.toMatch(/argon2|password_hash|totp/);
   const [exported] = await source.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  expect(exported).toMatchObject({ action: "handover.exported", details: { auditHeadSeq: head!.seq, rows: { consultations: expect.any(Number) } } });
+  expect(first.manifestSha256).toBe(createHash("sha256").update(fs.readFileSync(path.join(first.dir, "manifest.json"))).digest("hex"));
+  expect(exported).toMatchObject({ action: "handover.exported", details: { auditHeadSeq: head!.seq, manifestSha256: first.manifestSha256, rows: { consultations: expect.any(Number) } } });
   expect(fs.readFileSync(checkpointFile, "utf8")).toContain(`"seq":${exported!.seq}`);
 
   const target = await open(other);
@@ -213,4 +214,37 @@ it("encrypts every file to the next operator's age key, and their key decrypts i
   const target = await open(here);
   await importHandoverBundle(target.db, { dir: plain, keyring: newKeyring(), at, checkpointFile, actorLabel: "test" });
   expect((await verifyAuditChain(target.db)).ok).toBe(true);
+});
+
+/** A copy of the first bundle with one file changed and the manifest rewritten to match, as a forger would. */
+function forge(name: string, editLines: (lines: string[]) => string[], editManifest: (manifest: HandoverManifest) => void = () => {}): string {
+  const dir = path.join(work, `forged-${randomBytes(4).toString("hex")}`);
+  fs.cpSync(first.dir, dir, { recursive: true });
+  const file = path.join(dir, name);
+  const lines = editLines(fs.readFileSync(file, "utf8").split("\n").filter(Boolean));
+  fs.writeFileSync(file, lines.map((line) => `${line}\n`).join(""));
+  const manifestPath = path.join(dir, "manifest.json");
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as HandoverManifest;
+  for (const entry of manifest.files) if (entry.name === name) Object.assign(entry, { rows: lines.length, sha256: createHash("sha256").update(fs.readFileSync(file)).digest("hex") });
+  editManifest(manifest);
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+it("refuses a bundle whose audit log was changed or cut short behind a rewritten manifest, or that lacks a table, importing nothing", async () => {
+  const rewritten = forge("audit_log.jsonl", (lines) => lines.map((line, i) => (i === 1 ? JSON.stringify({ ...JSON.parse(line), actor_login: "誰か別の人" }) : line)));
+  const cut = forge("audit_log.jsonl", (lines) => lines.slice(0, -1));
+  const missing = forge("consultation_notes.jsonl", (lines) => lines, (manifest) => void (manifest.files = manifest.files.filter((f) => f.table !== "consultation_notes")));
+  const cases: [string, RegExp][] = [
+    [rewritten, /audit log does not verify \(row 2: tampered\)/],
+    [cut, new RegExp(`audit log ends at row ${first.manifest.auditHead.seq - 1} .*not at the head its manifest names \\(row ${first.manifest.auditHead.seq}`)],
+    [missing, /consultation_notes\.jsonl is not listed in the manifest/],
+  ];
+  for (const [dir, problem] of cases) {
+    const target = await open(here);
+    const refused = importHandoverBundle(target.db, { dir, keyring: newKeyring(), at, checkpointFile, actorLabel: "test" });
+    await expect(refused).rejects.toThrow(HandoverBundleError);
+    await expect(refused).rejects.toThrow(problem);
+    for (const table of [consultations, auditLog]) expect((await target.db.select({ n: count() }).from(table))[0]?.n).toBe(0);
+  }
 });

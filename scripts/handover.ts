@@ -52,10 +52,11 @@ try {
     const recipients = args["recipient-key"] ? parseRecipients(readKeyFile(args["recipient-key"])) : undefined;
     const { database, env } = await openCliDatabase("npm run handover -- export", { requireSecrets: true });
     try {
-      const manifest = await exportHandoverBundle(database.db, { outDir: args.out, keyring: getKeyring(), at: now(), recipients, checkpointFile: auditCheckpointFile(env.DATA_DIR), actorLabel });
+      const { manifest, manifestSha256 } = await exportHandoverBundle(database.db, { outDir: args.out, keyring: getKeyring(), at: now(), recipients, checkpointFile: auditCheckpointFile(env.DATA_DIR), actorLabel });
       const rows = manifest.files.filter((f) => f.name.endsWith(".jsonl")).map((f) => `  ${f.table?.padEnd(28)} ${f.rows}`);
       console.log(`Handover bundle written to ${args.out}${recipients ? " (every file encrypted with age)" : ""}:\n${rows.join("\n")}`);
       console.log(`Audit head at the export: row ${manifest.auditHead.seq}, hash ${manifest.auditHead.hash}.`);
+      console.log(`Manifest SHA-256 (of the clear manifest.json; the destruction report names it): ${manifestSha256}`);
       console.log(recipients ? "The recipient decrypts it with: npm run handover -- decrypt DIR --identity KEYFILE --out DIR2 (or age -d)." : `Check it with: cd ${args.out} && sha256sum -c SHA256SUMS`);
     } finally {
       await database.close();

@@ -18,7 +18,7 @@ const BATCH = 5000;
  * one the checkpoint saw, or when the chain now ends before a checkpoint's seq: deleting the newest rows
  * leaves a chain that is intact on its own.
  */
-export async function verifyAuditChain(db: Db, options: { checkpoints?: AuditCheckpoint[] } = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Pick<Db, "select">, options: { checkpoints?: AuditCheckpoint[] } = {}): Promise<AuditVerification> {
   const checkpointsAt = new Map<number, AuditCheckpoint[]>();
   for (const checkpoint of options.checkpoints ?? []) checkpointsAt.set(checkpoint.seq, [...(checkpointsAt.get(checkpoint.seq) ?? []), checkpoint]);
   let expectedSeq = 1;

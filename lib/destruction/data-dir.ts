@@ -1,6 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { auditCheckpointFile } from "@/lib/audit";
+
+/** What a destruction leaves, in DATA_DIR unless --out says otherwise. */
+export const REPORT_FILE = "destruction-report.pdf";
+export const SUMMARY_FILE = "destruction-summary.json";
 
 export interface DataDirEntry {
   /** Relative to DATA_DIR; a folder is one entry with the files it holds. */
@@ -31,13 +36,34 @@ export function listDataDir(dataDir: string): DataDirEntry[] {
     .map((name) => ({ name, ...sizeOf(path.join(dataDir, name)) }));
 }
 
+/** Folders of the operating system itself: never a DATA_DIR, however it was configured. */
+const SYSTEM_FOLDERS = ["/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib64", "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/tmp", "/usr", "/var", "/var/lib", "/var/tmp"];
+
+function isSameOrAncestor(folder: string, of: string): boolean {
+  const relative = path.relative(folder, of);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
 /**
- * DATA_DIR is emptied whole, so a misconfigured one (the filesystem's root, a home folder, the
- * application's own folder) is refused rather than wiped.
+ * DATA_DIR is emptied whole, so a misconfigured one is refused rather than wiped: the filesystem's root
+ * or a system folder, or a folder holding the home folder or the application's own folder (`..`, `/srv`).
  */
 export function isSafeDataDir(dataDir: string): boolean {
   const resolved = path.resolve(dataDir);
-  return ![path.parse(resolved).root, os.homedir(), process.cwd()].map((p) => path.resolve(p)).includes(resolved);
+  if (resolved === path.parse(resolved).root || SYSTEM_FOLDERS.includes(resolved) || resolved === os.tmpdir()) return false;
+  return ![os.homedir(), process.cwd()].some((folder) => isSameOrAncestor(resolved, path.resolve(folder)));
+}
+
+/**
+ * The top-level names Soudan itself writes under DATA_DIR: the embedded database and its lock
+ * (db/client.ts), the audit checkpoints (lib/audit), the demo's generated secrets (scripts/demo.ts) and
+ * an earlier destruction's report and summary.
+ */
+const SOUDAN_ENTRIES = ["pgdata", "soudan.lock", path.basename(auditCheckpointFile("")), "demo-secrets.json", REPORT_FILE, SUMMARY_FILE];
+
+/** Entries of DATA_DIR Soudan never writes: a sign that DATA_DIR points at a folder that is not only Soudan's. */
+export function unknownDataDirEntries(entries: readonly DataDirEntry[]): string[] {
+  return entries.map((entry) => entry.name).filter((name) => !SOUDAN_ENTRIES.includes(name));
 }
 
 /** Removes everything under DATA_DIR except the names kept (the report and its summary). */

@@ -7,20 +7,17 @@ import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
 import { countAppConnections } from "./count-app-connections";
 import { countServiceRows } from "./count-service-rows";
-import { emptyDataDir, isSafeDataDir, listDataDir } from "./data-dir";
+import { emptyDataDir, isSafeDataDir, listDataDir, REPORT_FILE, SUMMARY_FILE, unknownDataDirEntries } from "./data-dir";
 import type { DestructionSummary } from "./destruction-summary";
 import { DestructionIncompleteError, DestructionRefusedError } from "./errors";
 import { renderDestructionReportPdf } from "./render-destruction-report-pdf";
 import { serviceTableNames } from "./service-tables";
-import { surveyDestruction } from "./survey-destruction";
-
-export const REPORT_FILE = "destruction-report.pdf";
-export const SUMMARY_FILE = "destruction-summary.json";
+import { surveyDestruction, type DestructionSurvey } from "./survey-destruction";
 
 export interface DestructionInput {
   /** The code the dry run printed for this exact state. */
   confirm: string | null;
-  /** Destroy on PostgreSQL although app instances are still connected. */
+  /** Destroy although app instances are still connected (PostgreSQL) or DATA_DIR holds files Soudan never writes. */
   force: boolean;
   dataDir: string;
   /** Where the report and summary go; DATA_DIR by default. */
@@ -28,8 +25,11 @@ export interface DestructionInput {
   municipality: string | null;
   contract: string | null;
   operator: string | null;
-  /** The handover bundle's manifest.json, whose SHA-256 the report names. */
-  handoverManifest: string | null;
+  /**
+   * The handover bundle's manifest.json, whose SHA-256 the report names, or that SHA-256 itself; without
+   * either, the one the latest `handover.exported` audit row recorded.
+   */
+  handoverManifest: { file: string } | { sha256: string } | null;
   at: Date;
 }
 
@@ -50,20 +50,32 @@ function sha256OfFile(file: string): string {
  * of the audit chain's head is written just before: the report names that head, and the operator's
  * copies of the checkpoint file (kept off the machine) show the same. Closes the database.
  */
-export async function destroyServiceData(database: Database, input: DestructionInput, deps: { keyring: Keyring }): Promise<{ summary: DestructionSummary; reportPath: string; summaryPath: string }> {
+export async function destroyServiceData(database: Database, input: DestructionInput, deps: { keyring: Keyring }): Promise<{ summary: DestructionSummary; survey: DestructionSurvey; reportPath: string; summaryPath: string }> {
   const { db } = database;
   const outDir = path.resolve(input.outDir ?? input.dataDir);
   if (!isSafeDataDir(input.dataDir)) throw new DestructionRefusedError("unsafe_data_dir", `DATA_DIR (${path.resolve(input.dataDir)}) is not a folder Soudan may empty.`);
   if (!input.confirm) throw new DestructionRefusedError("no_code", "No confirmation code: run `npm run destroy -- --dry-run` first and pass its code with --confirm.");
   const survey = await surveyDestruction(db, { dataDir: input.dataDir });
+  const unknown = unknownDataDirEntries(survey.files);
+  if (unknown.length > 0 && !input.force) {
+    throw new DestructionRefusedError("unknown_files", `DATA_DIR (${path.resolve(input.dataDir)}) holds what Soudan never writes there: ${unknown.join(", ")}. Check DATA_DIR points at Soudan's own folder; pass --force to delete them too.`);
+  }
   if (input.confirm.trim().toUpperCase() !== survey.code) {
     throw new DestructionRefusedError("wrong_code", "The confirmation code does not match the data as it is now (it changed since the dry run, or the code is mistyped). Run the dry run again.");
   }
-  const handoverManifestSha256 = input.handoverManifest ? sha256OfFile(input.handoverManifest) : null;
+  const handover = survey.handover;
+  if (handover && handover.consultationsAfter + handover.messagesAfter > 0 && !input.force) {
+    throw new DestructionRefusedError(
+      "handover_stale",
+      `${handover.consultationsAfter} consultation(s) and ${handover.messagesAfter} message(s) were written after the latest handover export (${handover.exportedAt.toISOString()}): they are not in the bundle. Export the handover again (or pass --force).`,
+    );
+  }
+  const given = input.handoverManifest;
+  const handoverManifestSha256 = given ? ("file" in given ? sha256OfFile(given.file) : given.sha256.toLowerCase()) : (handover?.manifestSha256 ?? null);
   if (database.kind === "postgres" && !input.force) {
     const connected = await countAppConnections(db);
     if (connected > 0) {
-      throw new DestructionRefusedError("app_running", `${connected} connection(s) of running Soudan app instances are open on this database. Stop every instance first (or pass --force).`);
+      throw new DestructionRefusedError("app_running", `${connected} connection(s) of running Soudan app instances or tools are open on this database. Stop every instance and tool first (or pass --force).`);
     }
   }
   const checkpoint = await recordAuditCheckpoint(db, { keyring: deps.keyring, file: auditCheckpointFile(input.dataDir), at: input.at });
@@ -79,9 +91,6 @@ export async function destroyServiceData(database: Database, input: DestructionI
   await database.close();
   emptyDataDir(input.dataDir);
   const filesLeft = listDataDir(input.dataDir).map((entry) => entry.name);
-  if (Object.values(rowsLeft).some((n) => n > 0) || filesLeft.length > 0) {
-    throw new DestructionIncompleteError(`Something is left after deletion: ${JSON.stringify({ rowsLeft, filesLeft })}`);
-  }
   const summary: DestructionSummary = {
     title: "廃棄報告書",
     destroyedAt: input.at.toISOString(),
@@ -97,10 +106,20 @@ export async function destroyServiceData(database: Database, input: DestructionI
     filesLeft,
     report: REPORT_FILE,
   };
+  // The summary goes first: whatever fails after the deletion, what was destroyed and what is left stays on record.
   fs.mkdirSync(outDir, { recursive: true });
   const reportPath = path.join(outDir, REPORT_FILE);
   const summaryPath = path.join(outDir, SUMMARY_FILE);
-  fs.writeFileSync(reportPath, await renderDestructionReportPdf(summary));
   fs.writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
-  return { summary, reportPath, summaryPath };
+  const tablesLeft = Object.entries(rowsLeft).filter(([, n]) => n > 0);
+  if (tablesLeft.length > 0 || filesLeft.length > 0) {
+    const left = [...tablesLeft.map(([table, n]) => `${n} row(s) in ${table}`), ...filesLeft.map((name) => `DATA_DIR/${name}`)];
+    throw new DestructionIncompleteError(`Deletion ran but something is left (${left.join(", ")}); no report was written. What is left is in ${summaryPath}.`);
+  }
+  try {
+    fs.writeFileSync(reportPath, await renderDestructionReportPdf(summary));
+  } catch (error) {
+    throw new DestructionIncompleteError(`Everything was deleted, but the report could not be written (${error instanceof Error ? error.message : String(error)}). The summary is in ${summaryPath}.`);
+  }
+  return { summary, survey, reportPath, summaryPath };
 }

@@ -1,4 +1,4 @@
-export type DestructionRefusal = "no_code" | "wrong_code" | "app_running" | "unsafe_data_dir" | "manifest_unreadable";
+export type DestructionRefusal = "no_code" | "wrong_code" | "app_running" | "unsafe_data_dir" | "unknown_files" | "handover_stale" | "manifest_unreadable";
 
 /** A destruction refused before anything was deleted. */
 export class DestructionRefusedError extends Error {
@@ -11,5 +11,5 @@ export class DestructionRefusedError extends Error {
   }
 }
 
-/** Deletion ran but something is left: the report is not written, the operator must look. */
+/** Deletion ran but something is left, or the report could not be written: the summary says what, the operator must look. */
 export class DestructionIncompleteError extends Error {}

@@ -1,4 +1,4 @@
 export { surveyDestruction, type DestructionSurvey } from "./survey-destruction";
-export { destroyServiceData, REPORT_FILE, SUMMARY_FILE, type DestructionInput } from "./destroy-service-data";
+export { destroyServiceData, type DestructionInput } from "./destroy-service-data";
 export { DestructionRefusedError, DestructionIncompleteError } from "./errors";
 export type { DestructionSummary } from "./destruction-summary";

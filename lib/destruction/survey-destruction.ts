@@ -4,7 +4,8 @@ import type { Db } from "@/db";
 import { consultations } from "@/db/schema";
 import { readAuditHead, type AuditHead } from "@/lib/audit";
 import { countServiceRows } from "./count-service-rows";
-import { listDataDir, type DataDirEntry } from "./data-dir";
+import { readHandoverStatus, type HandoverStatus } from "./handover-status";
+import { listDataDir, unknownDataDirEntries, type DataDirEntry } from "./data-dir";
 
 export interface DestructionSurvey {
   counts: Record<string, number>;
@@ -12,6 +13,10 @@ export interface DestructionSurvey {
   period: { first: Date; last: Date } | null;
   auditHead: AuditHead;
   files: DataDirEntry[];
+  /** The latest handover export, if any, and what was written after it. */
+  handover: HandoverStatus | null;
+  /** Names among files Soudan never writes: destruction refuses them unless forced. */
+  unknownFiles: string[];
   /** Derived from everything above: a code from an older dry run stops working once the data changed. */
   code: string;
 }
@@ -28,5 +33,5 @@ export async function surveyDestruction(db: Db, options: { dataDir: string }): P
   const files = listDataDir(options.dataDir);
   const state = JSON.stringify([counts, period, auditHead, files.map((f) => f.name).filter((name) => !VOLATILE_FILES.has(name))]);
   const digest = createHash("sha256").update(state, "utf8").digest("hex").slice(0, 8).toUpperCase();
-  return { counts, period, auditHead, files, code: `${digest.slice(0, 4)}-${digest.slice(4)}` };
+  return { counts, period, auditHead, files, handover: await readHandoverStatus(db), unknownFiles: unknownDataDirEntries(files), code: `${digest.slice(0, 4)}-${digest.slice(4)}` };
 }

@@ -55,7 +55,7 @@ function assertEmptyOutput(outDir: string): void {
  * README, the manifest and SHA256SUMS. The data is read in one repeatable-read transaction together with
  * the audit head the manifest names. Audited with counts only, then a checkpoint anchors the head.
  */
-export async function exportHandoverBundle(db: Db, options: ExportOptions): Promise<HandoverManifest> {
+export async function exportHandoverBundle(db: Db, options: ExportOptions): Promise<{ manifest: HandoverManifest; manifestSha256: string }> {
   const outDir = path.resolve(options.outDir);
   assertEmptyOutput(outDir);
   const tables = bundleTables();
@@ -89,6 +89,8 @@ export async function exportHandoverBundle(db: Db, options: ExportOptions): Prom
     files: files.map((f) => ({ name: f.name, ...(f.table ? { table: f.table, rows: f.rows } : {}), sha256: sha256(f.content) })),
   };
   const manifestContent = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8");
+  // Of the clear manifest.json, also when every file is encrypted: what the destruction report names.
+  const manifestSha256 = sha256(manifestContent);
   const everything = [...files, { name: manifestFile, content: manifestContent }];
   const sums = everything.map((f) => `${sha256(f.content)}  ${f.name}\n`).join("");
   everything.push({ name: checksumFile, content: Buffer.from(sums, "utf8") });
@@ -102,8 +104,8 @@ export async function exportHandoverBundle(db: Db, options: ExportOptions): Prom
   await appendAudit(db, {
     action: "handover.exported",
     actorLabel: options.actorLabel,
-    details: { rows: Object.fromEntries(rowCounts), encrypted: Boolean(options.recipients), auditHeadSeq: head.seq, manifestSha256: sha256(manifestContent) },
+    details: { rows: Object.fromEntries(rowCounts), encrypted: Boolean(options.recipients), auditHeadSeq: head.seq, manifestSha256 },
   });
   await recordAuditCheckpoint(db, { keyring: options.keyring, file: options.checkpointFile, at: options.at });
-  return manifest;
+  return { manifest, manifestSha256 };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db";
-import { appendAudit, recordAuditCheckpoint } from "@/lib/audit";
+import { appendAudit, readAuditHead, recordAuditCheckpoint, verifyAuditChain } from "@/lib/audit";
 import { encryptField, lookupHash, type Keyring } from "@/lib/crypto";
 import { HandoverBundleError, knownSchemaVersions, verifyHandoverBundle } from "./manifest";
 import { parseJsonLines, type BundleRow } from "./rows";
@@ -83,6 +83,19 @@ async function advanceSequences(tx: Tx, table: BundleTable): Promise<void> {
 const BATCH = 200;
 
 /**
+ * The manifest's hashes only prove the files match a manifest anyone could rewrite; the imported audit
+ * chain must verify on its own and end exactly at the head the manifest names.
+ */
+async function assertBundleAuditChain(tx: Tx, expected: { seq: number; hash: string }): Promise<void> {
+  const chain = await verifyAuditChain(tx);
+  if (!chain.ok) throw new HandoverBundleError(`The bundle's audit log does not verify (row ${chain.seq}: ${chain.problem}): the bundle was changed. Nothing was imported.`);
+  const head = await readAuditHead(tx);
+  if (head.seq !== expected.seq || head.hash !== expected.hash) {
+    throw new HandoverBundleError(`The bundle's audit log ends at row ${head.seq} (hash ${head.hash}), not at the head its manifest names (row ${expected.seq}, hash ${expected.hash}). Nothing was imported.`);
+  }
+}
+
+/**
  * Restores a verified bundle into an empty Soudan (R22), re-encrypting under this instance's key, in
  * one transaction: a refusal or failure leaves nothing behind. Audit rows keep their seq and hash, so
  * the chain verifies and continues from the bundle's head with this import's own row.
@@ -97,7 +110,8 @@ export async function importHandoverBundle(db: Db, options: ImportOptions): Prom
   const data = new Map<string, BundleRow[]>();
   for (const table of tables) {
     const entry = manifest.files.find((f) => f.name === `${table.name}.jsonl`);
-    if (!entry) continue;
+    // Tables are not versioned apart from the schema: a bundle without one is incomplete, not older.
+    if (!entry) throw new HandoverBundleError(`${table.name}.jsonl is not listed in the manifest: the bundle is incomplete. Ask for a complete export.`);
     const rows = parseJsonLines(fs.readFileSync(path.join(options.dir, entry.name), "utf8"));
     if (rows.length !== entry.rows) throw new HandoverBundleError(`${entry.name} has ${rows.length} rows, its manifest entry says ${entry.rows}.`);
     data.set(table.name, rows);
@@ -115,6 +129,7 @@ export async function importHandoverBundle(db: Db, options: ImportOptions): Prom
       await advanceSequences(tx, table);
       rows[table.name] = bundleRows.length;
     }
+    await assertBundleAuditChain(tx, manifest.auditHead);
     await appendAudit(tx, {
       action: "handover.imported",
       actorLabel: options.actorLabel,

@@ -12,11 +12,14 @@ export function toJsonLines(table: BundleTable, rows: BundleRow[]): string {
   return rows.map((row) => JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.field, toBundleValue(row[c.field])])))).join("\n") + (rows.length > 0 ? "\n" : "");
 }
 
-function toCell(value: unknown): string {
+/** Excel runs a cell that starts like a formula: in the CSVs only (JSON Lines stays exact), a leading ' keeps it text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function toCell(value: unknown): string {
   const plain = toBundleValue(value);
   if (plain === null) return "";
-  if (typeof plain === "object") return JSON.stringify(plain);
-  return String(plain);
+  const text = typeof plain === "object" ? JSON.stringify(plain) : String(plain);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 /** UTF-8 with a BOM so Excel on a city clerk's PC opens the Japanese text as it is. */
