@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireStaffForApi } from "@/app/_server/guard";
-import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDb } from "@/app/_server/database";
+import { sendExportedFile } from "@/app/_server/exported-file";
 import { getKeyring } from "@/lib/crypto";
 import { exportFormatSchema, exportRecordsForInspection, inspectionFilterSchema } from "@/lib/records";
 
@@ -17,12 +17,5 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = querySchema.safeParse({ ...params, outcome: params.outcome || undefined });
   if (!parsed.success) return Response.json({ error: "invalid query", issues: z.treeifyError(parsed.error) }, { status: 400 });
   const file = await exportRecordsForInspection(await getDb(), parsed.data, { id: staff.staff.id, loginId: staff.staff.loginId }, getKeyring());
-  await checkpointAudit();
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "content-type": file.contentType,
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return sendExportedFile(file);
 }

@@ -1,6 +1,6 @@
 import { requireStaffForApi } from "@/app/_server/guard";
-import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDb } from "@/app/_server/database";
+import { sendExportedFile } from "@/app/_server/exported-file";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { exportReport, resolveReportQuery } from "@/lib/reports";
@@ -14,12 +14,5 @@ export async function GET(request: Request): Promise<Response> {
   if (!parsed) return Response.json({ error: "invalid_request" }, { status: 400 });
   const { staff } = session;
   const exported = await exportReport(await getDb(), parsed, { actor: { id: staff.id, loginId: staff.loginId } }, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
-  await checkpointAudit();
-  return new Response(new Uint8Array(exported.body), {
-    headers: {
-      "Content-Type": exported.contentType,
-      "Content-Disposition": `attachment; filename="${exported.filename}"; filename*=UTF-8''${encodeURIComponent(exported.title)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return sendExportedFile(exported);
 }

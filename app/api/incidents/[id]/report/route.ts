@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireStaffForApi } from "@/app/_server/guard";
-import { checkpointAudit } from "@/app/_server/audit-checkpoint";
 import { getDb } from "@/app/_server/database";
+import { sendExportedFile } from "@/app/_server/exported-file";
 import { getConfig } from "@/lib/config";
 import { getKeyring } from "@/lib/crypto";
 import { exportIncidentReport, IncidentNotFoundError } from "@/lib/incidents";
@@ -20,14 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       { id: staff.id, loginId: staff.loginId },
       { keyring: getKeyring(), municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null },
     );
-    await checkpointAudit();
-    return new Response(new Uint8Array(exported.body), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${exported.filename}"; filename*=UTF-8''${encodeURIComponent(exported.title)}`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return await sendExportedFile({ ...exported, contentType: "application/pdf" });
   } catch (error) {
     if (error instanceof IncidentNotFoundError) return Response.json({ error: "not_found" }, { status: 404 });
     throw error;
