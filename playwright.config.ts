@@ -48,11 +48,11 @@ export default defineConfig({
         DATA_DIR: ".e2e-data",
         SOUDAN_LOCKOUT_THRESHOLD: "5",
         CHAT_MODE: "line",
-        // On-call alerts go to the spec's own SMTP server and webhook receiver, re-sent every minute.
+        // On-call alerts go to the spec's own SMTP server and webhook receiver, re-sent every 15 seconds.
         SOUDAN_SMTP_URL: `smtp://127.0.0.1:${alertSmtpPort}`,
         SOUDAN_ALERT_EMAIL_TO: "oncall@city.example.jp",
         SOUDAN_ALERT_WEBHOOK_URL: `http://127.0.0.1:${alertWebhookPort}/hooks/soudan`,
-        SOUDAN_ALERT_RESEND_MINUTES: "1",
+        SOUDAN_ALERT_RESEND_MINUTES: "0.25",
       },
       stdout: "pipe",
     },

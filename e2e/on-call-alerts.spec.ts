@@ -62,7 +62,7 @@ test("a high-risk message pages the people on call by e-mail and webhook, re-sen
     expect(post!.body).not.toContain(secret);
   }
 
-  // Nobody acknowledged and nobody took it: sent again after the interval (one minute here).
+  // Nobody acknowledged and nobody took it: sent again after the interval (15 seconds here).
   await expect.poll(() => postsOf(pseudonym).length, { timeout: 90_000, intervals: [2_000] }).toBe(2);
   await expect.poll(() => mailsOf(pseudonym).length, { timeout: 15_000 }).toBe(2);
   expect(mailsOf(pseudonym)[1]!.text).toContain("再送1回目");
@@ -70,7 +70,8 @@ test("a high-risk message pages the people on call by e-mail and webhook, re-sen
   await supervisor.getByRole("button", { name: `${pseudonym} 確認しました` }).click();
   await expect(supervisor.getByTestId(`open-alert-${pseudonym}`)).toHaveCount(0);
   const sent = postsOf(pseudonym).length;
-  await supervisor.waitForTimeout(75_000);
+  // Two intervals and the worker's pause: long enough for a re-send that should not happen.
+  await supervisor.waitForTimeout(40_000);
   expect(postsOf(pseudonym)).toHaveLength(sent);
   expect(mailsOf(pseudonym)).toHaveLength(2);
 

@@ -29,6 +29,12 @@ describe("configuration", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("takes an alert re-send interval in minutes, fractions down to a quarter included", () => {
+    expect(parseEnv({ SOUDAN_ENCRYPTION_KEY: key }, { requireSecrets: true }).SOUDAN_ALERT_RESEND_MINUTES).toBe(10);
+    expect(parseEnv({ SOUDAN_ENCRYPTION_KEY: key, SOUDAN_ALERT_RESEND_MINUTES: "0.25" }, { requireSecrets: true }).SOUDAN_ALERT_RESEND_MINUTES).toBe(0.25);
+    expect(() => parseEnv({ SOUDAN_ENCRYPTION_KEY: key, SOUDAN_ALERT_RESEND_MINUTES: "0.1" }, { requireSecrets: true })).toThrow(/SOUDAN_ALERT_RESEND_MINUTES/);
+  });
+
   it("lets build-time tools run without secrets", () => {
     expect(parseEnv({}, { requireSecrets: false }).SOUDAN_ENCRYPTION_KEY).toBeUndefined();
   });

@@ -91,8 +91,8 @@ export const envSchema = z.object({
     .pipe(z.array(z.email())),
   /** An incoming webhook (Slack, Teams, LINE WORKS…): a signed JSON POST per alert. */
   SOUDAN_ALERT_WEBHOOK_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL").optional(),
-  /** An unacknowledged alert of a consultation nobody has taken is sent again this often. */
-  SOUDAN_ALERT_RESEND_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /** An unacknowledged alert of a consultation nobody has taken is sent again this often (fractions allowed, so tests need not wait minutes). */
+  SOUDAN_ALERT_RESEND_MINUTES: z.coerce.number().min(0.25).max(24 * 60).default(10),
   // ---- end of on-call alerts ----
   // ---- retention (issue 14) ----
   /** Days a processed LINE inbox event and a settled outbox call keep their payload (the rows stay, for counts). */

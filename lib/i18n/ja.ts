@@ -1237,7 +1237,7 @@ export const ja = {
     webhookOff: "Webhook：未設定。SOUDAN_ALERT_WEBHOOK_URL を設定して再起動すると送られます。",
     consoleOnly: "どちらも未設定のため、通知は相談コンソールにだけ表示されます。",
     defaultList: (n: number) => `既定の通知先：${n}件`,
-    resendEvery: (m: number) => `確認されず担当者もいない間は ${m} 分ごとに再送します。`,
+    resendEvery: (m: number) => `確認されず担当者もいない間は ${m >= 1 ? `${m} 分` : `${Math.round(m * 60)} 秒`}ごとに再送します。`,
     lastError: "最後の送信エラー",
     noError: "送信エラーはありません。",
     backlog: (pending: number, failed: number) => `送信待ち ${pending}件・送信できなかったもの ${failed}件`,
