@@ -1,4 +1,4 @@
-// Reports for the city (R18, R19): plain data built by SQL over consultations, their stored timings
+// Reports for the city: plain data built by SQL over consultations, their stored timings
 // and records; renderers turn any report into PDF, .xlsx or CSV.
 export { buildMonthlyReport, type MonthlyOptions } from "./build-monthly-report";
 export { buildAnnualReport, type AnnualOptions } from "./build-annual-report";
@@ -13,3 +13,4 @@ export { reportHeading } from "./report-heading";
 export { choiceLabel, type ChoiceField } from "./labels";
 export { fiscalYearLabel, monthLabel, reportMonthSchema, fiscalYearSchema } from "./period";
 export * from "./schemas";
+export { recordFollowerSnapshot } from "./record-follower-snapshot";
