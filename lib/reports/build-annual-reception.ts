@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { ja } from "@/lib/i18n/ja";
 import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
 import { fiscalYearRange } from "./fiscal-year-range";
@@ -40,6 +41,7 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
     generatedAt: options.at.toISOString(),
     outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     months,
     total: {
       key: "total",

@@ -1,4 +1,6 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
+import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { countDetails } from "./count-details";
@@ -32,7 +34,9 @@ export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Pro
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
     generatedAt: options.at.toISOString(),
     outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     summary,
+    remarks: (await loadReportRemarks(db, String(options.fiscalYear)))?.body ?? null,
     ...(await countDetails(db, range, plans, summary.consultations)),
     byMonth: await summarizeByMonth(db, range, sessions, monthsBetween(range.from, range.to)),
     ...(await countBreakdowns(db, range)),

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { consultationMessages, consultationRecords, consultationTimings, consultations, staff } from "@/db/schema";
 import { ja } from "@/lib/i18n/ja";
 import { loadReportSchedule } from "./load-report-schedule";
@@ -119,6 +120,7 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
     outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     days: listed.map((plan) => {
       const counts = days.get(plan.date) ?? emptyDay();
       const { staff: onDuty, consultations: handled, ...figures } = counts;

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { ja } from "@/lib/i18n/ja";
 import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
 import { loadReportSchedule, staffedDates } from "./load-report-schedule";
@@ -29,6 +30,7 @@ export async function buildMonthlyReception(db: DbOrTx, options: { month: string
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
     outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     days,
     total: {
       key: "total",

@@ -1,4 +1,6 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
+import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { countDetails } from "./count-details";
@@ -39,7 +41,9 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
     outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     summary,
+    remarks: (await loadReportRemarks(db, month))?.body ?? null,
     ...(await countDetails(db, range, plans, summary.consultations)),
     previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
     ...(await countBreakdowns(db, range)),

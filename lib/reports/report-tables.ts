@@ -95,7 +95,7 @@ function crossTable(key: "ageByTopic" | "genderByTopic", first: string, tab: Cro
   };
 }
 
-/** The tables the monthly and annual reports share after their summaries. */
+/** The tables the monthly and annual reports share after their summaries; the 所見 come last. */
 function detailTables(report: MonthlyReport | AnnualReport): ReportTable[] {
   return [
     serviceTable(report),
@@ -103,6 +103,7 @@ function detailTables(report: MonthlyReport | AnnualReport): ReportTable[] {
     ...breakdownTables(report),
     crossTable("ageByTopic", c.ageBand, report.ageByTopic),
     crossTable("genderByTopic", c.gender, report.genderByTopic),
+    { key: "remarks", title: t.remarks.title, sheetName: t.remarks.title, columns: [t.remarks.label], rows: [[report.remarks ?? t.remarks.none]] },
   ];
 }
 

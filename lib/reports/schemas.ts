@@ -65,6 +65,8 @@ const header = {
   generatedAt: z.string(),
   /** No day of the period lies in any schedule's service period: the pages and files say so instead of empty tables. */
   outsideServicePeriod: z.boolean(),
+  /** The cover block (宛先, 事業名, 受託者, 業務責任者); blanks until an admin fills them. */
+  cover: z.object({ addressee: z.string(), businessName: z.string(), contractor: z.string(), manager: z.string() }),
 };
 
 const breakdowns = {
@@ -104,6 +106,8 @@ export const serviceFiguresSchema = z.object({
 export type ServiceFigures = z.infer<typeof serviceFiguresSchema>;
 
 const detail = {
+  /** 所見・特記事項 the supervisor wrote for the period; null when none was written. */
+  remarks: z.string().nullable(),
   service: serviceFiguresSchema,
   /** 相談時間 (first claimed → closed) in bands: 30分未満 … 120分以上. */
   byDuration: z.array(countRowSchema),
