@@ -103,7 +103,7 @@ function detailTables(report: MonthlyReport | AnnualReport): ReportTable[] {
     ...breakdownTables(report),
     crossTable("ageByTopic", c.ageBand, report.ageByTopic),
     crossTable("genderByTopic", c.gender, report.genderByTopic),
-    { key: "remarks", title: t.remarks.title, sheetName: t.remarks.title, columns: [t.remarks.label], rows: [[report.remarks ?? t.remarks.none]] },
+    { key: "remarks", title: t.remarks.title, sheetName: t.remarks.title, columns: [t.remarks.title], rows: [[report.remarks ?? t.remarks.none]] },
   ];
 }
 
