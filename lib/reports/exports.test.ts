@@ -162,8 +162,9 @@ describe("exportReport", () => {
     let output = "";
     try {
       // The command opens its own embedded database: an empty audit log knows no file.
-      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "DATABASE_URL"));
-      execFileSync("npx", ["tsx", "scripts/report.ts", "verify", unknown], { encoding: "utf8", env: { ...env, DATA_DIR: path.join(workDir, "cli") }, stdio: "pipe" });
+      const env = { ...process.env, DATA_DIR: path.join(workDir, "cli") };
+      delete env.DATABASE_URL;
+      execFileSync("npx", ["tsx", "scripts/report.ts", "verify", unknown], { encoding: "utf8", env, stdio: "pipe" });
     } catch (error) {
       status = (error as { status: number }).status;
       output = String((error as { stdout: string }).stdout);
