@@ -162,7 +162,7 @@ describe("exportReport", () => {
     let output = "";
     try {
       // The command opens its own embedded database: an empty audit log knows no file.
-      const env = { ...process.env, DATA_DIR: path.join(workDir, "cli") };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(workDir, "cli") };
       delete env.DATABASE_URL;
       execFileSync("npx", ["tsx", "scripts/report.ts", "verify", unknown], { encoding: "utf8", env, stdio: "pipe" });
     } catch (error) {
