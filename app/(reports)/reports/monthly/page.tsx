@@ -21,7 +21,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     const savedAt = remarks && new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "medium", timeStyle: "short" }).format(remarks.savedAt);
     editor = (
       <RemarksEditor
-        key={`${navigation.period}-${remarks?.version ?? 0}`}
+        key={navigation.period}
         period={navigation.period}
         initial={remarks?.body ?? ""}
         version={remarks?.version ?? null}
