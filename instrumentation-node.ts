@@ -11,6 +11,7 @@ import { describeError, startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { describeLiffApp } from "@/lib/liff";
 import { startLineQuotaWatch, startLineWorkers, stopLineWorkers, wakeLineWorkers } from "@/lib/line";
 import { createSdkLineApi, startOutboxWorker, stopOutboxWorker, type LineApi } from "@/lib/line-api";
+import { recordFollowerSnapshot } from "@/lib/reports";
 import { retentionSettingsOf, startRetentionJob } from "@/lib/retention";
 import { isOnCallPagingConfigured } from "@/lib/safety";
 
@@ -53,6 +54,19 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
   startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
   const quotaWatch = api ? [startLineQuotaWatch(database.db, { api, now })] : [];
+  // 友だち登録数 for the reports: yesterday's figure, asked for every hour until LINE has it.
+  const followers = api
+    ? [
+        startWorkerLoop(
+          "line followers",
+          async () => {
+            await recordFollowerSnapshot(database.db, { api, at: now() });
+            return false;
+          },
+          3_600_000,
+        ),
+      ]
+    : [];
   if (api) {
     startOutboxWorker(database.db, {
       api,
@@ -89,7 +103,7 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
     60 * 60_000,
   );
   const retention = startRetentionJob(database.db, { now, settings: retentionSettingsOf(config) });
-  return [closing, inactivity, checkpoints, startAlerts(database, config), retention, ...quotaWatch];
+  return [closing, inactivity, checkpoints, startAlerts(database, config), retention, ...quotaWatch, ...followers];
 }
 
 /** Alerts go out whether or not e-mail or the webhook is configured: with neither they stay in the console. */

@@ -465,6 +465,46 @@ export const reportSubmissions = pgTable(
 );
 
 /**
+ * The cover block of every report file (宛先, 事業名, 受託者, 業務責任者), one row per saved version;
+ * the newest is in force. Admins edit it; each save is audited.
+ */
+export const reportCoverVersions = pgTable("report_cover_versions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: integer("version").notNull().unique(),
+  addressee: text("addressee").notNull(),
+  businessName: text("business_name").notNull(),
+  contractor: text("contractor").notNull(),
+  manager: text("manager").notNull(),
+  savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+  savedBy: uuid("saved_by").references(() => staff.id),
+});
+
+/**
+ * 所見・特記事項 of one report period ("2024-08" or "2024"), written by a supervisor; every save is a
+ * new version, the newest prints. Counts and the service only: never what a youth said.
+ */
+export const reportRemarkVersions = pgTable(
+  "report_remark_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    body: text("body").notNull(),
+    savedAt: timestamp("saved_at", { withTimezone: true }).notNull(),
+    savedBy: uuid("saved_by").references(() => staff.id),
+  },
+  (t) => [uniqueIndex("report_remark_versions_period_version_idx").on(t.period, t.version)],
+);
+
+/** 友だち登録数 as LINE's Insight API reported it for a JST date (read once a day); no user is named. */
+export const lineFollowerSnapshots = pgTable("line_follower_snapshots", {
+  date: text("date").primaryKey(),
+  followers: integer("followers").notNull(),
+  blocks: integer("blocks"),
+  readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+});
+
+/**
  * R17: a closed consultation's timings, computed once from its events when it closes (like Chatwoot's
  * reporting events), so a month's or a year's report reads one row per consultation instead of
  * re-scanning every message. Seconds are whole; null when the event never happened (never claimed,

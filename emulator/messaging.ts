@@ -167,6 +167,13 @@ export function messagingRoutes(env: Env): Route[] {
       json(200, e.state.monthlyLimit === null ? { type: "none" } : { type: "limited", value: e.state.monthlyLimit }),
     ),
     route("GET", "/v2/bot/message/quota/consumption", "getMessageQuotaConsumption", (e) => json(200, { totalUsage: monthUsage(e) })),
+    // Insight: LINE answers for a past date (yyyyMMdd); the emulator counts its users as they are now.
+    route("GET", "/v2/bot/insight/followers", "getNumberOfFollowers", (e, ctx) => {
+      if (!/^\d{8}$/.test(ctx.query.get("date") ?? "")) return json(400, { message: "The value for the 'date' parameter is invalid" });
+      const users = [...e.state.users.values()];
+      const blocks = users.filter((user) => user.status === "blocked").length;
+      return json(200, { status: "ready", followers: users.length, targetedReaches: users.length - blocks, blocks });
+    }),
     route("GET", "/v2/bot/profile/:userId", "getProfile", profile),
     route("GET", "/v2/bot/message/:messageId/content", "getMessageContent", content),
     route("GET", "/v2/bot/message/:messageId/content/preview", "getMessageContentPreview", content),

@@ -1,5 +1,6 @@
 import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSdkLineApi } from "@/lib/line-api";
 import type { Emulator } from "./server";
 import { control, followingUser, startEmulator, startReceiver, TOKEN, type Receiver } from "./test-support";
 
@@ -52,5 +53,16 @@ describe("@line/bot-sdk against the emulator", () => {
     await client.setDefaultRichMenu(richMenuId);
     expect(await client.getDefaultRichMenuId()).toEqual({ richMenuId });
     expect((await client.getRichMenuList()).richmenus.map((m) => m.richMenuId)).toEqual([richMenuId]);
+  });
+});
+
+describe("LINE's Insight API through Soudan's LINE port", () => {
+  it("answers the friends count for a past day, so the reports' 友だち登録数 works in the demo", async () => {
+    await followingUser(emulator);
+    await followingUser(emulator);
+    const api = createSdkLineApi({ channelAccessToken: TOKEN, baseURL: emulator.url });
+    expect(await api.readFollowers("2024-08-30")).toEqual({ followers: 2, blocks: 0 });
+    const { body } = await control(emulator, "GET", "/requests?operation=getNumberOfFollowers");
+    expect(body.requests[0]).toMatchObject({ method: "GET", status: 200 });
   });
 });

@@ -4,7 +4,8 @@ import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getKeyring } from "@/lib/crypto";
-import { exportReport, reportRequestSchema, type ReportFormat, type ReportKind } from "@/lib/reports";
+import { ja } from "@/lib/i18n/ja";
+import { exportReport, ReportOutsideServicePeriodError, reportRequestSchema, verifyExportedFile, type ReportFormat, type ReportKind } from "@/lib/reports";
 import { openCliDatabase } from "./cli-database";
 
 /**
@@ -16,6 +17,7 @@ const usage = [
   "usage: npm run report -- monthly|daily-log|reception YYYY-MM [--format pdf|xlsx|csv] [--out FILE]",
   "       npm run report -- annual|annual-reception YYYY [--format pdf|xlsx|csv] [--out FILE]",
   "       npm run report -- backfill",
+  "       npm run report -- verify FILE   (whether FILE is a file Soudan exported, when and by whom)",
   "The format defaults to the --out file's extension, else pdf; the file name defaults to soudan-<kind>-<period>.<format>.",
 ].join("\n");
 
@@ -50,6 +52,29 @@ if (command === "backfill") {
   process.exit(0);
 }
 
+if (command === "verify") {
+  const v = ja.reports.verify;
+  if (!period) fail(v.usage);
+  let body: Buffer;
+  try {
+    body = fs.readFileSync(period);
+  } catch {
+    console.error(v.unreadable(period));
+    process.exit(2);
+  }
+  const { database } = await openCliDatabase("npm run report");
+  const verdict = await verifyExportedFile(database.db, body);
+  await database.close();
+  console.log(v.sha256(verdict.sha256));
+  if (!verdict.known) {
+    console.log(v.unknown);
+    process.exit(1);
+  }
+  const at = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "long", timeStyle: "medium" }).format(verdict.at);
+  console.log(v.known(at, verdict.by ?? "－", verdict.target ?? verdict.action));
+  process.exit(0);
+}
+
 const kind = command ? kinds[command] : undefined;
 if (!kind) fail(command ? `unknown report "${command}"` : "which report?");
 const request = reportRequestSchema.safeParse({ kind, period });
@@ -61,7 +86,15 @@ if (!formats.has(format)) fail(`unknown format "${format}"`);
 const { database, env } = await openCliDatabase("npm run report");
 // Consultations closed before timings were recorded would otherwise be missing from the times.
 await backfillConsultationTimings(database.db, now());
-const exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
+let exported;
+try {
+  exported = await exportReport(database.db, { ...request.data, format }, { actorLabel: "command line" }, { municipality: env.SOUDAN_MUNICIPALITY_NAME ?? null, at: now() });
+} catch (error) {
+  if (!(error instanceof ReportOutsideServicePeriodError)) throw error;
+  await database.close();
+  console.error(`${ja.reports.outside.title}\n${ja.reports.outside.body}`);
+  process.exit(2);
+}
 if (env.SOUDAN_ENCRYPTION_KEY) await recordAuditCheckpoint(database.db, { keyring: getKeyring(), file: auditCheckpointFile(env.DATA_DIR), at: now() });
 await database.close();
 const out = parsed.values.out ?? exported.filename;

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
-import { reportHeading, reportTables, type Report, type ReportKind } from "@/lib/reports";
+import { formatCell, reportHeading, reportTables, type Report, type ReportKind } from "@/lib/reports";
 import { ReportTableView } from "./ReportTableView";
 
 const t = ja.reports;
@@ -26,7 +26,7 @@ export interface ReportNavigation {
 }
 
 /** A report as a page: which report and period, downloads, then every table with its chart. */
-export function ReportView({ report, navigation }: { report: Report; navigation: ReportNavigation }) {
+export function ReportView({ report, navigation, remarks }: { report: Report; navigation: ReportNavigation; remarks?: React.ReactNode }) {
   const annual = report.kind === "annual" || report.kind === "annual_reception";
   const param = annual ? "year" : "month";
   const heading = reportHeading(report);
@@ -81,6 +81,26 @@ export function ReportView({ report, navigation }: { report: Report; navigation:
         </Link>
       </div>
 
+      {report.outsideServicePeriod ? (
+        <section role="status" aria-labelledby="outside-title" className="mt-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 p-4">
+          <h2 id="outside-title" className="font-semibold text-amber-900">
+            {t.outside.title}
+          </h2>
+          <p className="mt-1 text-sm text-amber-900">{t.outside.body}</p>
+        </section>
+      ) : (
+        <ReportBody report={report} period={navigation.period} remarks={remarks} />
+      )}
+    </article>
+  );
+}
+
+/** Downloads, the 所見 (editor or text), then every table with its chart. */
+function ReportBody({ report, period, remarks }: { report: Report; period: string; remarks?: React.ReactNode }) {
+  const tables = reportTables(report);
+  const written = tables.find((table) => table.key === "remarks");
+  return (
+    <>
       <section aria-labelledby="downloads" className="mt-4">
         <h2 id="downloads" className="text-sm font-semibold text-slate-700">
           {t.page.download}
@@ -88,7 +108,7 @@ export function ReportView({ report, navigation }: { report: Report; navigation:
         <ul className="mt-1 flex flex-wrap gap-2">
           {(["pdf", "xlsx", "csv"] as const).map((format) => (
             <li key={format}>
-              <a href={`/api/reports/export?kind=${report.kind}&period=${navigation.period}&format=${format}`} className={secondaryButtonClass} download>
+              <a href={`/api/reports/export?kind=${report.kind}&period=${period}&format=${format}`} className={secondaryButtonClass} download>
                 {t.page.formats[format]}
               </a>
             </li>
@@ -96,9 +116,21 @@ export function ReportView({ report, navigation }: { report: Report; navigation:
         </ul>
       </section>
 
-      {reportTables(report).map((table) => (
-        <ReportTableView key={table.key} table={table} />
-      ))}
-    </article>
+      {remarks ??
+        (written && (
+          <section aria-labelledby="remarks-title" className="mt-6 max-w-3xl">
+            <h2 id="remarks-title" className="text-lg font-semibold">
+              {written.title}
+            </h2>
+            <p className="mt-2 whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-3 text-sm">{formatCell(written.rows[0]?.[0] ?? null)}</p>
+          </section>
+        ))}
+
+      {tables
+        .filter((table) => table.key !== "remarks")
+        .map((table) => (
+          <ReportTableView key={table.key} table={table} />
+        ))}
+    </>
   );
 }

@@ -40,6 +40,8 @@ export const auditActions = [
   "report.submitted",
   "form.changed",
   "report.exported",
+  "report.cover_saved",
+  "report.remarks_saved",
   "risk_lexicon.changed",
   "safety_contact.changed",
   "safety_template.changed",

@@ -10,6 +10,8 @@ export const actions = [
   "consultations.supervise",
   "reports.view",
   "reports.mark_submitted",
+  "reports.configure",
+  "reports.write_remarks",
   "records.inspect",
   "schedule.manage",
   "line.monitor",
@@ -25,8 +27,8 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 const grants: Record<Role, readonly Action[]> = {
-  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "line.monitor", "canned.manage", "agencies.manage", "forms.manage", "risk.manage", "oncall.manage", "emergency_contact_kinds.manage", "retention.view", "incidents.manage"],
-  supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "reports.mark_submitted", "schedule.manage", "oncall.manage", "incidents.manage"],
+  admin: ["home.view", "account.manage_own", "staff.manage", "audit.view", "schedule.manage", "reports.view", "reports.configure", "line.monitor", "canned.manage", "agencies.manage", "forms.manage", "risk.manage", "oncall.manage", "emergency_contact_kinds.manage", "retention.view", "incidents.manage"],
+  supervisor: ["home.view", "account.manage_own", "console.use", "consultations.supervise", "reports.view", "reports.mark_submitted", "reports.write_remarks", "schedule.manage", "oncall.manage", "incidents.manage"],
   counselor: ["home.view", "account.manage_own", "console.use"],
   city: ["home.view", "account.manage_own", "reports.view"],
 };

@@ -212,6 +212,21 @@ export const handoverTables: Record<string, ExportedTable | ExcludedTable> = {
     title: "市に提出した報告書",
     fields: { id, kind: "報告書の種類", period: "対象期間 (例 2024-08、年度は 2024)", submitted_at: at("提出済みにした"), submitted_by: staffRef("提出済みにした") },
   },
+  report_cover_versions: {
+    kind: "exported",
+    title: "報告書の表紙 (宛先・事業名・受託者・業務責任者) の版",
+    fields: { id, version: "版番号", addressee: "宛先 (様は印字時に付きます)", business_name: "事業名", contractor: "受託者", manager: "業務責任者", saved_at: at("保存"), saved_by: staffRef("保存した") },
+  },
+  report_remark_versions: {
+    kind: "exported",
+    title: "報告書の所見・特記事項の版",
+    fields: { id, period: "対象期間 (例 2024-08、年度は 2024)", version: "その期間の版番号", body: "所見・特記事項の本文", saved_at: at("保存"), saved_by: staffRef("保存した") },
+  },
+  line_follower_snapshots: {
+    kind: "exported",
+    title: "LINE の友だち登録数 (1日1回 LINE から読み取った累計。報告書に使います)",
+    fields: { date: "日付 (日本時間、YYYY-MM-DD)", followers: "友だち登録数 (累計、ブロック中を含む)", blocks: "ブロック数。空欄は LINE が返さなかった", read_at: at("読み取り") },
+  },
   consultation_timings: {
     kind: "exported",
     title: "終了した相談の時間の集計 (報告書に使います)",

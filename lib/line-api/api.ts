@@ -3,6 +3,12 @@ import type { messagingApi } from "@line/bot-sdk";
 export type LineMessage = messagingApi.Message;
 
 /** The monthly message quota: `limit` null when the plan sets no target; `used` counts this month's paid messages. */
+/** 友だち登録数 of one day as LINE's Insight API counts it (cumulative; blocked friends included). */
+export interface LineFollowers {
+  followers: number;
+  blocks: number | null;
+}
+
 export interface LineQuota {
   limit: number | null;
   used: number;
@@ -17,6 +23,8 @@ export interface LineApi {
   markAsRead(markAsReadToken: string): Promise<void>;
   linkRichMenu(userId: string, richMenuId: string): Promise<void>;
   readQuota(): Promise<LineQuota>;
+  /** The friends count of a past JST date "YYYY-MM-DD"; null while LINE has not counted that day (or no longer keeps it). */
+  readFollowers(date: string): Promise<LineFollowers | null>;
 }
 
 /** LINE's answer when the month's messages are used up; no retry helps before the next month. */

@@ -1,4 +1,4 @@
-export type { LineApi, LineMessage, LineQuota } from "./api";
+export type { LineApi, LineFollowers, LineMessage, LineQuota } from "./api";
 export { countPushesInMonth } from "./outbox/count-pushes";
 export {
   deliverNextOutboxItem,

@@ -1,4 +1,4 @@
-import { HTTPFetchError, messagingApi } from "@line/bot-sdk";
+import { HTTPFetchError, insight, messagingApi } from "@line/bot-sdk";
 import { LineApiError, type LineApi } from "./api";
 
 /** Retry-After in seconds (what LINE and the emulator send) or as an HTTP date; anything else is ignored. */
@@ -24,6 +24,7 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
 
 export function createSdkLineApi(options: { channelAccessToken: string; baseURL: string }): LineApi {
   const client = new messagingApi.MessagingApiClient(options);
+  const insightClient = new insight.InsightClient(options);
   return {
     reply: async (replyToken, messages) => void (await call("reply", () => client.replyMessage({ replyToken, messages }))),
     push: async (to, messages, retryKey) => void (await call("push", () => client.pushMessage({ to, messages }, retryKey))),
@@ -34,6 +35,11 @@ export function createSdkLineApi(options: { channelAccessToken: string; baseURL:
       const quota = await call("quota", () => client.getMessageQuota());
       const consumption = await call("quota consumption", () => client.getMessageQuotaConsumption());
       return { limit: quota.type === "limited" ? (quota.value ?? null) : null, used: consumption.totalUsage };
+    },
+    async readFollowers(date) {
+      const answer = await call("followers", () => insightClient.getNumberOfFollowers(date.replaceAll("-", "")));
+      if (answer.status !== "ready" || answer.followers === undefined) return null;
+      return { followers: answer.followers, blocks: answer.blocks ?? null };
     },
   };
 }

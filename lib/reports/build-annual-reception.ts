@@ -1,9 +1,9 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { ja } from "@/lib/i18n/ja";
-import { listOpenings, resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, countYouthsWriting, sumReception } from "./count-reception";
 import { fiscalYearRange } from "./fiscal-year-range";
-import { loadReportSchedule } from "./load-report-schedule";
+import { loadReportSchedule, staffedDates } from "./load-report-schedule";
 import { dateRange, datesBetween, monthRange, monthsBetween } from "@/lib/calendar";
 import { dateLabel, fiscalYearLabel, monthLabel } from "./period";
 import type { AnnualReception, ReceptionRow } from "./schemas";
@@ -15,17 +15,18 @@ import type { AnnualReception, ReceptionRow } from "./schemas";
  */
 export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: number; municipality?: string | null; at: Date }): Promise<AnnualReception> {
   const range = await fiscalYearRange(db, options.fiscalYear);
-  const { schedule } = await loadReportSchedule(db, range);
+  const { plans, sessions: all, outsideServicePeriod } = await loadReportSchedule(db, range);
+  const staffed = staffedDates(plans);
   const months: ReceptionRow[] = [];
   for (const month of monthsBetween(range.from, range.to)) {
     const whole = monthRange(month);
     const slice = dateRange(whole.from < range.from ? range.from : whole.from, whole.to > range.to ? range.to : whole.to);
-    const sessions = schedule ? listOpenings(schedule, slice.start, slice.end) : [];
+    const sessions = all.filter((s) => s.end > slice.start && s.start < slice.end);
     const { days, youths } = await countReceptionByDay(db, slice, sessions);
     months.push({
       key: month,
       label: monthLabel(month),
-      staffedDays: schedule ? datesBetween(slice.from, slice.to).filter((date) => resolveDay(schedule, date).timeframes.length > 0).length : 0,
+      staffedDays: datesBetween(slice.from, slice.to).filter((date) => staffed.has(date)).length,
       ...sumReception([...days.values()]),
       youths,
     });
@@ -39,6 +40,8 @@ export async function buildAnnualReception(db: DbOrTx, options: { fiscalYear: nu
     to: range.to,
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
     generatedAt: options.at.toISOString(),
+    outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     months,
     total: {
       key: "total",

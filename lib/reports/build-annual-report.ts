@@ -1,6 +1,9 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
+import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
+import { countDetails } from "./count-details";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthsBetween } from "@/lib/calendar";
@@ -19,7 +22,8 @@ export interface AnnualOptions {
 /** 年度報告書 (R19): the monthly report's figures over the service period within the fiscal year, and month by month. */
 export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Promise<AnnualReport> {
   const range = await fiscalYearRange(db, options.fiscalYear);
-  const { sessions } = await loadReportSchedule(db, range);
+  const { plans, sessions, outsideServicePeriod } = await loadReportSchedule(db, range);
+  const summary = await summarizeConsultations(db, range, sessions);
   return {
     kind: "annual",
     fiscalYear: options.fiscalYear,
@@ -29,7 +33,11 @@ export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Pro
     to: range.to,
     periodLabel: `${fiscalYearLabel(options.fiscalYear)} ${dateLabel(range.from)}〜${dateLabel(range.to)}`,
     generatedAt: options.at.toISOString(),
-    summary: await summarizeConsultations(db, range, sessions),
+    outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
+    summary,
+    remarks: (await loadReportRemarks(db, String(options.fiscalYear)))?.body ?? null,
+    ...(await countDetails(db, range, plans, summary.consultations)),
     byMonth: await summarizeByMonth(db, range, sessions, monthsBetween(range.from, range.to)),
     ...(await countBreakdowns(db, range)),
   };

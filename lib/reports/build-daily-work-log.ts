@@ -1,15 +1,16 @@
 import { and, eq, gte, inArray, lt, sql, type AnyColumn } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { consultationMessages, consultationRecords, consultationTimings, consultations, staff } from "@/db/schema";
 import { ja } from "@/lib/i18n/ja";
-import { resolveMonth } from "@/lib/schedule";
 import { loadReportSchedule } from "./load-report-schedule";
-import { monthRange, type DateRange } from "@/lib/calendar";
+import { workDay, workDayRange } from "./work-day";
+import { monthRange } from "@/lib/calendar";
 import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { DailyWorkLog, WorkLogDay } from "./schemas";
-import { arrivedInHours, countWhere, jstDate, receivedIn, timingsJoin } from "./sql";
+import { arrivedInHours, countWhere, timingsJoin } from "./sql";
 
-const within = (column: AnyColumn, range: DateRange) => and(gte(column, range.start), lt(column, range.end));
+const within = (column: AnyColumn, range: { start: Date; end: Date }) => and(gte(column, range.start), lt(column, range.end));
 
 type DayCounts = Omit<WorkLogDay, "date" | "label" | "hours" | "staffOnDuty" | "notes"> & { staff: Set<string>; consultations: Set<string> };
 
@@ -39,21 +40,24 @@ function notesOf(day: DayCounts): string[] {
 }
 
 /**
- * 業務日誌 (R18): one entry per staffed day of the month — who was on duty (the counselors who took
- * or answered a consultation that JST day), what arrived, what was handled and closed, and the
- * notable events as counts. Nothing a youth or counselor wrote appears here.
+ * 業務日誌: one entry per day of the month that was staffed or had any work — who was on duty (the
+ * counselors who took or answered a consultation that day), what arrived, what was handled and
+ * closed, and the notable events as counts. Days are 業務日 (see work-day.ts): a record written at
+ * 00:20 after a Saturday evening session is Saturday's work. Nothing a youth or counselor wrote
+ * appears here.
  */
 export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; municipality?: string | null; at: Date }): Promise<DailyWorkLog> {
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
-  const { schedule, sessions } = await loadReportSchedule(db, range);
+  const { plans, sessions, outsideServicePeriod } = await loadReportSchedule(db, range);
+  const work = workDayRange(range);
   const days = new Map<string, DayCounts>();
   const day = (date: string) => days.get(date) ?? days.set(date, emptyDay()).get(date)!;
 
   const replies = await db
-    .select({ date: jstDate(consultationMessages.sentAt), authorId: consultationMessages.authorId, consultationId: consultationMessages.consultationId, n: sql<number>`count(*)::int` })
+    .select({ date: workDay(consultationMessages.sentAt), authorId: consultationMessages.authorId, consultationId: consultationMessages.consultationId, n: sql<number>`count(*)::int` })
     .from(consultationMessages)
-    .where(and(eq(consultationMessages.sender, "counselor"), within(consultationMessages.sentAt, range)))
+    .where(and(eq(consultationMessages.sender, "counselor"), within(consultationMessages.sentAt, work)))
     .groupBy(sql`1`, consultationMessages.authorId, consultationMessages.consultationId);
   for (const row of replies) {
     const d = day(row.date);
@@ -62,41 +66,41 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
     if (row.authorId) d.staff.add(row.authorId);
   }
   const claims = await db
-    .select({ date: jstDate(consultations.firstClaimedAt), staffId: consultations.firstClaimedBy, consultationId: consultations.id })
+    .select({ date: workDay(consultations.firstClaimedAt), staffId: consultations.firstClaimedBy, consultationId: consultations.id })
     .from(consultations)
-    .where(within(consultations.firstClaimedAt, range));
+    .where(within(consultations.firstClaimedAt, work));
   for (const row of claims) {
     const d = day(row.date);
     d.consultations.add(row.consultationId);
     if (row.staffId) d.staff.add(row.staffId);
   }
   const received = await db
-    .select({ date: jstDate(consultations.openedAt), n: sql<number>`count(*)::int`, inHours: countWhere(sql`${arrivedInHours(sessions)}`) })
+    .select({ date: workDay(consultations.openedAt), n: sql<number>`count(*)::int`, inHours: countWhere(sql`${arrivedInHours(sessions)}`) })
     .from(consultations)
     .leftJoin(consultationTimings, timingsJoin)
-    .where(receivedIn(range))
+    .where(within(consultations.openedAt, work))
     .groupBy(sql`1`);
   for (const row of received) Object.assign(day(row.date), { received: Number(row.n), receivedInHours: Number(row.inHours) });
   const closed = await db
-    .select({ date: jstDate(consultations.closedAt), n: sql<number>`count(*)::int`, abandoned: countWhere(sql`${consultations.closeReason} = 'abandoned'`) })
+    .select({ date: workDay(consultations.closedAt), n: sql<number>`count(*)::int`, abandoned: countWhere(sql`${consultations.closeReason} = 'abandoned'`) })
     .from(consultations)
-    .where(within(consultations.closedAt, range))
+    .where(within(consultations.closedAt, work))
     .groupBy(sql`1`);
   for (const row of closed) Object.assign(day(row.date), { closed: Number(row.n), abandoned: Number(row.abandoned) });
   const records = await db
     .select({
-      date: jstDate(consultationRecords.finalizedAt),
+      date: workDay(consultationRecords.finalizedAt),
       emergencies: countWhere(sql`${consultationRecords.emergency}`),
       referrals: countWhere(sql`${consultationRecords.referralAgencyId} is not null`),
     })
     .from(consultationRecords)
-    .where(within(consultationRecords.finalizedAt, range))
+    .where(within(consultationRecords.finalizedAt, work))
     .groupBy(sql`1`);
   for (const row of records) Object.assign(day(row.date), { emergencies: Number(row.emergencies), referrals: Number(row.referrals) });
   const risks = await db
-    .select({ date: jstDate(consultations.riskDetectedAt), n: sql<number>`count(*)::int` })
+    .select({ date: workDay(consultations.riskDetectedAt), n: sql<number>`count(*)::int` })
     .from(consultations)
-    .where(within(consultations.riskDetectedAt, range))
+    .where(within(consultations.riskDetectedAt, work))
     .groupBy(sql`1`);
   for (const row of risks) day(row.date).riskDetected = Number(row.n);
 
@@ -104,7 +108,8 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
   const names = new Map(
     staffIds.length === 0 ? [] : (await db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, staffIds))).map((s) => [s.id, s.name]),
   );
-  const staffedDays = schedule ? resolveMonth(schedule, month).days.filter((plan) => plan.timeframes.length > 0) : [];
+  // Every staffed day, and every other day on which anything happened (work after midnight, out-of-hours arrivals).
+  const listed = plans.filter((plan) => plan.timeframes.length > 0 || days.has(plan.date));
   return {
     kind: "daily_log",
     month,
@@ -114,13 +119,15 @@ export async function buildDailyWorkLog(db: DbOrTx, options: { month: string; mu
     to: range.to,
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
-    days: staffedDays.map((plan) => {
+    outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
+    days: listed.map((plan) => {
       const counts = days.get(plan.date) ?? emptyDay();
       const { staff: onDuty, consultations: handled, ...figures } = counts;
       return {
         date: plan.date,
         label: dayLabel(plan.date),
-        hours: plan.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join("、"),
+        hours: plan.timeframes.length > 0 ? plan.timeframes.map((tf) => `${tf.start}〜${tf.end}`).join("、") : ja.reports.labels.notStaffed,
         staffOnDuty: [...onDuty].map((id) => names.get(id) ?? id).sort((a, b) => a.localeCompare(b, "ja")),
         ...figures,
         handled: handled.size,

@@ -1,8 +1,8 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
 import { ja } from "@/lib/i18n/ja";
-import { resolveDay } from "@/lib/schedule";
 import { countReceptionByDay, emptyReception, sumReception } from "./count-reception";
-import { loadReportSchedule } from "./load-report-schedule";
+import { loadReportSchedule, staffedDates } from "./load-report-schedule";
 import { datesBetween, monthRange } from "@/lib/calendar";
 import { dayLabel, monthLabel, reportMonthSchema } from "./period";
 import type { MonthlyReception } from "./schemas";
@@ -11,12 +11,13 @@ import type { MonthlyReception } from "./schemas";
 export async function buildMonthlyReception(db: DbOrTx, options: { month: string; municipality?: string | null; at: Date }): Promise<MonthlyReception> {
   const month = reportMonthSchema.parse(options.month);
   const range = monthRange(month);
-  const { schedule, sessions } = await loadReportSchedule(db, range);
+  const { plans, sessions, outsideServicePeriod } = await loadReportSchedule(db, range);
+  const staffed = staffedDates(plans);
   const { days: byDay, youths } = await countReceptionByDay(db, range, sessions);
   const days = datesBetween(range.from, range.to).map((date) => ({
     key: date,
     label: dayLabel(date),
-    staffedDays: schedule && resolveDay(schedule, date).timeframes.length > 0 ? 1 : 0,
+    staffedDays: staffed.has(date) ? 1 : 0,
     ...(byDay.get(date) ?? emptyReception()),
   }));
   return {
@@ -28,6 +29,8 @@ export async function buildMonthlyReception(db: DbOrTx, options: { month: string
     to: range.to,
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
+    outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
     days,
     total: {
       key: "total",

@@ -1,6 +1,9 @@
 import type { DbOrTx } from "@/db";
+import { loadReportCover } from "./load-report-cover";
+import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
+import { countDetails } from "./count-details";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthRange, shiftMonth } from "@/lib/calendar";
 import { monthLabel, reportMonthSchema } from "./period";
@@ -17,7 +20,7 @@ export interface MonthlyOptions {
 }
 
 /**
- * 月例報告書 (R18): the consultations received in a JST calendar month, counted by the categories
+ * 月例報告書: the consultations received in a JST calendar month, counted by the categories
  * municipal and national reports use, with waiting and response times and the previous month beside.
  */
 export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): Promise<MonthlyReport> {
@@ -25,8 +28,9 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
   const range = monthRange(month);
   const previousMonth = shiftMonth(month, -1);
   const previousRange = monthRange(previousMonth);
-  const { sessions } = await loadReportSchedule(db, range);
+  const { plans, sessions, outsideServicePeriod } = await loadReportSchedule(db, range);
   const { sessions: previousSessions } = await loadReportSchedule(db, previousRange);
+  const summary = await summarizeConsultations(db, range, sessions);
   return {
     kind: "monthly",
     month,
@@ -36,7 +40,11 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
     to: range.to,
     periodLabel: monthLabel(month),
     generatedAt: options.at.toISOString(),
-    summary: await summarizeConsultations(db, range, sessions),
+    outsideServicePeriod,
+    cover: await loadReportCover(db, { municipality: options.municipality ?? null }),
+    summary,
+    remarks: (await loadReportRemarks(db, month))?.body ?? null,
+    ...(await countDetails(db, range, plans, summary.consultations)),
     previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
     ...(await countBreakdowns(db, range)),
   };

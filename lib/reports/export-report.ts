@@ -1,4 +1,5 @@
 import type { Db } from "@/db";
+import { createHash } from "node:crypto";
 import { appendAudit, readAuditHead } from "@/lib/audit";
 import { buildReport, type ReportRequest } from "./build-report";
 import { renderReportCsv } from "./render-report-csv";
@@ -12,6 +13,14 @@ const contentTypes: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
+/** Nothing to report: no day of the period lies in a service period. */
+export class ReportOutsideServicePeriodError extends Error {
+  constructor() {
+    super("report period outside every service period");
+    this.name = "ReportOutsideServicePeriodError";
+  }
+}
+
 export interface ExportedReport {
   body: Buffer;
   contentType: string;
@@ -23,8 +32,9 @@ export interface ExportedReport {
 
 /**
  * A report file for download or scheduled sending. Every export is audited with who, which report,
- * which period and which format (R14); the file itself holds counts only, and names the audit head it
- * was made at (the row before its own report.exported).
+ * which period and which format, and the file's SHA-256, so `npm run report -- verify FILE` can tell
+ * later whether a file is one Soudan made. The file itself holds counts only, and names the audit head
+ * it was made at (the row before its own report.exported).
  */
 export async function exportReport(
   db: Db,
@@ -33,6 +43,7 @@ export async function exportReport(
   options: { municipality?: string | null; at: Date },
 ): Promise<ExportedReport> {
   const report = await buildReport(db, request, options);
+  if (report.outsideServicePeriod) throw new ReportOutsideServicePeriodError();
   const head = await readAuditHead(db);
   const body =
     request.format === "pdf"
@@ -40,7 +51,18 @@ export async function exportReport(
       : request.format === "xlsx"
         ? await renderReportXlsx(report, head)
         : Buffer.from(renderReportCsv(report, head), "utf8");
-  await appendAudit(db, { action: "report.exported", ...by, target: `report:${request.kind}:${request.period}`, details: { kind: request.kind, period: String(request.period), format: request.format, bytes: body.length } });
+  await appendAudit(db, {
+    action: "report.exported",
+    ...by,
+    target: `report:${request.kind}:${request.period}`,
+    details: {
+      kind: request.kind,
+      period: String(request.period),
+      format: request.format,
+      bytes: body.length,
+      sha256: createHash("sha256").update(body).digest("hex"),
+    },
+  });
   return {
     body,
     contentType: contentTypes[request.format],

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import { listAudit, readAuditHead } from "@/lib/audit";
 import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
-import { buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, exportReport, formatCell, reportTables, type Report } from "./index";
+import { buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, exportReport, formatCell, ReportOutsideServicePeriodError, reportTables, verifyExportedFile, type Report } from "./index";
 import { renderReportCsv } from "./render-report-csv";
 import { renderReportXlsx } from "./render-report-xlsx";
 import { renderReportPdf } from "./render-report-pdf";
@@ -64,7 +64,7 @@ describe("CSV", () => {
     const csv = renderReportCsv(monthly, fixedHead);
     expect(csv.startsWith("\uFEFF月例報告書（2024年8月）\r\n")).toBe(true);
     const lines = csv.slice(1).split("\r\n");
-    expect(lines).toContain("相談件数,8,2,6");
+    expect(lines).toContain("相談受付件数（アクセス）,8,2,6");
     expect(lines).toContain("緊急対応,1,0,1");
     expect(lines).toContain("中学生,1");
     expect(lines).toContain("記録なし,4");
@@ -133,7 +133,7 @@ describe("Excel workbook", () => {
       }
     }
     const summary = fs.readFileSync(path.join(workDir, "monthly-csv", "monthly-概要.csv"), "utf8");
-    expect(summary).toContain("相談件数,8,2,6");
+    expect(summary).toContain("相談受付件数（アクセス）,8,2,6");
   }, 180_000);
 });
 
@@ -141,10 +141,37 @@ describe("exportReport", () => {
   it("builds, renders and audits each export with who, which report and which format", async () => {
     const exported = await exportReport(database.db, { kind: "monthly", period: "2024-08", format: "csv" }, { actor: supervisor }, { municipality: "武雄市", at: new Date() });
     expect(exported).toMatchObject({ contentType: "text/csv; charset=utf-8", filename: "soudan-monthly-2024-08.csv", title: "月例報告書_2024-08.csv" });
-    expect(exported.body.toString("utf8")).toContain("相談件数,8,2,6");
+    expect(exported.body.toString("utf8")).toContain("相談受付件数（アクセス）,8,2,6");
     const [entry] = await listAudit(database.db, 1);
     expect(entry).toMatchObject({ action: "report.exported", actorId: supervisor.id, actorLogin: supervisor.loginId, target: "report:monthly:2024-08", details: { kind: "monthly", period: "2024-08", format: "csv" } });
+    expect(entry!.details.sha256).toBe(createHash("sha256").update(exported.body).digest("hex"));
+    expect(await verifyExportedFile(database.db, exported.body)).toMatchObject({ known: true, by: supervisor.loginId, target: "report:monthly:2024-08" });
+    expect(await verifyExportedFile(database.db, Buffer.concat([exported.body, Buffer.from(" ")]))).toMatchObject({ known: false });
   });
+
+  it("refuses a period outside the service period instead of a file of zeros, and audits nothing", async () => {
+    const before = await readAuditHead(database.db);
+    await expect(exportReport(database.db, { kind: "monthly", period: "2024-06", format: "pdf" }, { actor: supervisor }, { at: new Date() })).rejects.toBeInstanceOf(ReportOutsideServicePeriodError);
+    expect(await readAuditHead(database.db)).toEqual(before);
+  });
+
+  it("answers `npm run report -- verify FILE` in Japanese, non-zero for an unknown file", () => {
+    const unknown = path.join(workDir, "unknown.csv");
+    fs.writeFileSync(unknown, "誰かが作ったファイル");
+    let status = 0;
+    let output = "";
+    try {
+      // The command opens its own embedded database: an empty audit log knows no file.
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(workDir, "cli") };
+      delete env.DATABASE_URL;
+      execFileSync("npx", ["tsx", "scripts/report.ts", "verify", unknown], { encoding: "utf8", env, stdio: "pipe" });
+    } catch (error) {
+      status = (error as { status: number }).status;
+      output = String((error as { stdout: string }).stdout);
+    }
+    expect(status).toBe(1);
+    expect(output).toContain("監査ログに記録がありません");
+  }, 120_000);
 
   it.skipIf(!hasPdftotext)("names in every format the audit head it was made at, the row before its own audit entry", async () => {
     const request = { kind: "monthly", period: "2024-08" } as const;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { weekdayOf, type CalendarDate } from "@/lib/calendar";
 import { ja } from "@/lib/i18n/ja";
 import { findNationalHoliday } from "@/lib/schedule";
+import { eraFiscalYear } from "./japanese-era";
 
 const t = ja.reports.periods;
 
@@ -15,7 +16,7 @@ export function monthLabel(month: string): string {
 
 /** 「2024年度（令和6年度）」: municipal documents name the fiscal year by the era. */
 export function fiscalYearLabel(fiscalYear: number): string {
-  return t.fiscalYear(fiscalYear);
+  return t.fiscalYear(fiscalYear, eraFiscalYear(fiscalYear));
 }
 
 export function dateLabel(date: CalendarDate): string {

@@ -1,5 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
-import type { AnnualReport, CountRow, DurationStats, MonthlyReport, PeriodSummary, ReceptionRow, Report } from "./schemas";
+import type { AnnualReport, CountRow, CrossTab, DurationStats, MonthlyReport, PeriodSummary, ReceptionRow, Report } from "./schemas";
 
 /** A cell: a count, minutes (one decimal), text, or null shown as 「－」. */
 export type Cell = string | number | null;
@@ -40,6 +40,8 @@ const summaryKeys = [
   "staffedArrivals",
   "outOfHoursArrivals",
   "claimed",
+  "actual",
+  "unanswered",
   "recorded",
   "stillOpen",
   "emergencies",
@@ -63,6 +65,47 @@ function timesTable(summary: PeriodSummary): ReportTable {
 
 type BreakdownKey = "byAgeBand" | "byGender" | "byTopic" | "byOutcome" | "byCloseReason" | "byChannel" | "byTimeBand" | "byWeekday" | "referralsByAgency" | "emergenciesByContact";
 const breakdownKeys: readonly BreakdownKey[] = ["byAgeBand", "byGender", "byTopic", "byOutcome", "byCloseReason", "byChannel", "byTimeBand", "byWeekday", "referralsByAgency", "emergenciesByContact"];
+
+/** 開設日数, the daily average, LINE friends and the longest consultation: one value each. */
+function serviceTable(report: MonthlyReport | AnnualReport): ReportTable {
+  const { service } = report;
+  const followers: Cell = service.followers === null ? t.labels.followersUnavailable : service.followers;
+  return {
+    key: "service",
+    title: t.tables.service,
+    sheetName: t.sheets.service,
+    columns: [c.item, c.value],
+    rows: [
+      [t.figures.staffedDays, service.staffedDays],
+      [t.figures.dailyAverage, service.dailyAverage],
+      [service.followersDate ? `${t.figures.followers}${t.labels.followersAsOf(service.followersDate)}` : t.figures.followers, followers],
+      [t.figures.longest, minutes(report.summary.longestSeconds)],
+    ],
+  };
+}
+
+function crossTable(key: "ageByTopic" | "genderByTopic", first: string, tab: CrossTab): ReportTable {
+  return {
+    key,
+    title: t.tables[key],
+    sheetName: t.sheets[key],
+    columns: [first, ...tab.columns.map((column) => column.label), t.labels.total],
+    rows: tab.rows.map((row) => [row.label, ...row.counts, row.counts.reduce((n, v) => n + v, 0)]),
+    wide: true,
+  };
+}
+
+/** The tables the monthly and annual reports share after their summaries; the 所見 come last. */
+function detailTables(report: MonthlyReport | AnnualReport): ReportTable[] {
+  return [
+    serviceTable(report),
+    { key: "byDuration", title: t.tables.byDuration, sheetName: t.sheets.byDuration, columns: [c.category, c.count], rows: report.byDuration.map((row) => [row.label, row.count]), chartColumn: 1 },
+    ...breakdownTables(report),
+    crossTable("ageByTopic", c.ageBand, report.ageByTopic),
+    crossTable("genderByTopic", c.gender, report.genderByTopic),
+    { key: "remarks", title: t.remarks.title, sheetName: t.remarks.title, columns: [t.remarks.title], rows: [[report.remarks ?? t.remarks.none]] },
+  ];
+}
 
 function breakdownTables(report: MonthlyReport | AnnualReport): ReportTable[] {
   return breakdownKeys.map((key) => ({
@@ -90,7 +133,7 @@ function monthlyTables(report: MonthlyReport): ReportTable[] {
       }),
     ],
   };
-  return [summary, timesTable(report.summary), ...breakdownTables(report)];
+  return [summary, timesTable(report.summary), ...detailTables(report)];
 }
 
 function annualTables(report: AnnualReport): ReportTable[] {
@@ -105,12 +148,26 @@ function annualTables(report: AnnualReport): ReportTable[] {
     key: "byMonth",
     title: t.tables.byMonth,
     sheetName: t.sheets.byMonth,
-    columns: [c.month, c.consultations, c.youths, c.staffedArrivals, c.outOfHoursArrivals, c.emergencies, c.referrals, c.outOfScope, c.abandoned, c.waitingMedian],
-    rows: report.byMonth.map((m) => [m.label, m.consultations, m.youths, m.staffedArrivals, m.outOfHoursArrivals, m.emergencies, m.referrals, m.outOfScope, m.abandoned, minutes(m.waitingMedianSeconds)]),
+    columns: [c.month, c.consultations, c.youths, c.staffedArrivals, c.outOfHoursArrivals, c.claimed, c.actual, c.unanswered, c.emergencies, c.referrals, c.outOfScope, c.abandoned, c.waitingMedian],
+    rows: report.byMonth.map((m) => [
+      m.label,
+      m.consultations,
+      m.youths,
+      m.staffedArrivals,
+      m.outOfHoursArrivals,
+      m.claimed,
+      m.actual,
+      m.unanswered,
+      m.emergencies,
+      m.referrals,
+      m.outOfScope,
+      m.abandoned,
+      minutes(m.waitingMedianSeconds),
+    ]),
     chartColumn: 1,
     wide: true,
   };
-  return [summary, timesTable(report.summary), byMonth, ...breakdownTables(report)];
+  return [summary, timesTable(report.summary), byMonth, ...detailTables(report)];
 }
 
 const receptionColumns = (first: string) => [

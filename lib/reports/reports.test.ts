@@ -6,7 +6,7 @@ import { createTestDatabase } from "@/db/testing";
 import { setClockForTests } from "@/lib/clock";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { createKeyring } from "@/lib/crypto";
-import { buildAnnualReception, buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, type CountRow, type MonthlyReport } from "./index";
+import { buildAnnualReception, buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport, reportTables, type CountRow, type MonthlyReport } from "./index";
 import { buildKnownDataset } from "./testing/known-dataset";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -78,6 +78,10 @@ describe("monthly report (月例報告書)", () => {
       staffedArrivals: 7,
       outOfHoursArrivals: 1,
       claimed: 6,
+      // A, B, H and F were answered; C was answered but marked 対象外; E was taken but never answered.
+      actual: 4,
+      // D left and G still waits: both arrived in staffed hours (08-25 stays staffed: it was closed only in September).
+      unanswered: 2,
       recorded: 4,
       stillOpen: 1,
       emergencies: 1,
@@ -89,7 +93,26 @@ describe("monthly report (月例報告書)", () => {
       waiting: stats(5, 300, 480, 276),
       firstResponse: stats(4, 270, 402, 270),
       duration: stats(6, 1740, 2400, 1820),
+      longestSeconds: 3000,
     });
+  });
+
+  it("has the service figures: staffed days, the daily average, LINE friends", () => {
+    // Sat 3, Sun 4, Sat 10, Sun 11, Mon 12 (振替休日), Sat 17, Sun 18, Sat 24, Sun 25, Sat 31: 8 consultations ÷ 10 days.
+    expect(report.service).toEqual({ staffedDays: 10, dailyAverage: 0.8, followers: 37, followersDate: "2024-08-30" });
+    expect(report.previous.summary).toMatchObject({ actual: 1, unanswered: 0 });
+  });
+
+  it("counts 相談時間 in bands (担当〜終了): H 19, F 25, B 28 minutes; A and C 30, E 50 minutes", () => {
+    expect(counts(report.byDuration)).toEqual({ "30分未満": 3, "30分以上60分未満": 3, "60分以上90分未満": 0, "90分以上120分未満": 0, "120分以上": 0 });
+  });
+
+  it("crosses 年代 and 性別 with the topics of the records", () => {
+    const cells = (tab: MonthlyReport["ageByTopic"]) =>
+      Object.fromEntries(tab.rows.flatMap((row) => row.counts.flatMap((n, i) => (n > 0 ? [[`${row.label}×${tab.columns[i]!.label}`, n]] : []))));
+    expect(cells(report.ageByTopic)).toEqual({ "小学生×児童虐待": 1, "小学生×家族": 1, "中学生×いじめ": 1, "中学生×学校・勉強": 1, "高校生世代×心身の健康": 1, "対象年齢外×その他": 1 });
+    expect(cells(report.genderByTopic)).toEqual({ "女性×児童虐待": 1, "女性×いじめ": 1, "女性×家族": 1, "女性×学校・勉強": 1, "男性×心身の健康": 1, "その他×その他": 1 });
+    expect(report.ageByTopic.rows.map((row) => row.label)).toEqual(["小学生", "中学生", "高校生世代", "若者（18〜30歳）", "対象年齢外", "不明"]);
   });
 
   it("sets the previous month beside it", () => {
@@ -124,10 +147,27 @@ describe("monthly report (月例報告書)", () => {
   });
 });
 
+describe("a month LINE could not count, a month outside the service period", () => {
+  it("says the friends could not be read rather than 0", async () => {
+    const july = await buildMonthlyReport(database.db, { month: "2024-07", at: new Date() });
+    expect(july.service).toMatchObject({ followers: null, followersDate: null });
+    const row = reportTables(july).find((table) => table.key === "service")!.rows.find((r) => String(r[0]).startsWith("友だち登録数"))!;
+    expect(row[1]).toBe("取得できませんでした");
+    expect(july.outsideServicePeriod).toBe(false);
+  });
+
+  it("marks a month with no day in any service period", async () => {
+    expect((await buildMonthlyReport(database.db, { month: "2024-06", at: new Date() })).outsideServicePeriod).toBe(true);
+    expect((await buildDailyWorkLog(database.db, { month: "2026-06", at: new Date() })).outsideServicePeriod).toBe(true);
+    expect((await buildAnnualReport(database.db, { fiscalYear: 2030, at: new Date() })).outsideServicePeriod).toBe(true);
+  });
+});
+
 describe("daily work log (業務日誌)", () => {
-  it("has an entry for every staffed day with who was on duty and what happened", async () => {
+  it("has an entry for every staffed day and every day with work, with who was on duty and what happened", async () => {
     const log = await buildDailyWorkLog(database.db, { month: "2024-08", at: new Date() });
-    expect(log.days.map((d) => d.date)).toEqual(["2024-08-03", "2024-08-04", "2024-08-10", "2024-08-11", "2024-08-12", "2024-08-17", "2024-08-18", "2024-08-24", "2024-08-25", "2024-08-31"]);
+    // 08-06 (Tue) was not staffed, but C arrived then.
+    expect(log.days.map((d) => d.date)).toEqual(["2024-08-03", "2024-08-04", "2024-08-06", "2024-08-10", "2024-08-11", "2024-08-12", "2024-08-17", "2024-08-18", "2024-08-24", "2024-08-25", "2024-08-31"]);
     const day = (date: string) => log.days.find((d) => d.date === date)!;
     expect(day("2024-08-03")).toEqual({
       date: "2024-08-03",
@@ -149,7 +189,10 @@ describe("daily work log (業務日誌)", () => {
     expect(day("2024-08-12")).toMatchObject({ label: "8月12日(月・祝)", staffOnDuty: ["bob"], received: 1, handled: 1, counselorMessages: 1, closed: 1 });
     expect(day("2024-08-17")).toMatchObject({ staffOnDuty: ["alice"], received: 1, handled: 1, counselorMessages: 0, closed: 1 });
     expect(day("2024-08-25")).toMatchObject({ staffOnDuty: [], received: 1, handled: 0, notes: [] });
-    expect(day("2024-08-31")).toMatchObject({ staffOnDuty: ["bob"], received: 1, handled: 1, counselorMessages: 1, closed: 0, riskDetected: 1, notes: ["危険を示す言葉の検知 1件"] });
+    // F's record was written at 00:20 on 09-01: the evening of the 31st's work.
+    expect(day("2024-08-31")).toMatchObject({ staffOnDuty: ["bob"], received: 1, handled: 1, counselorMessages: 1, closed: 1, riskDetected: 1, notes: ["危険を示す言葉の検知 1件"] });
+    expect(day("2024-08-06")).toMatchObject({ label: "8月6日(火)", hours: "相談日以外", received: 1, receivedInHours: 0, handled: 0, notes: [] });
+    expect(day("2024-08-25")).toMatchObject({ hours: "20:00〜24:00", received: 1, receivedInHours: 1 });
     expect(day("2024-08-04")).toMatchObject({ staffOnDuty: [], received: 0, handled: 0, notes: ["相談なし"] });
   });
 });
@@ -191,6 +234,8 @@ describe("annual report (年度報告書) and annual reception status (年度受
       staffedArrivals: 9,
       outOfHoursArrivals: 1,
       claimed: 8,
+      actual: 6,
+      unanswered: 2,
       recorded: 6,
       stillOpen: 1,
       emergencies: 1,
@@ -202,7 +247,11 @@ describe("annual report (年度報告書) and annual reception status (年度受
       waiting: stats(7, 300, 420, 257.1),
       firstResponse: stats(6, 270, 390, 270),
       duration: stats(8, 1680, 2160, 1762.5),
+      longestSeconds: 3000,
     });
+    // 77 staffed days (see the annual reception below); 10 ÷ 77 = 0.13; friends as of the last snapshot.
+    expect(report.service).toEqual({ staffedDays: 77, dailyAverage: 0.1, followers: 37, followersDate: "2024-08-30" });
+    expect(report.byMonth[1]).toMatchObject({ claimed: 6, actual: 4, unanswered: 2 });
     expect(report.byMonth.map((m) => [m.month, m.consultations])).toEqual([
       ["2024-07", 1],
       ["2024-08", 8],

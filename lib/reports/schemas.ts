@@ -21,14 +21,18 @@ export const durationStatsSchema = z.object({
 export type DurationStats = z.infer<typeof durationStatsSchema>;
 
 export const periodSummarySchema = z.object({
-  /** Consultations received (opened) in the period. */
+  /** 相談受付件数（アクセス）: consultations received (opened) in the period, in hours or not. */
   consultations: count,
   /** Distinct youth behind them (相談者実人数). */
   youths: count,
   staffedArrivals: count,
   outOfHoursArrivals: count,
-  /** Taken by a counselor. */
+  /** 対応件数: taken by a counselor. */
   claimed: count,
+  /** 実相談件数: a counselor answered at least once, and the record does not mark it 対象外. */
+  actual: count,
+  /** 未対応: arrived in staffed hours and never taken by a counselor (left, blocked, or still waiting). */
+  unanswered: count,
   /** Closed with the record form. */
   recorded: count,
   stillOpen: count,
@@ -45,6 +49,8 @@ export const periodSummarySchema = z.object({
   firstResponse: durationStatsSchema,
   /** First claimed → closed. */
   duration: durationStatsSchema,
+  /** The longest first claimed → closed, seconds. */
+  longestSeconds: z.number().nullable(),
 });
 export type PeriodSummary = z.infer<typeof periodSummarySchema>;
 
@@ -57,6 +63,10 @@ const header = {
   to: z.string(),
   periodLabel: z.string(),
   generatedAt: z.string(),
+  /** No day of the period lies in any schedule's service period: the pages and files say so instead of empty tables. */
+  outsideServicePeriod: z.boolean(),
+  /** The cover block (宛先, 事業名, 受託者, 業務責任者); blanks until an admin fills them. */
+  cover: z.object({ addressee: z.string(), businessName: z.string(), contractor: z.string(), manager: z.string() }),
 };
 
 const breakdowns = {
@@ -76,11 +86,41 @@ const breakdowns = {
   emergenciesByContact: z.array(countRowSchema),
 };
 
+/** A count over categories for each of several groups: 年代×相談内容, 性別×相談内容. */
+export const crossTabSchema = z.object({
+  columns: z.array(z.object({ id: z.string(), label: z.string() })),
+  rows: z.array(z.object({ id: z.string(), label: z.string(), counts: z.array(count) })),
+});
+export type CrossTab = z.infer<typeof crossTabSchema>;
+
+/** Figures beside the consultation counts: days staffed, the daily average, LINE friends. */
+export const serviceFiguresSchema = z.object({
+  /** Days with staffed hours under the schedule in force on each. */
+  staffedDays: count,
+  /** 1日平均相談件数: consultations received ÷ staffed days, one decimal; null without staffed days. */
+  dailyAverage: z.number().nullable(),
+  /** 友だち登録数 at the period's last snapshot (LINE's Insight API, cumulative); null when it could not be read. */
+  followers: count.nullable(),
+  followersDate: z.string().nullable(),
+});
+export type ServiceFigures = z.infer<typeof serviceFiguresSchema>;
+
+const detail = {
+  /** 所見・特記事項 the supervisor wrote for the period; null when none was written. */
+  remarks: z.string().nullable(),
+  service: serviceFiguresSchema,
+  /** 相談時間 (first claimed → closed) in bands: 30分未満 … 120分以上. */
+  byDuration: z.array(countRowSchema),
+  ageByTopic: crossTabSchema,
+  genderByTopic: crossTabSchema,
+};
+
 export const monthlyReportSchema = z.object({
   kind: z.literal("monthly"),
   month: z.string(),
   ...header,
   summary: periodSummarySchema,
+  ...detail,
   previous: z.object({ month: z.string(), periodLabel: z.string(), summary: periodSummarySchema }),
   ...breakdowns,
 });
@@ -93,6 +133,9 @@ export const monthRowSchema = z.object({
   youths: count,
   staffedArrivals: count,
   outOfHoursArrivals: count,
+  claimed: count,
+  actual: count,
+  unanswered: count,
   emergencies: count,
   referrals: count,
   outOfScope: count,
@@ -106,6 +149,7 @@ export const annualReportSchema = z.object({
   fiscalYear: z.number().int(),
   ...header,
   summary: periodSummarySchema,
+  ...detail,
   byMonth: z.array(monthRowSchema),
   ...breakdowns,
 });

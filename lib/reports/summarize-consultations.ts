@@ -1,6 +1,6 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { consultationRecords, consultationTimings, consultations } from "@/db/schema";
+import { consultationMessages, consultationRecords, consultationTimings, consultations } from "@/db/schema";
 import type { Session } from "@/lib/schedule";
 import type { DateRange } from "@/lib/calendar";
 import { monthLabel } from "./period";
@@ -23,6 +23,10 @@ function summaryFields(sessions: readonly Session[]) {
     staffedArrivals: countWhere(sql`${inHours}`),
     outOfHoursArrivals: countWhere(sql`not ${inHours}`),
     claimed: sql<number>`count(${consultations.firstClaimedAt})::int`,
+    actual: countWhere(
+      sql`exists (select 1 from ${consultationMessages} where ${consultationMessages.consultationId} = ${consultations.id} and ${consultationMessages.sender} = 'counselor') and not coalesce(${consultationRecords.outOfScope}, false)`,
+    ),
+    unanswered: countWhere(sql`${inHours} and ${consultations.firstClaimedAt} is null`),
     recorded: sql<number>`count(${consultationRecords.finalizedAt})::int`,
     stillOpen: countWhere(sql`${consultations.status} = 'open'`),
     emergencies: countWhere(sql`${consultationRecords.emergency}`),
@@ -34,6 +38,7 @@ function summaryFields(sessions: readonly Session[]) {
     ...prefixed("waiting", consultationTimings.waitingSeconds, closedInHours),
     ...prefixed("response", consultationTimings.firstResponseSeconds, closedInHours),
     ...prefixed("duration", consultationTimings.durationSeconds, sql`true`),
+    longest: sql<number | null>`max(${consultationTimings.durationSeconds})::float8`,
   };
 }
 
@@ -49,6 +54,8 @@ function toSummary(row: SummaryRow | undefined): PeriodSummary {
     staffedArrivals: n("staffedArrivals"),
     outOfHoursArrivals: n("outOfHoursArrivals"),
     claimed: n("claimed"),
+    actual: n("actual"),
+    unanswered: n("unanswered"),
     recorded: n("recorded"),
     stillOpen: n("stillOpen"),
     emergencies: n("emergencies"),
@@ -60,6 +67,7 @@ function toSummary(row: SummaryRow | undefined): PeriodSummary {
     waiting: stats("waiting"),
     firstResponse: stats("response"),
     duration: stats("duration"),
+    longestSeconds: row?.longest === null || row?.longest === undefined ? null : Number(row.longest),
   };
 }
 
@@ -94,6 +102,9 @@ export async function summarizeByMonth(db: DbOrTx, range: DateRange, sessions: r
       youths: summary.youths,
       staffedArrivals: summary.staffedArrivals,
       outOfHoursArrivals: summary.outOfHoursArrivals,
+      claimed: summary.claimed,
+      actual: summary.actual,
+      unanswered: summary.unanswered,
       emergencies: summary.emergencies,
       referrals: summary.referrals,
       outOfScope: summary.outOfScope,

@@ -74,7 +74,7 @@ type Ending = keyof typeof endingWeights;
 
 /** Signs webhook bodies for the history's own LINE events; receiveWebhook checks them as it checks LINE's. */
 const channelSecret = randomBytes(16).toString("hex");
-const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {}, readQuota: async () => ({ limit: null, used: 0 }) };
+const silentLine: LineApi = { reply: async () => {}, push: async () => {}, showLoading: async () => {}, markAsRead: async () => {}, linkRichMenu: async () => {}, readQuota: async () => ({ limit: null, used: 0 }), readFollowers: async () => null };
 
 interface Step {
   at: Date;

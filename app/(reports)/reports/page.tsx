@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireStaff } from "@/app/_server/guard";
 import { StaffShell } from "@/components/console/StaffShell";
+import { CoverSettingsForm } from "@/components/reports/CoverSettingsForm";
 import { ReportDeadlines } from "@/components/reports/ReportDeadlines";
 import { reportPaths } from "@/components/reports/ReportView";
 import { secondaryButtonClass } from "@/components/ui/styles";
@@ -10,7 +11,8 @@ import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { listReportDeadlines } from "@/lib/report-deadlines";
 import { fiscalYearOf } from "@/lib/calendar";
-import { defaultMonth, fiscalYearLabel, monthLabel } from "@/lib/reports";
+import { getConfig } from "@/lib/config";
+import { defaultMonth, fiscalYearLabel, loadReportCover, monthLabel } from "@/lib/reports";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +22,9 @@ export default async function Page() {
   const { staff } = await requireStaff("reports.view");
   const month = defaultMonth(now());
   const fiscalYear = fiscalYearOf(`${month}-01`);
-  const deadlines = await listReportDeadlines(await getDb(), { at: now() });
+  const db = await getDb();
+  const deadlines = await listReportDeadlines(db, { at: now() });
+  const cover = canStaff(staff, "reports.configure") ? await loadReportCover(db, { municipality: getConfig().SOUDAN_MUNICIPALITY_NAME ?? null }) : null;
   return (
     <StaffShell staff={staff}>
       <h1 className="text-2xl font-bold">{t.page.title}</h1>
@@ -76,6 +80,20 @@ export default async function Page() {
           </form>
         </section>
       </div>
+      {cover && (
+        <section aria-labelledby="cover-settings" className="mt-6 rounded-md border border-slate-200 bg-white p-4">
+          <h2 id="cover-settings" className="text-lg font-semibold">
+            {t.cover.title}
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t.cover.intro}</p>
+          <div className="mt-3">
+            <CoverSettingsForm
+              initial={{ addressee: cover.addressee, businessName: cover.businessName, contractor: cover.contractor, manager: cover.manager }}
+              saved={cover.version !== null}
+            />
+          </div>
+        </section>
+      )}
     </StaffShell>
   );
 }

@@ -1,4 +1,4 @@
-import { LineApiError, type LineApi, type LineMessage, type LineQuota } from "../api";
+import { LineApiError, type LineApi, type LineFollowers, type LineMessage, type LineQuota } from "../api";
 
 export type RecordedCall =
   | { op: "reply"; replyToken: string; messages: LineMessage[] }
@@ -11,6 +11,7 @@ export type RecordedCall =
 export function createFakeLineApi() {
   const calls: RecordedCall[] = [];
   let quota: LineQuota = { limit: null, used: 0 };
+  let followers: LineFollowers | null = null;
   const failures: { op: RecordedCall["op"]; status: number | null }[] = [];
   function record(call: RecordedCall) {
     const i = failures.findIndex((f) => f.op === call.op);
@@ -27,6 +28,7 @@ export function createFakeLineApi() {
     markAsRead: async (markAsReadToken) => record({ op: "markAsRead", markAsReadToken }),
     linkRichMenu: async (userId, richMenuId) => record({ op: "linkRichMenu", userId, richMenuId }),
     readQuota: async () => quota,
+    readFollowers: async () => followers,
   };
-  return { api, calls, setQuota: (q: LineQuota) => void (quota = q), failNext: (op: RecordedCall["op"], status: number | null, times = 1) => failures.push(...Array.from({ length: times }, () => ({ op, status }))) };
+  return { api, calls, setQuota: (q: LineQuota) => void (quota = q), setFollowers: (f: LineFollowers | null) => void (followers = f), failNext: (op: RecordedCall["op"], status: number | null, times = 1) => failures.push(...Array.from({ length: times }, () => ({ op, status }))) };
 }

@@ -16,6 +16,8 @@ import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook
 import { saveAgency } from "@/lib/agencies";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
+import { createFakeLineApi } from "@/lib/line-api/testing/fake-line-api";
+import { recordFollowerSnapshot } from "../record-follower-snapshot";
 
 /**
  * A small history with hand-counted figures, made through the same domain functions the product
@@ -36,8 +38,10 @@ import { saveSchedule } from "@/lib/schedule/store";
  *   2024-08-17 Sat 20:30  E  claimed 20:40 (alice), no reply, closed for inactivity 21:30
  *   2024-08-20 Tue 10:00     U1 unblocks (follow with isUnblocked)
  *   2024-08-25 Sun 20:05  G  still waiting
+ *   2024-08-31 Sat 06:00     LINE reports 37 friends for 08-30
  *   2024-08-31 Sat 23:50  F  claimed 23:55 (bob), reply 23:56, recorded 09-01 00:20
  *                            (elementary, female, abuse+family, phone, consent to share)
+ *   2024-09-05 Thu 10:00     a new schedule version closes 08-25 after the fact (August keeps its hours)
  *   2025-02-11 Tue 20:10  Y  建国記念の日; claimed 20:12 (alice), reply 20:13, recorded 20:40
  *                            (young adult, female, young carer, advice)
  *   2025-04-01 Tue 12:00  Z  the next fiscal year, left open
@@ -51,7 +55,7 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
   const admin = await makeStaff(db, "admin", "admin");
   const alice = await makeStaff(db, "alice", "counselor");
   const bob = await makeStaff(db, "bob", "counselor");
-  await saveSchedule(db, takeo2024Preset, null, now(), "R3 service period");
+  await saveSchedule(db, takeo2024Preset, null, jst("2024-07-01T09:00:00"), "the 2024 contract");
   const agencyName = "佐賀県中央児童相談所";
   const agencyId = await saveAgency(db, { name: agencyName, phone: "0952-26-1212", at: jst("2024-07-01T09:00:00") }, admin);
 
@@ -120,10 +124,18 @@ export async function buildKnownDataset(db: Db, keyring: Keyring): Promise<{ ali
 
   await writes("待っています", "2024-08-25T20:05:00");
 
+  // LINE's Insight API: 37 friends on 08-30 (read on the 31st); nothing read for July.
+  const line = createFakeLineApi();
+  line.setFollowers({ followers: 37, blocks: 2 });
+  await recordFollowerSnapshot(db, { api: line.api, at: jst("2024-08-31T06:00:00") });
+
   const f = await writes("親に叩かれる", "2024-08-31T23:50:00");
   await claim(f.consultationId, bob, "2024-08-31T23:55:00");
   await reply(f.consultationId, bob, "2024-08-31T23:56:00");
   await record(f.consultationId, bob, "2024-09-01T00:20:00", { ageBand: "elementary", gender: "female", topics: ["abuse", "family"], outcome: "phone" });
+
+  // In September the schedule is changed to close 08-25 after the fact: August keeps the hours it ran under.
+  await saveSchedule(db, { ...takeo2024Preset, closures: [...takeo2024Preset.closures, { from: "2024-08-25", to: "2024-08-25", reason: "後から入力した休止" }] }, null, jst("2024-09-05T10:00:00"), "a later change");
 
   const y = await writes("家族の介護をしています", "2025-02-11T20:10:00");
   await claim(y.consultationId, alice, "2025-02-11T20:12:00");
