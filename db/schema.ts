@@ -232,7 +232,7 @@ export const consultations = pgTable(
     replyNoticeOutboxId: uuid("reply_notice_outbox_id"),
     replyNoticeAt: timestamp("reply_notice_at", { withTimezone: true }),
     /** The intake answers (R13: 年代, 性別, topics, consent): choice ids of `intake_version_id`'s definition. */
-    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; consent?: boolean }>(),
+    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; requester?: string; consent?: boolean }>(),
     /** The intake version the youth answered (or is answering) with; labels come from it, never from the current one. */
     intakeVersionId: uuid("intake_version_id").references(() => formVersions.id),
     /** Set when the intake is complete (consent given); until then the secure chat shows the form. */

@@ -4,6 +4,7 @@ import { consultationRecords, supportAgencies } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import type { ConsoleActor } from "./actor";
+import { deriveVisit } from "./derive-visit";
 import { hasSharingBasis } from "./has-sharing-basis";
 import type { FieldErrors, RecordForm } from "./record-form";
 
@@ -24,6 +25,9 @@ export async function writeConsultationRecord(tx: Tx, consultationId: string, fo
     ageBand: form.ageBand,
     gender: form.gender,
     topics: form.topics,
+    requester: form.requester ?? null,
+    visit: form.visit ?? (await deriveVisit(tx, consultationId)),
+    actions: form.actions,
     contentSummaryEnc: encryptField(deps.keyring, form.contentSummary),
     responseSummaryEnc: encryptField(deps.keyring, form.responseSummary),
     outcome: form.outcome,
