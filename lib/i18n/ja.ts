@@ -767,6 +767,17 @@ export const ja = {
       },
     },
   },
+  /** 利用者アンケート after a consultation: the secure chat's form and the line-mode quick replies. */
+  survey: {
+    title: "アンケート",
+    optional: "答えなくても大丈夫",
+    skip: "答えない",
+    submit: "送る",
+    submitting: "送っています…",
+    next: "新しく相談する",
+    count: (n: number, max: number) => `${n} / ${max} 文字`,
+    errors: { choice: "表示されている中から選んでください。", commentTooLong: "500文字までにしてください。", summary: "送れませんでした。もう一度ためしてください。" },
+  },
   /** The youth's intake (R13): the secure chat's form and the line-mode quick replies. */
   intake: {
     title: "はじめに教えてください",
