@@ -833,6 +833,21 @@ export const ja = {
     saved: (n: number) => `第${n}版として保存しました。`,
     newChoiceHint: "IDは半角英小文字・数字・「_」（例: online_game）",
   },
+  /** The report tables of issue 16 (相談者の属性, 新規/継続, 対応の内容, 利用者アンケート); definitions in docs/ARCHITECTURE.md. */
+  reportAttributes: {
+    tables: {
+      byRequester: "相談者の属性別（割合は相談件数に対する割合）",
+      byVisit: "新規・継続別と平均相談回数",
+      byAction: "対応の内容別（複数選択・割合は相談件数に対する割合）",
+      surveySatisfaction: "利用者アンケート：相談してよかったか（割合は回答数に対する割合）",
+      surveyAgain: "利用者アンケート：また相談したいか（割合は回答数に対する割合）",
+    },
+    sheets: { byRequester: "相談者の属性", byVisit: "新規・継続", byAction: "対応の内容", surveySatisfaction: "アンケート（満足度）", surveyAgain: "アンケート（また相談したいか）" },
+    columns: { category: "区分", count: "件数", percent: "割合（%）" },
+    averageConsultations: "平均相談回数（相談件数÷相談者実人数）",
+    responses: "回答数",
+    unanswered: "無回答",
+  },
   /** Reports for the city (issue 7): titles, table headings, and the pages. */
   reports: {
     errors: { month: "YYYY-MM の形式で指定してください。", year: "YYYY の形式で指定してください。" },

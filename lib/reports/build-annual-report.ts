@@ -1,6 +1,8 @@
 import type { DbOrTx } from "@/db";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
+import { countSurvey } from "./count-survey";
+import { countYouthAttributes } from "./count-youth-attributes";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthsBetween } from "@/lib/calendar";
@@ -32,5 +34,7 @@ export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Pro
     summary: await summarizeConsultations(db, range, sessions),
     byMonth: await summarizeByMonth(db, range, sessions, monthsBetween(range.from, range.to)),
     ...(await countBreakdowns(db, range)),
+    ...(await countYouthAttributes(db, range)),
+    survey: await countSurvey(db, range),
   };
 }

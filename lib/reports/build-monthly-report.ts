@@ -1,6 +1,8 @@
 import type { DbOrTx } from "@/db";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
+import { countSurvey } from "./count-survey";
+import { countYouthAttributes } from "./count-youth-attributes";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthRange, shiftMonth } from "@/lib/calendar";
 import { monthLabel, reportMonthSchema } from "./period";
@@ -39,5 +41,7 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
     summary: await summarizeConsultations(db, range, sessions),
     previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
     ...(await countBreakdowns(db, range)),
+    ...(await countYouthAttributes(db, range)),
+    survey: await countSurvey(db, range),
   };
 }

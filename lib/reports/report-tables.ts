@@ -1,4 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
+import { attributeTables } from "./attribute-tables";
 import type { AnnualReport, CountRow, DurationStats, MonthlyReport, PeriodSummary, ReceptionRow, Report } from "./schemas";
 
 /** A cell: a count, minutes (one decimal), text, or null shown as 「－」. */
@@ -90,7 +91,7 @@ function monthlyTables(report: MonthlyReport): ReportTable[] {
       }),
     ],
   };
-  return [summary, timesTable(report.summary), ...breakdownTables(report)];
+  return [summary, timesTable(report.summary), ...breakdownTables(report), ...attributeTables(report)];
 }
 
 function annualTables(report: AnnualReport): ReportTable[] {
@@ -110,7 +111,7 @@ function annualTables(report: AnnualReport): ReportTable[] {
     chartColumn: 1,
     wide: true,
   };
-  return [summary, timesTable(report.summary), byMonth, ...breakdownTables(report)];
+  return [summary, timesTable(report.summary), byMonth, ...breakdownTables(report), ...attributeTables(report)];
 }
 
 const receptionColumns = (first: string) => [
