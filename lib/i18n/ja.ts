@@ -847,6 +847,7 @@ export const ja = {
     averageConsultations: "平均相談回数（相談件数÷相談者実人数）",
     responses: "回答数",
     unanswered: "無回答",
+    unconfirmedAgency: "未確認の支援機関（初期登録の例）",
   },
   /** Reports for the city (issue 7): titles, table headings, and the pages. */
   reports: {

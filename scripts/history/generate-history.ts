@@ -117,7 +117,8 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const counselorRows = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(inArray(staff.loginId, options.counselors));
   const counselors: ConsoleActor[] = options.counselors.flatMap((login) => counselorRows.filter((r) => r.loginId === login && (r.role === "counselor" || r.role === "supervisor")));
   if (counselors.length === 0) throw new Error(`None of the counselors ${options.counselors.join(", ")} exists`);
-  const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(eq(supportAgencies.active, true));
+  // Only agencies an admin confirmed may be referred to; seeded examples are not.
+  const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.active, true), eq(supportAgencies.isExample, false)));
   // The supervisor who joins emergencies as second responder; emergency details draw from their own
   // sequence, so the rest of a seed's history is the same as before emergencies were recorded.
   const [supervisor] = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(and(eq(staff.role, "supervisor"), eq(staff.active, true))).limit(1);
