@@ -45,7 +45,9 @@ describe("form versions", () => {
   it("gives a database made before 相談者の属性 and 対応の内容 a new version with them, keeping its admins' changes", async () => {
     const other = await createTestDatabase();
     try {
-      const { requester: _r, actions: _a, ...older } = defaultRecordDefinition;
+      const older: RecordDefinition = { ...defaultRecordDefinition };
+      delete older.requester;
+      delete older.actions;
       const topics = { ...older.topics, choices: older.topics.choices.filter((c) => c.id !== "suicidal" && c.id !== "mental").map((c) => (c.id === "health" ? { ...c, label: "こころとからだ" } : c)) };
       await other.db.delete(formVersions);
       await other.db.insert(formVersions).values({ kind: "record", version: 1, definition: { ...older, topics }, note: "old" });
