@@ -169,7 +169,7 @@ export const lineInbox = pgTable(
   (t) => [index("line_inbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_inbox_user_idx").on(t.userHash, t.eventTimestamp)],
 );
 
-export const formKind = pgEnum("form_kind", ["intake", "record"]);
+export const formKind = pgEnum("form_kind", ["intake", "record", "survey"]);
 
 /**
  * The intake (R13) and the record form (R17) are versioned data, as the schedule is: admins change
@@ -232,7 +232,7 @@ export const consultations = pgTable(
     replyNoticeOutboxId: uuid("reply_notice_outbox_id"),
     replyNoticeAt: timestamp("reply_notice_at", { withTimezone: true }),
     /** The intake answers (R13: 年代, 性別, topics, consent): choice ids of `intake_version_id`'s definition. */
-    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; consent?: boolean }>(),
+    intake: jsonb("intake").$type<{ ageBand?: string; gender?: string; topics?: string[]; requester?: string; consent?: boolean }>(),
     /** The intake version the youth answered (or is answering) with; labels come from it, never from the current one. */
     intakeVersionId: uuid("intake_version_id").references(() => formVersions.id),
     /** Set when the intake is complete (consent given); until then the secure chat shows the form. */
@@ -253,6 +253,14 @@ export const consultations = pgTable(
      * record, consents, safety plans, emergency notes) after the retention period; counts and times stay.
      */
     contentPurgedAt: timestamp("content_purged_at", { withTimezone: true }),
+    /**
+     * The post-consultation survey (lib/surveys): when the youth was invited (once, after the close), the
+     * survey version they were shown, and in line mode the quick-reply question awaiting an answer.
+     * The answers themselves live in survey_responses, with no link back to this row.
+     */
+    surveyInvitedAt: timestamp("survey_invited_at", { withTimezone: true }),
+    surveyVersionId: uuid("survey_version_id").references(() => formVersions.id),
+    surveyStep: text("survey_step"),
   },
   (t) => [
     index("consultations_youth_idx").on(t.youthId, t.status),
@@ -388,6 +396,12 @@ export const consultationRecords = pgTable("consultation_records", {
   ageBand: text("age_band"),
   gender: text("gender"),
   topics: text("topics").array(),
+  /** 相談者の属性 (本人, 保護者, 友人, 教職員, その他): a choice id of the record form's `requester` field. */
+  requester: text("requester"),
+  /** 新規 or 継続 ("new" | "continuing"): derived from the youth's earlier consultations, confirmed by the counselor. */
+  visit: text("visit"),
+  /** 対応の内容 in detail (傾聴・助言, 情報提供, 他機関紹介, …): several may apply; choice ids of the `actions` field. */
+  actions: text("actions").array(),
   contentSummaryEnc: text("content_summary_enc"),
   responseSummaryEnc: text("response_summary_enc"),
   outcome: recordOutcome("outcome"),
@@ -963,4 +977,29 @@ export const incidents = pgTable(
       .references(() => staff.id),
   },
   (t) => [index("incidents_discovered_idx").on(t.discoveredAt)],
+);
+
+/**
+ * 利用者アンケート: a youth's answers to the post-consultation survey, kept apart from who they are.
+ * No youth or consultation id: `token` is a one-way HMAC of the consultation id (lib/surveys), so the
+ * same consultation answers once and nobody can read back whose answers these are. Only the JST month
+ * and the channel are kept for counting; the free comment is encrypted like other free text.
+ */
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    token: text("token").notNull(),
+    /** "YYYY-MM" in JST, of when the consultation was received: reports count by that month. */
+    month: text("month").notNull(),
+    channel: consultationChannel("channel").notNull(),
+    formVersionId: uuid("form_version_id")
+      .notNull()
+      .references(() => formVersions.id),
+    /** Choice ids of the survey version; null when skipped or not answered yet (line mode asks one at a time). */
+    satisfaction: text("satisfaction"),
+    again: text("again"),
+    commentEnc: text("comment_enc"),
+  },
+  (t) => [uniqueIndex("survey_responses_token_idx").on(t.token), index("survey_responses_month_idx").on(t.month)],
 );

@@ -10,6 +10,7 @@ export const bodyLimits = {
   webhook: 1024 * 1024,
   liffMessage: 16 * 1024,
   liffIntake: 16 * 1024,
+  liffSurvey: 8 * 1024,
   liffSession: 8 * 1024,
   signIn: 8 * 1024,
 } as const;

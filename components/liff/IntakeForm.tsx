@@ -41,13 +41,13 @@ export function IntakeForm({ definition, onSubmit }: { definition: IntakeDefinit
     setError("root", { message: refusal.error ?? ja.liff.sendFailed });
   });
 
-  const radios = (name: "ageBand" | "gender") => (
+  const radios = (name: "ageBand" | "gender" | "requester", field: ChoiceField, required = true) => (
     <fieldset aria-describedby={errors[name] ? `intake-${name}-error` : undefined} {...invalid(name)}>
       <legend className="mb-2 text-lg font-bold">
-        {definition[name].label} <span className="text-sm font-normal text-slate-600">（{ja.intake.required}・{ja.intake.chooseOne}）</span>
+        {field.label} <span className="text-sm font-normal text-slate-600">（{required ? ja.intake.required : ja.intake.optionalChoice}・{ja.intake.chooseOne}）</span>
       </legend>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
-        {active(definition[name]).map((c) => (
+        {active(field).map((c) => (
           <label key={c.id} className={optionClass}>
             <input type="radio" value={c.id} className={inputSize} {...register(name)} />
             {c.label}
@@ -68,8 +68,9 @@ export function IntakeForm({ definition, onSubmit }: { definition: IntakeDefinit
           {ja.intake.lead}
         </p>
       </div>
-      {radios("ageBand")}
-      {radios("gender")}
+      {radios("ageBand", definition.ageBand)}
+      {radios("gender", definition.gender)}
+      {definition.requester ? radios("requester", definition.requester, false) : null}
       <fieldset aria-describedby={errors.topics ? "intake-topics-error" : undefined} {...invalid("topics")}>
         <legend className="mb-2 text-lg font-bold">
           {definition.topics.label} <span className="text-sm font-normal text-slate-600">（{ja.intake.required}・{ja.intake.chooseMany}）</span>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { buttonClass, dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import type { SurveyDefinition } from "@/lib/forms/client";
 import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
@@ -9,12 +10,15 @@ import { EmergencyPanel, type EmergencyContact } from "./EmergencyPanel";
 import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
 import { getIdToken, type LiffSettings } from "./get-id-token";
 import { IntakeForm } from "./IntakeForm";
+import { SurveyForm } from "./SurveyForm";
 
 type Phase =
   | { kind: "connecting" }
   | { kind: "intake"; form: Extract<IntakeState, { answered: false }> }
   | { kind: "ready" }
   | { kind: "ended" }
+  | { kind: "survey"; definition: SurveyDefinition }
+  | { kind: "thanked"; text: string }
   | { kind: "failed"; message: string };
 
 /**
@@ -73,6 +77,10 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
         const session = await chatApi.startSession(idToken);
         if (!session.ok) return setPhase({ kind: "failed", message: session.error ?? ja.liff.notConfigured });
       }
+      // A consultation that ended since the last visit asks its survey first, once.
+      const survey = await chatApi.survey();
+      if (cancelled) return;
+      if (survey.ok && survey.data.pending) return setPhase({ kind: "survey", definition: survey.data.definition });
       const intake = await chatApi.intake();
       if (cancelled) return;
       if (!intake.ok) return setPhase({ kind: "failed", message: idToken ? (intake.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
@@ -111,6 +119,16 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
     if (!intake.ok) return setPhase({ kind: "failed", message: intake.error ?? ja.liff.sessionEnded });
     if (!intake.data.answered) return setPhase({ kind: "intake", form: intake.data });
     await openChat.current();
+  }
+
+  async function submitSurvey(answers: unknown) {
+    const answer = await chatApi.submitSurvey(answers);
+    if (answer.ok) {
+      setPhase({ kind: "thanked", text: answer.data.thanks });
+      return null;
+    }
+    if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
+    return { error: answer.error, fieldErrors: answer.fieldErrors };
   }
 
   async function submitIntake(form: Extract<IntakeState, { answered: false }>, answers: unknown) {
@@ -159,6 +177,19 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       {phase.kind === "intake" && (
         <div className="flex-1 overflow-y-auto">
           <IntakeForm definition={phase.form.definition} onSubmit={(answers) => submitIntake(phase.form, answers)} />
+        </div>
+      )}
+      {phase.kind === "survey" && (
+        <div className="flex-1 overflow-y-auto">
+          <SurveyForm definition={phase.definition} onSubmit={submitSurvey} />
+        </div>
+      )}
+      {phase.kind === "thanked" && (
+        <div className="m-4 rounded-xl bg-white p-4 text-base" data-testid="survey-thanks">
+          <p>{phase.text}</p>
+          <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
+            {ja.survey.next}
+          </button>
         </div>
       )}
       {phase.kind === "ended" && (

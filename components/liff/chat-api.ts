@@ -1,4 +1,4 @@
-import type { IntakeDefinition } from "@/lib/forms/client";
+import type { IntakeDefinition, SurveyDefinition } from "@/lib/forms/client";
 
 /** The secure chat's calls to its own routes; every answer's error is already a Japanese sentence. */
 export interface ChatLine {
@@ -36,4 +36,6 @@ export const chatApi = {
   end: () => call<{ ended: boolean }>("POST", "/api/liff/end", {}),
   intake: () => call<IntakeState>("GET", "/api/liff/intake"),
   submitIntake: (versionId: string, answers: unknown) => call<{ ok: true }>("POST", "/api/liff/intake", { versionId, answers }),
+  survey: () => call<{ pending: false } | { pending: true; definition: SurveyDefinition }>("GET", "/api/liff/survey"),
+  submitSurvey: (answers: unknown) => call<{ ok: true; thanks: string }>("POST", "/api/liff/survey", { answers }),
 };

@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import type { Keyring } from "@/lib/crypto";
 import { loadCurrentForm } from "@/lib/forms";
+import { inviteSurvey } from "@/lib/surveys";
 import type { ConsoleActor } from "./actor";
 import { closeConsultation } from "./close-consultation";
 import { loadConsultationForUpdate } from "./load-consultation-for-update";
@@ -35,6 +36,8 @@ export async function closeConsultationWithRecord(
       by: actor,
       details: { outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
     });
+    // A separate step after the close, so the closing message and the survey invitation stay apart.
+    await inviteSurvey(tx, { consultationId: row.id, at: input.at }, keyring);
     return { ok: true as const };
   });
 }

@@ -4,6 +4,12 @@ import { ja } from "@/lib/i18n/ja";
 
 const e = ja.console.recordErrors;
 
+/** 新規 (the youth's first consultation) or 継続 (they consulted before). */
+export const visitKinds = ["new", "continuing"] as const;
+export type VisitKind = (typeof visitKinds)[number];
+
+const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
 const required = (message: string) => z.string({ error: message }).trim().min(1, message).max(4000, e.tooLong);
 
 /**
@@ -18,6 +24,10 @@ export function buildRecordFormSchema(definition: RecordDefinition) {
       ageBand: choiceEnum(definition.ageBand, e.ageBand),
       gender: choiceEnum(definition.gender, e.gender),
       topics: z.array(choiceEnum(definition.topics, e.topicInvalid), { error: e.topicsRequired }).min(1, e.topicsRequired),
+      // 相談者の属性 may stay unknown; 新規/継続 left empty is derived from the youth's earlier consultations when written.
+      requester: definition.requester ? z.preprocess(emptyToUndefined, choiceEnum(definition.requester, e.requester).optional()) : z.undefined().optional(),
+      visit: z.preprocess(emptyToUndefined, z.enum(visitKinds, { error: e.visit }).optional()),
+      actions: definition.actions ? z.array(choiceEnum(definition.actions, e.actionInvalid), { error: e.actionInvalid }).default([]) : z.array(z.never()).default([]),
       contentSummary: required(e.contentSummary),
       responseSummary: required(e.responseSummary),
       // The database's record_outcome enum holds every id the definition may offer (recordOutcomes).
@@ -62,6 +72,9 @@ export const recordDraftSchema = z.object({
   ageBand: z.string().max(40).nullish(),
   gender: z.string().max(40).nullish(),
   topics: z.array(z.string().max(40)).max(20).nullish(),
+  requester: z.string().max(40).nullish(),
+  visit: z.string().max(40).nullish(),
+  actions: z.array(z.string().max(40)).max(20).nullish(),
   contentSummary: z.string().max(4000).nullish(),
   responseSummary: z.string().max(4000).nullish(),
   outcome: z.string().max(40).nullish(),

@@ -9,6 +9,7 @@ import { authorizeConsultationView } from "./authorize-consultation-view";
 import { listConsultationMessages } from "./list-consultation-messages";
 import { listEarlierConsultations } from "./list-earlier-consultations";
 import { listInternalNotes } from "./list-internal-notes";
+import { deriveVisit } from "./derive-visit";
 import { loadRecordDraft } from "./load-record-draft";
 import { markConsultationRead } from "./mark-consultation-read";
 import { summarizeIntakes } from "./summarize-intakes";
@@ -55,7 +56,10 @@ export async function viewConsultation(db: Db, consultationId: string, actor: Co
     ...(saved.ageBand ? {} : fromIntake.ageBand ? { ageBand: fromIntake.ageBand } : {}),
     ...(saved.gender ? {} : fromIntake.gender ? { gender: fromIntake.gender } : {}),
     ...(saved.topics?.length ? {} : fromIntake.topics ? { topics: fromIntake.topics } : {}),
+    ...(saved.requester ? {} : fromIntake.requester ? { requester: fromIntake.requester } : {}),
   };
+  // 新規/継続 starts from the youth's earlier consultations; it is a derivation, not an intake answer, so not `prefilled`.
+  const visit = saved.visit ? {} : { visit: await deriveVisit(db, consultationId) };
   const messages = await listConsultationMessages(db, consultationId, keyring);
   const newest = messages.at(-1);
   if (consultation.canReply && newest) await markConsultationRead(db, { consultationId, staffId: actor.id, upTo: newest.sentAt });
@@ -63,7 +67,7 @@ export async function viewConsultation(db: Db, consultationId: string, actor: Co
     consultation: { ...consultation, intake: intake ?? null, intakeNote: intakeNoteEnc ? decryptField(keyring, intakeNoteEnc) : null },
     messages,
     notes: await listInternalNotes(db, consultationId, keyring),
-    draft: { ...saved, ...prefill },
+    draft: { ...saved, ...prefill, ...visit },
     prefilled: Object.keys(prefill).length > 0,
     recordForm,
     earlier: await listEarlierConsultations(db, consultationId, keyring),

@@ -1,5 +1,6 @@
-export { activeChoiceIds, choiceEnum, choiceFieldsOf, choiceLabel, formKinds, intakeDefinitionSchema, recordDefinitionSchema, recordOutcomes, type Choice, type ChoiceField, type DefinitionOf, type FormDefinition, type FormKind, type IntakeDefinition, type RecordDefinition } from "./definition";
+export { activeChoiceIds, choiceEnum, choiceFieldsOf, choiceLabel, formKinds, intakeDefinitionSchema, recordDefinitionSchema, recordOutcomes, surveyDefinitionSchema, type Choice, type ChoiceField, type DefinitionOf, type FormDefinition, type FormKind, type IntakeDefinition, type RecordDefinition, type SurveyDefinition } from "./definition";
 export { describeIntake, type IntakeSummary } from "./describe-intake";
+export { recordTopicIds } from "./default-definitions";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";
 export { FormVersionNotFoundError, loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";

@@ -8,6 +8,7 @@ export const storedIntakeSchema = z.object({
   ageBand: z.string().optional(),
   gender: z.string().optional(),
   topics: z.array(z.string()).optional(),
+  requester: z.string().optional(),
   consent: z.boolean().optional(),
 });
 export type StoredIntake = z.infer<typeof storedIntakeSchema>;

@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { formVersions } from "@/db/schema";
-import { intakeDefinitionSchema, recordDefinitionSchema, type DefinitionOf, type FormKind } from "./definition";
+import { intakeDefinitionSchema, recordDefinitionSchema, surveyDefinitionSchema, type DefinitionOf, type FormKind } from "./definition";
 
 export interface FormVersion<K extends FormKind = FormKind> {
   id: string;
@@ -11,7 +11,7 @@ export interface FormVersion<K extends FormKind = FormKind> {
   definition: DefinitionOf<K>;
 }
 
-const schemas = { intake: intakeDefinitionSchema, record: recordDefinitionSchema } as const;
+const schemas = { intake: intakeDefinitionSchema, record: recordDefinitionSchema, survey: surveyDefinitionSchema } as const;
 
 function parse<K extends FormKind>(kind: K, row: typeof formVersions.$inferSelect): FormVersion<K> {
   // Stored versions were validated when saved; a failure here means the row was edited by hand.

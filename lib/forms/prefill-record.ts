@@ -16,11 +16,13 @@ export const intakeTopicToRecordTopic: Readonly<Record<string, string>> = {
 };
 
 /** What the record form starts with, from the intake, for the counselor to confirm: only ids the record form offers now. */
-export function prefillRecordChoices(answers: StoredIntake | null, record: RecordDefinition): { ageBand?: string; gender?: string; topics?: string[] } {
+export function prefillRecordChoices(answers: StoredIntake | null, record: RecordDefinition): { ageBand?: string; gender?: string; topics?: string[]; requester?: string } {
   if (!answers) return {};
-  const offered = (field: keyof Pick<RecordDefinition, "ageBand" | "gender" | "topics">) => new Set(activeChoiceIds(record[field]));
-  const prefill: { ageBand?: string; gender?: string; topics?: string[] } = {};
+  const offered = (field: keyof Pick<RecordDefinition, "ageBand" | "gender" | "topics" | "requester">) => new Set(record[field] ? activeChoiceIds(record[field]) : []);
+  const prefill: { ageBand?: string; gender?: string; topics?: string[]; requester?: string } = {};
   if (answers.ageBand && offered("ageBand").has(answers.ageBand)) prefill.ageBand = answers.ageBand;
+  // 相談者の属性: the intake and the record share the ids.
+  if (answers.requester && offered("requester").has(answers.requester)) prefill.requester = answers.requester;
   if (answers.gender && offered("gender").has(answers.gender)) prefill.gender = answers.gender;
   const topics = offered("topics");
   const mapped = [...new Set((answers.topics ?? []).map((id) => intakeTopicToRecordTopic[id] ?? id).filter((id) => topics.has(id)))];

@@ -5,10 +5,11 @@ import { formVersions } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
 import { ja } from "@/lib/i18n/ja";
-import { choiceFieldsOf, intakeDefinitionSchema, recordDefinitionSchema, type ChoiceField, type FormKind } from "./definition";
+import { choiceFieldsOf, intakeDefinitionSchema, recordDefinitionSchema, surveyDefinitionSchema, type ChoiceField, type FormKind } from "./definition";
 
 /** Savers of one kind serialise on this lock, so two admins saving at once get versions n and n+1 (or a stale refusal). */
-const FORM_LOCK_KEY = { intake: 0x5c_f0_01, record: 0x5c_f0_02 } as const;
+const FORM_LOCK_KEY = { intake: 0x5c_f0_01, record: 0x5c_f0_02, survey: 0x5c_f0_03 } as const;
+const schemas = { intake: intakeDefinitionSchema, record: recordDefinitionSchema, survey: surveyDefinitionSchema } as const;
 
 export type FormFieldErrors = Record<string, string>;
 export type SaveFormResult = { ok: true; version: number; id: string } | { ok: false; fieldErrors: FormFieldErrors };
@@ -44,7 +45,7 @@ export async function saveFormVersion(
   actor: Actor,
   at: Date,
 ): Promise<SaveFormResult> {
-  const schema = input.kind === "intake" ? intakeDefinitionSchema : recordDefinitionSchema;
+  const schema = schemas[input.kind];
   const parsed = schema.safeParse(input.definition);
   if (!parsed.success) return { ok: false, fieldErrors: formFieldErrors(parsed.error) };
   const definition = parsed.data;
@@ -57,8 +58,13 @@ export async function saveFormVersion(
     const fieldErrors: FormFieldErrors = {};
     const changes: Record<string, ReturnType<typeof describeChange>> = {};
     for (const name of choiceFieldsOf[input.kind]) {
-      const after = (definition as unknown as Record<string, ChoiceField>)[name]!;
+      const after = (definition as unknown as Record<string, ChoiceField | undefined>)[name];
       const before = previous?.[name];
+      if (!after) {
+        // An optional field (相談者の属性, 対応の内容) stays once a version had it: answers name its ids.
+        if (before) fieldErrors[`${name}.choices`] = ja.forms.errors.removedChoice;
+        continue;
+      }
       const kept = new Set(after.choices.map((c) => c.id));
       if (before?.choices.some((c) => !kept.has(c.id))) fieldErrors[`${name}.choices`] = ja.forms.errors.removedChoice;
       changes[name] = describeChange(before, after);

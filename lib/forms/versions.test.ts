@@ -37,8 +37,31 @@ describe("form versions", () => {
     expect(rows).toEqual([
       { kind: "intake", version: 1 },
       { kind: "record", version: 1 },
+      { kind: "survey", version: 1 },
     ]);
     expect((await loadCurrentForm(database.db, "record")).definition).toEqual(defaultRecordDefinition);
+  });
+
+  it("gives a database made before 相談者の属性 and 対応の内容 a new version with them, keeping its admins' changes", async () => {
+    const other = await createTestDatabase();
+    try {
+      const older: RecordDefinition = { ...defaultRecordDefinition };
+      delete older.requester;
+      delete older.actions;
+      const topics = { ...older.topics, choices: older.topics.choices.filter((c) => c.id !== "suicidal" && c.id !== "mental").map((c) => (c.id === "health" ? { ...c, label: "こころとからだ" } : c)) };
+      await other.db.delete(formVersions);
+      await other.db.insert(formVersions).values({ kind: "record", version: 1, definition: { ...older, topics }, note: "old" });
+      await ensureFormVersions(other.db);
+      await ensureFormVersions(other.db);
+      const current = await loadCurrentForm(other.db, "record");
+      expect(current.version).toBe(2);
+      expect(current.definition.requester).toEqual(defaultRecordDefinition.requester);
+      expect(current.definition.actions).toEqual(defaultRecordDefinition.actions);
+      expect(current.definition.topics.choices.map((c) => c.label).slice(-4)).toEqual(["進路・仕事", "自殺念慮・自傷", "メンタル不調", "その他"]);
+      expect(current.definition.topics.choices.find((c) => c.id === "health")!.label).toBe("こころとからだ");
+    } finally {
+      await other.close();
+    }
   });
 
   it("saving makes a new, audited version and leaves the old one as it was; a stale base or a dropped choice is refused", async () => {

@@ -17,6 +17,8 @@ export function buildIntakeFormSchema(definition: IntakeDefinition) {
     ageBand: choiceEnum(definition.ageBand, e.ageBand),
     gender: choiceEnum(definition.gender, e.gender),
     topics: z.array(choiceEnum(definition.topics, e.topics), { error: e.topics }).min(1, { error: e.topics }).max(definition.topics.choices.length, { error: e.topics }),
+    // 相談者の属性 is optional: a radio left untouched submits nothing (react-hook-form: null).
+    requester: definition.requester ? z.preprocess((v) => (v === null || v === "" ? undefined : v), choiceEnum(definition.requester, e.requester).optional()) : z.undefined().optional(),
     note: z.string({ error: e.noteTooLong }).trim().max(INTAKE_NOTE_MAX, { error: e.noteTooLong }).default(""),
     consent: z.literal(true, { error: e.consent }),
   });

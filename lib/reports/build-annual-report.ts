@@ -4,6 +4,8 @@ import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { countDetails } from "./count-details";
+import { countSurvey } from "./count-survey";
+import { countYouthAttributes } from "./count-youth-attributes";
 import { fiscalYearRange } from "./fiscal-year-range";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthsBetween } from "@/lib/calendar";
@@ -40,5 +42,7 @@ export async function buildAnnualReport(db: DbOrTx, options: AnnualOptions): Pro
     ...(await countDetails(db, range, plans, summary.consultations)),
     byMonth: await summarizeByMonth(db, range, sessions, monthsBetween(range.from, range.to)),
     ...(await countBreakdowns(db, range)),
+    ...(await countYouthAttributes(db, range)),
+    survey: await countSurvey(db, range),
   };
 }

@@ -4,6 +4,8 @@ import { loadReportRemarks } from "./load-report-remarks";
 import { ja } from "@/lib/i18n/ja";
 import { countBreakdowns } from "./count-breakdowns";
 import { countDetails } from "./count-details";
+import { countSurvey } from "./count-survey";
+import { countYouthAttributes } from "./count-youth-attributes";
 import { loadReportSchedule } from "./load-report-schedule";
 import { monthRange, shiftMonth } from "@/lib/calendar";
 import { monthLabel, reportMonthSchema } from "./period";
@@ -47,5 +49,7 @@ export async function buildMonthlyReport(db: DbOrTx, options: MonthlyOptions): P
     ...(await countDetails(db, range, plans, summary.consultations)),
     previous: { month: previousMonth, periodLabel: monthLabel(previousMonth), summary: await summarizeConsultations(db, previousRange, previousSessions) },
     ...(await countBreakdowns(db, range)),
+    ...(await countYouthAttributes(db, range)),
+    survey: await countSurvey(db, range),
   };
 }

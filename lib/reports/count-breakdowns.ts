@@ -76,12 +76,12 @@ export async function countBreakdowns(db: DbOrTx, range: DateRange) {
     .groupBy(sql`1`);
   const unrecorded = ageBand.find((row) => row.key === null)?.n ?? 0;
   const agencies = await db
-    .select({ id: supportAgencies.id, name: supportAgencies.name, n: sql<number>`count(*)::int` })
+    .select({ id: supportAgencies.id, name: supportAgencies.name, isExample: supportAgencies.isExample, n: sql<number>`count(*)::int` })
     .from(consultations)
     .innerJoin(consultationRecords, recordJoin)
     .innerJoin(supportAgencies, eq(supportAgencies.id, consultationRecords.referralAgencyId))
     .where(sql`${receivedIn(range)} and ${isNotNull(consultationRecords.referralAgencyId)}`)
-    .groupBy(supportAgencies.id, supportAgencies.name)
+    .groupBy(supportAgencies.id, supportAgencies.name, supportAgencies.isExample)
     .orderBy(sql`3 desc`, supportAgencies.name);
 
   const weekdays = new Map<string, number>();
@@ -100,7 +100,8 @@ export async function countBreakdowns(db: DbOrTx, range: DateRange) {
     byChannel: fixedRows(Object.entries(ja.console.channel), channel),
     byTimeBand: fixedRows(Array.from({ length: 24 }, (_, h) => [String(h), ja.reports.periods.hourBand(h)] as const), hour),
     byWeekday: [...WEEKDAY_IDS, "holiday" as const].map((id) => ({ id, label: labels.weekdays[id], count: weekdays.get(id) ?? 0 })),
-    referralsByAgency: agencies.map((row) => ({ id: row.id, label: row.name, count: Number(row.n) })),
+    // A seeded example no admin confirmed is not printed by name (records made before examples were refused may name one).
+    referralsByAgency: agencies.map((row) => ({ id: row.id, label: row.isExample ? ja.reportAttributes.unconfirmedAgency : row.name, count: Number(row.n) })),
     emergenciesByContact: await countEmergenciesByContact(db, range),
   };
 }

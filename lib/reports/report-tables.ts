@@ -1,4 +1,5 @@
 import { ja } from "@/lib/i18n/ja";
+import { attributeTables } from "./attribute-tables";
 import type { AnnualReport, CountRow, CrossTab, DurationStats, MonthlyReport, PeriodSummary, ReceptionRow, Report } from "./schemas";
 
 /** A cell: a count, minutes (one decimal), text, or null shown as 「－」. */
@@ -103,6 +104,7 @@ function detailTables(report: MonthlyReport | AnnualReport): ReportTable[] {
     ...breakdownTables(report),
     crossTable("ageByTopic", c.ageBand, report.ageByTopic),
     crossTable("genderByTopic", c.gender, report.genderByTopic),
+    ...attributeTables(report),
     { key: "remarks", title: t.remarks.title, sheetName: t.remarks.title, columns: [t.remarks.title], rows: [[report.remarks ?? t.remarks.none]] },
   ];
 }

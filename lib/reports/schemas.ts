@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { attributeBreakdowns } from "./attribute-schemas";
 
 /*
  * Reports are plain data: the pages, the PDF, the workbook and the CSV all render these objects.
@@ -84,6 +85,7 @@ const breakdowns = {
   referralsByAgency: z.array(countRowSchema),
   /** The period's emergencies, then per contact kind (警察, 救急 …) the emergencies that contacted it. */
   emergenciesByContact: z.array(countRowSchema),
+  ...attributeBreakdowns(countRowSchema),
 };
 
 /** A count over categories for each of several groups: 年代×相談内容, 性別×相談内容. */

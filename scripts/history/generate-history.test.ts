@@ -82,7 +82,8 @@ describe("synthetic history", () => {
     expect((await verifyAuditChain(first.db)).ok).toBe(true);
   });
 
-  it("refuses to add the same seed's history twice", async () => {
+  // A day of history through every domain function: longer than the default 30 s on a loaded machine.
+  it("refuses to add the same seed's history twice", { timeout: 120_000 }, async () => {
     const keyring = createKeyring(randomBytes(32).toString("base64"));
     const database = await demoDatabase();
     await generateHistory(database.db, { ...options(keyring), to: "2024-08-03" });

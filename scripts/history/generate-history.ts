@@ -19,11 +19,12 @@ import { recordConsent, recordSharingException } from "@/lib/consents";
 import { lookupHashes, type Keyring } from "@/lib/crypto";
 import { addEmergencyContact, endEmergency, joinEmergency, listEmergencyContactKinds, saveEmergencyChecklist, startEmergency, toJstDateTimeInput } from "@/lib/emergencies";
 import { receiveSecureChatMessage } from "@/lib/liff";
+import { submitSurvey } from "@/lib/surveys";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { deliverNextOutboxItem, type LineApi } from "@/lib/line-api";
 import { instantAt } from "@/lib/calendar";
 import { listOpeningsBetweenDates, type Schedule } from "@/lib/schedule";
-import { ageBands, genders, type Topic } from "./categories";
+import { ageBands, agains, genders, requesters, satisfactions, type Topic } from "./categories";
 import * as phrases from "./phrases";
 import { Random } from "./random";
 
@@ -67,7 +68,13 @@ export class HistoryExistsError extends Error {}
 // Shares of what the city's reports count, roughly as municipal SNS consultations report them.
 const ageWeights: Record<(typeof ageBands)[number], number> = { elementary: 10, junior_high: 35, high_school: 33, young_adult: 12, out_of_range: 3, unknown: 7 };
 const genderWeights: Record<(typeof genders)[number], number> = { female: 62, male: 27, other: 3, unknown: 8 };
-const topicWeights: Record<Topic, number> = { friends: 18, school: 16, family: 15, bullying: 10, health: 10, truancy: 8, abuse: 4, developmental: 4, young_carer: 3, sexuality: 4, career: 4, other: 8 };
+const topicWeights: Record<Topic, number> = { friends: 18, school: 16, family: 15, bullying: 10, health: 8, mental: 8, suicidal: 3, truancy: 8, abuse: 4, developmental: 4, young_carer: 3, sexuality: 4, career: 4, other: 8 };
+// Kanagawa's LINE相談 heard parents in four of ten consultations; a youth service hears mostly the youth.
+const requesterWeights: Record<(typeof requesters)[number], number> = { self: 74, parent: 14, friend: 6, teacher: 2, other: 4 };
+// About a third answer the survey; most who do found it helpful.
+const SURVEY_SHARE = 0.35;
+const satisfactionWeights: Record<(typeof satisfactions)[number], number> = { very_good: 36, good: 38, neutral: 16, bad: 6, very_bad: 4 };
+const againWeights: Record<(typeof agains)[number], number> = { yes: 72, unsure: 20, no: 8 };
 const outcomeWeights: Record<Exclude<Outcome, "emergency">, number> = { advice: 62, referral: 12, phone: 5, continued: 15, ended_by_youth: 6 };
 const endingWeights = { completed: 82, youth_ended_chatting: 6, abandoned: 5, inactive: 4, youth_ended_waiting: 3 } as const;
 type Ending = keyof typeof endingWeights;
@@ -110,7 +117,8 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
   const counselorRows = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(inArray(staff.loginId, options.counselors));
   const counselors: ConsoleActor[] = options.counselors.flatMap((login) => counselorRows.filter((r) => r.loginId === login && (r.role === "counselor" || r.role === "supervisor")));
   if (counselors.length === 0) throw new Error(`None of the counselors ${options.counselors.join(", ")} exists`);
-  const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(eq(supportAgencies.active, true));
+  // Only agencies an admin confirmed may be referred to; seeded examples are not.
+  const agencies = await db.select({ id: supportAgencies.id }).from(supportAgencies).where(and(eq(supportAgencies.active, true), eq(supportAgencies.isExample, false)));
   // The supervisor who joins emergencies as second responder; emergency details draw from their own
   // sequence, so the rest of a seed's history is the same as before emergencies were recorded.
   const [supervisor] = await db.select({ id: staff.id, loginId: staff.loginId, role: staff.role }).from(staff).where(and(eq(staff.role, "supervisor"), eq(staff.active, true))).limit(1);
@@ -191,6 +199,24 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
     const state = { consultationId: null as string | null, over: false, holder: null as ConsoleActor | null, emergencyId: null as string | null };
     summary.consultations++;
     if (!inHours) summary.outOfHours++;
+
+    /** The youth answers the survey the close invited them to: quick replies in LINE, the form in the secure chat. */
+    function answerSurvey() {
+      const satisfaction = random.weighted(satisfactionWeights);
+      const again = random.weighted(againWeights);
+      const answeredAt = now().getTime() + minutes(random.int(1, 30));
+      if (channel === "line") {
+        const tap = (step: string, choice: string) => lineEvent(youth, { type: "postback", postback: { data: new URLSearchParams({ action: "survey", step, choice }).toString() } });
+        at(answeredAt, () => tap("satisfaction", satisfaction));
+        at(answeredAt + minutes(1), () => tap("again", again));
+      } else {
+        const comment = random.chance(0.2) ? random.pick(phrases.surveyComments) : undefined;
+        // A youth already in a new consultation is not asked any more: submitSurvey then keeps nothing.
+        at(answeredAt, async () => {
+          await submitSurvey(db, { youthId: youth.id!, answers: { satisfaction, again, comment }, at: now() }, options.keyring);
+        });
+      }
+    }
 
     async function youthSays(text: string) {
       if (state.over) return;
@@ -338,6 +364,7 @@ export async function generateHistory(db: Db, options: HistoryOptions): Promise<
           ? await finishConsultationRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring)
           : await closeConsultationWithRecord(db, { consultationId: state.consultationId, form, at: now() }, state.holder, options.keyring);
         if (!closed.ok) throw new Error(`history record refused: ${JSON.stringify(closed.fieldErrors)}`);
+        if (!state.emergencyId && random.chance(SURVEY_SHARE)) answerSurvey();
         state.over = true;
         youth.busy = false;
         count(summary.closed, "completed");
@@ -429,6 +456,8 @@ function recordForm(random: Random, topic: Topic, outcome: Outcome, agencyIds: s
   return {
     ageBand,
     gender: random.weighted(genderWeights),
+    requester: random.weighted(requesterWeights),
+    actions: actionsFor(random, outcome),
     topics: [...new Set([topic, second])],
     contentSummary: phrases.contentSummaries[topic],
     responseSummary: phrases.responseSummaries[outcome],
@@ -440,4 +469,22 @@ function recordForm(random: Random, topic: Topic, outcome: Outcome, agencyIds: s
     informationShared: emergency || (outcome === "referral" && random.chance(0.7)),
     outOfScope: ageBand === "out_of_range",
   };
+}
+
+/** 対応の内容 as the outcome implies it; 新規/継続 is left to the record's own derivation. */
+function actionsFor(random: Random, outcome: Outcome): string[] {
+  switch (outcome) {
+    case "advice":
+      return random.chance(0.3) ? ["listening", "information"] : ["listening"];
+    case "referral":
+      return random.chance(0.4) ? ["information", "introduced", "connected"] : ["information", "introduced"];
+    case "emergency":
+      return ["emergency", "connected"];
+    case "phone":
+      return ["listening", "moved_to_phone"];
+    case "continued":
+      return ["listening"];
+    case "ended_by_youth":
+      return random.chance(0.3) ? ["silent_prank"] : ["listening"];
+  }
 }

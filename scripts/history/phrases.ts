@@ -13,6 +13,8 @@ export const openings: Record<Topic, string[]> = {
   health: ["夜ねむれない日が続いています", "最近ずっと気分が落ちこんでいる"],
   sexuality: ["自分の体のことで相談したい", "好きな人のことで誰にも言えない悩みがある"],
   career: ["高校を卒業したあと、どうしたらいいかわからない", "バイトがつらくてやめたい"],
+  suicidal: ["消えてしまいたいと思うことがある", "つらくて自分を傷つけてしまった"],
+  mental: ["不安で何も手につかない", "気分の落ちこみがずっと続いている"],
   other: ["話を聞いてほしいです", "誰かと話したくて送りました"],
 };
 
@@ -58,6 +60,8 @@ export const contentSummaries: Record<Topic, string> = {
   health: "睡眠・気分の落ち込みについての相談。",
   sexuality: "体や恋愛に関する相談。",
   career: "進路・仕事についての相談。",
+  suicidal: "消えてしまいたい気持ち・自分を傷つけることについての相談。",
+  mental: "不安や気分の落ち込みが続いていることについての相談。",
   other: "話を聞いてほしいという相談。",
 };
 
@@ -78,3 +82,6 @@ export const emergencyNotes = ["市の担当課と警察に連絡し、安全確
 export const consentWords = ["「先生に話してもいいよ。名前は言ってもいい」", "市の人に今の状況を伝えることに同意した（名前と学校は伝えてよい）。", "「相談窓口の人なら話してもいい」"];
 export const sharingExceptionReasons = ["今夜自宅に戻ると身体に危険があると話したため、同意を得られないまま警察と市に伝えた。", "自傷の準備をしていると話し、連絡が途絶えたため、児童相談所に伝えた。"];
 export const supervisorNames = ["業務責任者 山田", "業務責任者 佐藤"];
+
+/** Free comments in the survey: the kind a youth leaves, never about a person. */
+export const surveyComments = ["話を聞いてもらえてすっきりしました。", "返事が来るまで少し不安でした。", "また困ったら相談します。", "ありがとうございました。"];

@@ -25,7 +25,8 @@ export function FormEditor({ kind, version, definition }: { kind: FormKind; vers
   const [state, setState] = useState<FormActionState>({ ok: true, message: null });
   const [pending, start] = useTransition();
   const errors = state.fieldErrors ?? {};
-  const fields = choiceFieldsOf[kind] as readonly FieldName[];
+  // Optional fields (相談者の属性, 対応の内容) are absent from versions saved before they existed.
+  const fields = (choiceFieldsOf[kind] as readonly FieldName[]).filter((name) => (draft as unknown as Record<string, unknown>)[name] !== undefined);
 
   const fieldOf = (name: FieldName): EditedField => {
     const field = (draft as unknown as Record<FieldName, ChoiceField>)[name];
@@ -152,6 +153,14 @@ export function FormEditor({ kind, version, definition }: { kind: FormKind; vers
           {text("consent.title", t.consentTitle, draft.consent.title, (v) => setDraft({ ...draft, consent: { ...draft.consent, title: v } }))}
           {text("consent.body", t.consentBody, draft.consent.body, (v) => setDraft({ ...draft, consent: { ...draft.consent, body: v } }), 6)}
           {text("consent.agree", t.consentAgree, draft.consent.agree, (v) => setDraft({ ...draft, consent: { ...draft.consent, agree: v } }))}
+        </fieldset>
+      ) : null}
+      {draft.kind === "survey" ? (
+        <fieldset className="flex flex-col gap-3 rounded border border-slate-200 p-3">
+          {text("intro", t.surveyIntro, draft.intro, (v) => setDraft({ ...draft, intro: v }), 3)}
+          {text("comment.label", t.commentLabel, draft.comment.label, (v) => setDraft({ ...draft, comment: { ...draft.comment, label: v } }))}
+          {text("comment.hint", t.commentHint, draft.comment.hint, (v) => setDraft({ ...draft, comment: { ...draft.comment, hint: v } }))}
+          {text("thanks", t.surveyThanks, draft.thanks, (v) => setDraft({ ...draft, thanks: v }), 3)}
         </fieldset>
       ) : null}
       {text("changeNote", t.changeNote, note, setNote)}

@@ -18,6 +18,9 @@ function fromDraft(d: RecordDraft): Form {
     ageBand: d.ageBand ?? "",
     gender: d.gender ?? "",
     topics: d.topics ?? [],
+    requester: d.requester ?? "",
+    visit: d.visit ?? "",
+    actions: d.actions ?? [],
     contentSummary: d.contentSummary ?? "",
     responseSummary: d.responseSummary ?? "",
     outcome: d.outcome ?? "",
@@ -130,6 +133,39 @@ export function RecordForm({
         </div>
         <FieldError id="err-topics" message={errors.topics} />
       </fieldset>
+      <div className="grid gap-3 md:grid-cols-2">
+        {definition.requester ? (
+          <div>
+            <label htmlFor="requester" className={labelClass}>{definition.requester.label}</label>
+            <select id="requester" value={form.requester} onChange={(e) => set("requester", e.target.value)} className={inputClass} {...err("requester")}>
+              <option value="">{ja.console.unknownChoice}</option>
+              {offered(definition.requester, form.requester).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            </select>
+            <FieldError id="err-requester" message={errors.requester} />
+          </div>
+        ) : null}
+        <div>
+          <label htmlFor="visit" className={labelClass}>{ja.console.visit}</label>
+          <select id="visit" value={form.visit} onChange={(e) => set("visit", e.target.value)} className={inputClass} {...err("visit")}>
+            {Object.entries(ja.console.visitKinds).map(([id, label]) => <option key={id} value={id}>{label}</option>)}
+          </select>
+          <FieldError id="err-visit" message={errors.visit} />
+        </div>
+      </div>
+      {definition.actions ? (
+        <fieldset {...err("actions")}>
+          <legend className={labelClass}>{definition.actions.label}</legend>
+          <div className="flex flex-wrap gap-3">
+            {offered(definition.actions, form.actions).map(({ id: a, label }) => (
+              <label key={a} className="flex items-center gap-1 text-sm">
+                <input type="checkbox" checked={form.actions.includes(a)} onChange={(e) => set("actions", e.target.checked ? [...form.actions, a] : form.actions.filter((x) => x !== a))} />
+                {label}
+              </label>
+            ))}
+          </div>
+          <FieldError id="err-actions" message={errors.actions} />
+        </fieldset>
+      ) : null}
       <div>
         <label htmlFor="contentSummary" className={labelClass}>{ja.console.contentSummary}</label>
         <textarea id="contentSummary" rows={3} value={form.contentSummary} onChange={(e) => set("contentSummary", e.target.value)} className={inputClass} {...err("contentSummary")} />

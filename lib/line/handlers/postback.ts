@@ -1,6 +1,7 @@
 import { ja } from "@/lib/i18n/ja";
 import { answerLineIntake } from "@/lib/intake";
 import { enqueueReply, type LineMessage } from "@/lib/line-api";
+import { answerLineSurvey } from "@/lib/surveys";
 import { listSafetyContacts } from "@/lib/safety";
 import { ensureYouth } from "@/lib/youths";
 import { buildSafetyMessage } from "../build-safety-message";
@@ -12,7 +13,7 @@ const answers: Record<string, (ctx: Parameters<EventHandler>[1]) => Promise<Line
   emergency: async (ctx) => buildSafetyMessage(ja.safetyReply.emergency, await listSafetyContacts(ctx.tx)),
 };
 
-/** `action=intake` is a quick-reply answer of the line-mode intake (lib/intake); it is answered with the next question. */
+/** `action=intake` and `action=survey` are quick-reply answers of the line-mode intake and survey; each is answered with the next question. */
 export const handlePostback: EventHandler = async (event, ctx) => {
   const data = (event.postback as { data?: unknown } | undefined)?.data;
   const params = new URLSearchParams(typeof data === "string" ? data : "");
@@ -21,6 +22,13 @@ export const handlePostback: EventHandler = async (event, ctx) => {
   if (action === "intake") {
     const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
     const next = await answerLineIntake(ctx.tx, { youthId: youth.id, data: params, at: ctx.at });
+    if (!next) return "ignored";
+    await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [next] }, ctx.keyring);
+    return "done";
+  }
+  if (action === "survey") {
+    const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
+    const next = await answerLineSurvey(ctx.tx, { youthId: youth.id, data: params, at: ctx.at }, ctx.keyring);
     if (!next) return "ignored";
     await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [next] }, ctx.keyring);
     return "done";

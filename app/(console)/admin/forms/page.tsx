@@ -9,17 +9,17 @@ export const dynamic = "force-dynamic";
 
 const at = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "medium", timeStyle: "short" });
 
-/** The intake (R13) and the record form's categories (R17): each saved change is a new version. */
+/** The intake, the record form's categories and the post-consultation survey: each saved change is a new version. */
 export default async function Page() {
   const { staff } = await requireStaff("forms.manage");
   const db = await getDb();
-  const [intake, record] = await Promise.all([loadCurrentForm(db, "intake"), loadCurrentForm(db, "record")]);
+  const [intake, record, survey] = await Promise.all([loadCurrentForm(db, "intake"), loadCurrentForm(db, "record"), loadCurrentForm(db, "survey")]);
   return (
     <StaffShell staff={staff}>
       <h1 className="text-2xl font-bold">{ja.formsAdmin.title}</h1>
       <p className="mt-2 max-w-3xl text-sm text-slate-700">{ja.formsAdmin.lead}</p>
       <div className="mt-6 flex flex-col gap-10">
-        {[intake, record].map((form) => (
+        {[intake, record, survey].map((form) => (
           <section key={form.kind} aria-labelledby={`form-${form.kind}`} data-testid={`form-${form.kind}`}>
             <h2 id={`form-${form.kind}`} className="text-xl font-bold">
               {ja.formsAdmin.sections[form.kind]}

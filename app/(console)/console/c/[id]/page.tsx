@@ -62,6 +62,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     viewEmergency(db, { consultationId: id }, getKeyring()),
     listEmergencyContactKinds(db),
   ]);
+  const confirmedAgencies = agencies.filter((a) => !a.isExample);
   const open = consultation.phase !== "closed";
   const supervises = canStaff(staff, "consultations.supervise");
   const canWriteSharing = open ? consultation.canReply || supervises : consultation.canFinishRecord;
@@ -97,7 +98,8 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 consultationId={consultation.id}
                 maxLength={MAX_MESSAGE_LENGTH}
                 canned={canned.map((c) => ({ id: c.id, title: c.title, text: c.body, keywords: "" }))}
-                agencies={agencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
+                // Seeded examples reach no youth until an admin confirms them.
+                agencies={confirmedAgencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
             ) : null}
             {/* A supervisor who joined an emergency replies beside the holder, but the record stays the holder's. */}
@@ -110,7 +112,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 draft={view.draft}
                 definition={view.recordForm.definition}
                 prefilled={view.prefilled}
-                agencies={agencies.map((a) => ({ id: a.id, name: a.name }))}
+                agencies={confirmedAgencies.map((a) => ({ id: a.id, name: a.name }))}
               />
             ) : null}
           </div>

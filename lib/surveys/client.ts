@@ -1,0 +1,1 @@
+export { buildSurveyFormSchema, SURVEY_COMMENT_MAX, type SurveyForm, type SurveyFormInput } from "./survey-form-schema";
