@@ -15,6 +15,8 @@ interface Waiting {
 interface Writer {
   queue: Waiting[];
   writing: boolean;
+  /** Statements written so far: the worker tells by it whether webhooks came in while it worked. */
+  statements: number;
   /** Called once nothing is queued or being written (the inbox worker waits for it). */
   idle: (() => void)[];
 }
@@ -24,7 +26,7 @@ const writers = new WeakMap<Db, Writer>();
 function writerOf(db: Db): Writer {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], writing: false, idle: [] };
+    writer = { queue: [], writing: false, statements: 0, idle: [] };
     writers.set(db, writer);
   }
   return writer;
@@ -47,6 +49,7 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
       batch.push(next);
       count += next.rows.length;
     }
+    writer.statements++;
     try {
       const inserted = await db
         .insert(lineInbox)
@@ -76,14 +79,14 @@ export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
   return stored;
 }
 
-/**
- * Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`: the inbox worker
- * yields to acknowledgements (on PGlite they share one connection, everywhere they share the CPU)
- * without being starved by a steady stream of them.
- */
-export function waitForInboxWrites(db: Db, maxWaitMs: number): Promise<void> {
-  const writer = writers.get(db);
-  if (!writer?.writing) return Promise.resolve();
+/** How long the worker lets webhook inserts in flight go first before it takes its next event anyway. */
+const MAX_WAIT_MS = 50;
+/** The longest pause after one event, so a slow event does not hold the next ones back for long. */
+const MAX_PAUSE_MS = 250;
+
+/** Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`. */
+function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
+  if (!writer.writing) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -94,4 +97,24 @@ export function waitForInboxWrites(db: Db, maxWaitMs: number): Promise<void> {
     const timer = setTimeout(done, maxWaitMs);
     writer.idle.push(done);
   });
+}
+
+/**
+ * Runs one pass of the inbox worker so that acknowledgements come first. It starts once the webhook
+ * inserts in flight are committed (at most MAX_WAIT_MS: a steady stream of them does not starve it);
+ * and when webhooks came in meanwhile, it pauses afterwards for as long as the pass took. On PGlite
+ * the worker's queries run on the one connection and on the request thread itself (WebAssembly), so
+ * an unpaused worker with a backlog takes nearly all of both and acknowledgements queue for seconds;
+ * this way it takes at most about half while webhooks arrive, and everything once they stop.
+ */
+export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>): Promise<T> {
+  const writer = writerOf(db);
+  await waitForInboxWrites(writer, MAX_WAIT_MS);
+  const statementsBefore = writer.statements;
+  const started = performance.now();
+  const result = await pass();
+  if (writer.statements !== statementsBefore || writer.writing) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - started, MAX_PAUSE_MS)));
+  }
+  return result;
 }
