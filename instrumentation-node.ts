@@ -52,7 +52,13 @@ export async function startServer(): Promise<void> {
 /** The LINE inbox and outbox, LINE's quota, closing-time notices, inactivity closing, on-call alerts, audit checkpoints and retention; safe to run in several instances. */
 function startBackgroundWork(database: Database, config: Env, api: LineApi | null): WorkerLoop[] {
   const secureChat = config.CHAT_MODE === "secure" ? { liffUrl: describeLiffApp(config).url } : undefined;
-  startLineWorkers(database.db, { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) });
+  // PostgreSQL handles several events at once (each loop waits on its own connection most of the time);
+  // PGlite has one connection, where a second loop would only queue behind the first.
+  startLineWorkers(
+    database.db,
+    { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) },
+    database.kind === "postgres" ? 4 : 1,
+  );
   const quotaWatch = api ? [startLineQuotaWatch(database.db, { api, now })] : [];
   // 友だち登録数 for the reports: yesterday's figure, asked for every hour until LINE has it.
   const followers = api

@@ -166,7 +166,14 @@ export const lineInbox = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
   },
-  (t) => [index("line_inbox_pending_idx").on(t.status, t.nextAttemptAt), index("line_inbox_user_idx").on(t.userHash, t.eventTimestamp)],
+  (t) => [
+    index("line_inbox_pending_idx").on(t.status, t.nextAttemptAt),
+    index("line_inbox_user_idx").on(t.userHash, t.eventTimestamp),
+    // The worker's claim walks pending events oldest first and asks whether the youth has an earlier one
+    // pending: with only pending rows indexed neither grows with the events already handled.
+    index("line_inbox_pending_order_idx").on(t.eventTimestamp, t.webhookEventId).where(sql`status = 'pending'`),
+    index("line_inbox_user_pending_idx").on(t.userHash, t.eventTimestamp, t.webhookEventId).where(sql`status = 'pending'`),
+  ],
 );
 
 export const formKind = pgEnum("form_kind", ["intake", "record", "survey"]);

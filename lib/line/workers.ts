@@ -3,15 +3,20 @@ import { startWorkerLoop, type WorkerLoop } from "@/lib/jobs";
 import { wakeOutboxWorker } from "@/lib/line-api";
 import type { HandlerDeps } from "./handlers";
 import { processNextInboxEvent } from "./inbox/process-next-inbox-event";
+import { runYieldingToInboxWrites } from "./inbox/store-inbox-rows";
 
 const registry = globalThis as unknown as { soudanLineWorkers?: WorkerLoop[] };
 
 /**
- * One inbox loop per app process. Several processes may run it side by side: rows are claimed with
- * FOR UPDATE SKIP LOCKED. The outbox has its own loop in lib/line-api.
+ * `loops` inbox loops per app process. Several loops and processes may run side by side: rows are
+ * claimed with FOR UPDATE SKIP LOCKED, and a youth's next event only once the earlier one is settled,
+ * so none is reordered. Each loop yields to webhook inserts (runYieldingToInboxWrites). The outbox
+ * has its own loop in lib/line-api.
  */
-export function startLineWorkers(db: Db, deps: HandlerDeps): WorkerLoop[] {
-  registry.soudanLineWorkers ??= [startWorkerLoop("line inbox", () => processNextInboxEvent(db, deps))];
+export function startLineWorkers(db: Db, deps: HandlerDeps, loops = 1): WorkerLoop[] {
+  registry.soudanLineWorkers ??= Array.from({ length: loops }, () =>
+    startWorkerLoop("line inbox", () => runYieldingToInboxWrites(db, () => processNextInboxEvent(db, deps))),
+  );
   return registry.soudanLineWorkers;
 }
 

@@ -10,10 +10,13 @@ import { describeMachine, writeResultsSection } from "./results-file";
 
 /**
  * npm run bench:webhook — signed events against the real webhook on PostgreSQL and on PGlite, beside
- * a bare baseline (./baseline-server.ts: node:http and the signature check only, outside the product). Target: p99 < 100 ms at 200 events/s on
- * PostgreSQL, and at least half the baseline's throughput.
+ * a bare baseline (./baseline-server.ts: node:http and the signature check only, outside the product).
+ * Targets: PostgreSQL p99 < 50 ms at 200 events/s and at least 70% of the baseline's throughput;
+ * PGlite (the embedded default) p99 < 500 ms at 100 events/s and at least 300 events/s flat out; the
+ * app's peak RSS under 400 MB.
  */
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+const PGLITE_RATE = Number(process.env.BENCH_PGLITE_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const FLAT_OUT_SECONDS = Number(process.env.BENCH_FLAT_SECONDS ?? 10);
 const CONCURRENCY = 16;
@@ -61,27 +64,46 @@ async function startTarget(target: Target): Promise<ChildProcess> {
   throw new Error(`${target.args.join(" ")} did not start`);
 }
 
+/** The process's peak resident set (VmHWM), in MB: Linux only, null elsewhere. */
+function peakRssMb(pid: number): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function stopTarget(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.on("exit", resolve));
   child.kill("SIGTERM");
   await exited;
 }
 
-async function measure(label: string, route: string, target: Target) {
+type Measured = { label: string; rate: number; atRate: LoadResult; flatOut: LoadResult; peakRssMb: number | null };
+
+async function measure(label: string, route: string, target: Target, rate: number): Promise<Measured> {
   const child = await startTarget(target);
   const url = new URL(`http://127.0.0.1:${PORT}${route}`);
   await runFlatOut(url, 4, 3, signedEvent); // warm-up: JIT and connection pools
-  const atRate = await runAtRate(url, RATE, SECONDS, signedEvent);
+  const atRate = await runAtRate(url, rate, SECONDS, signedEvent);
   const flatOut = await runFlatOut(url, CONCURRENCY, FLAT_OUT_SECONDS, signedEvent);
+  const peak = peakRssMb(child.pid!);
   await stopTarget(child);
-  console.log(`${label}: at ${RATE}/s p50 ${atRate.p50.toFixed(1)} ms p99 ${atRate.p99.toFixed(1)} ms (${atRate.errors} errors); flat out ${(flatOut.ok / flatOut.seconds).toFixed(0)} events/s`);
-  return { label, atRate, flatOut };
+  console.log(
+    `${label}: at ${rate}/s p50 ${atRate.p50.toFixed(1)} ms p99 ${atRate.p99.toFixed(1)} ms (${atRate.errors} errors); flat out ${(flatOut.ok / flatOut.seconds).toFixed(0)} events/s; peak RSS ${peak?.toFixed(0) ?? "?"} MB`,
+  );
+  return { label, rate, atRate, flatOut, peakRssMb: peak };
 }
 
-function row(r: { label: string; atRate: LoadResult; flatOut: LoadResult }, baseline: number): string {
-  const throughput = r.flatOut.ok / r.flatOut.seconds;
-  return `| ${r.label} | ${r.atRate.p50.toFixed(1)} | ${r.atRate.p99.toFixed(1)} | ${r.atRate.errors} | ${throughput.toFixed(0)} | ${((throughput / baseline) * 100).toFixed(0)}% |`;
+const throughputOf = (r: Measured) => r.flatOut.ok / r.flatOut.seconds;
+
+function row(r: Measured, baseline: number): string {
+  const throughput = throughputOf(r);
+  return `| ${r.label} | ${r.rate} | ${r.atRate.p50.toFixed(1)} | ${r.atRate.p99.toFixed(1)} | ${r.atRate.errors} | ${throughput.toFixed(0)} | ${((throughput / baseline) * 100).toFixed(0)}% | ${r.peakRssMb?.toFixed(0) ?? "?"} |`;
 }
+
+const verdict = (ok: boolean) => `**${ok ? "met" : "not met"}**`;
 
 buildIfStale(process.env);
 const dbName = `soudan_bench_${randomBytes(4).toString("hex")}`;
@@ -91,28 +113,30 @@ const pgUrl = new URL(adminUrl);
 pgUrl.pathname = `/${dbName}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "soudan-bench-"));
 try {
-  const baseline = await measure("baseline (node:http, signature only)", "/", baselineServer);
-  const pg = await measure("webhook, PostgreSQL", "/api/line/webhook", app({ DATABASE_URL: pgUrl.toString() }));
+  const baseline = await measure("baseline (node:http, signature only)", "/", baselineServer, RATE);
+  const pg = await measure("webhook, PostgreSQL", "/api/line/webhook", app({ DATABASE_URL: pgUrl.toString() }), RATE);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const pglite = await measure("webhook, PGlite", "/api/line/webhook", app({ DATA_DIR: dataDir }));
-  const base = baseline.flatOut.ok / baseline.flatOut.seconds;
-  const pgOk = pg.atRate.p99 < 100 && pg.flatOut.ok / pg.flatOut.seconds >= base / 2;
+  const pglite = await measure("webhook, PGlite (persisted in DATA_DIR)", "/api/line/webhook", app({ DATA_DIR: dataDir }), PGLITE_RATE);
+  const base = throughputOf(baseline);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(", ");
   writeResultsSection(
     "webhook",
     `## Webhook (\`npm run bench:webhook\`)
 
-${new Date().toISOString()} on ${describeMachine()}; load generator on the same machine.
+${new Date().toISOString()} on ${describeMachine()}; load generator on the same machine (load average at the end: ${load}).
 Each request is one signed text event; the app runs \`next start\` with its inbox worker processing
-events meanwhile. Open loop at ${RATE} events/s for ${SECONDS} s (latency to the 200), then flat out with
-${CONCURRENCY} concurrent senders for ${FLAT_OUT_SECONDS} s (throughput).
+events meanwhile. Open loop at the rate shown for ${SECONDS} s (latency to the 200), then flat out with
+${CONCURRENCY} concurrent senders for ${FLAT_OUT_SECONDS} s (throughput). Peak RSS is the app process's VmHWM.
 
-| target | p50 ms at ${RATE}/s | p99 ms at ${RATE}/s | errors | flat-out events/s | of baseline |
-|---|---|---|---|---|---|
+| target | events/s | p50 ms | p99 ms | errors | flat-out events/s | of baseline | peak RSS MB |
+|---|---|---|---|---|---|---|---|
 ${row(baseline, base)}
 ${row(pg, base)}
 ${row(pglite, base)}
 
-Target (PostgreSQL): p99 < 100 ms at 200 events/s and ≥ 50% of the baseline's throughput: **${pgOk ? "met" : "not met"}**.`,
+- PostgreSQL: p99 < 50 ms at 200 events/s and ≥ 70% of the baseline's throughput: ${verdict(pg.atRate.p99 < 50 && pg.atRate.errors === 0 && throughputOf(pg) >= base * 0.7)}.
+- PGlite: p99 < 500 ms at 100 events/s and ≥ 300 events/s flat out: ${verdict(pglite.atRate.p99 < 500 && pglite.atRate.errors === 0 && throughputOf(pglite) >= 300)}.
+- Peak RSS < 400 MB: ${verdict([pg, pglite].every((r) => r.peakRssMb !== null && r.peakRssMb < 400))}.`,
   );
   console.log("Wrote bench/RESULTS.md");
 } finally {

@@ -28,7 +28,8 @@ async function claim(db: Db, at: Date): Promise<InboxRow | "gave_up" | null> {
       .from(lineInbox)
       .where(
         and(
-          eq(lineInbox.status, "pending"),
+          // A literal, not a parameter: PostgreSQL then uses the partial indexes on pending events in every plan.
+          sql`${lineInbox.status} = 'pending'`,
           or(isNull(lineInbox.nextAttemptAt), lte(lineInbox.nextAttemptAt, at)),
           or(isNull(lineInbox.leaseUntil), lt(lineInbox.leaseUntil, at)),
           sql`not exists (select 1 from line_inbox e where e.user_hash = ${lineInbox.userHash} and e.status = 'pending'

@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
 import { validateSignature } from "@line/bot-sdk";
 import type { Db } from "@/db";
-import { lineInbox } from "@/db/schema";
 import { encryptField, lookupHash, type Keyring } from "@/lib/crypto";
 import { sanitizeJson } from "./sanitize-json";
+import { storeInboxRows, type InboxRow } from "./store-inbox-rows";
 import { webhookBodySchema, webhookEventSchema } from "./webhook-schema";
 
 /** LINE's events nest a few levels; far deeper is an attack on whatever walks the body recursively. */
 const MAX_DEPTH = 32;
-
-type InboxRow = typeof lineInbox.$inferInsert;
 
 /** Events without an id (older platforms) are keyed by their content, which a redelivery repeats. */
 const contentKey = (event: unknown) => `sha256:${createHash("sha256").update(JSON.stringify(event)).digest("hex")}`;
@@ -52,8 +50,9 @@ export type WebhookAnswer = { status: 200; stored: number; received: number } | 
 
 /**
  * Verifies the signature over the raw body before reading it, makes its text storable (sanitizeJson),
- * then stores every event in one atomic statement. A database failure propagates: the caller answers
- * 5xx and LINE redelivers; what an event contains never does.
+ * then stores every event in one atomic statement, shared with concurrent requests (storeInboxRows) and
+ * committed before this resolves. A database failure propagates: the caller answers 5xx and LINE
+ * redelivers; what an event contains never does.
  */
 export async function receiveWebhook(
   /** A function is called only once the signature and body are good: forged requests never touch the database. */
@@ -77,8 +76,6 @@ export async function receiveWebhook(
   const receivedAt = deps.at;
   const rows = parsed.data.events.map((event) => toRow(event, { keyring: deps.keyring, receivedAt }));
   if (rows.length === 0) return { status: 200, stored: 0, received: 0 };
-  // One multi-row INSERT is atomic on its own: every event of the request is stored, or none is.
   const database = typeof db === "function" ? await db() : db;
-  const stored = await database.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId });
-  return { status: 200, stored: stored.length, received: rows.length };
+  return { status: 200, stored: await storeInboxRows(database, rows), received: rows.length };
 }

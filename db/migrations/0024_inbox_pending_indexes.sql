@@ -1,0 +1,2 @@
+CREATE INDEX "line_inbox_pending_order_idx" ON "line_inbox" USING btree ("event_timestamp","webhook_event_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "line_inbox_user_pending_idx" ON "line_inbox" USING btree ("user_hash","event_timestamp","webhook_event_id") WHERE status = 'pending';

@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { asc, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db";
+import { consultationMessages, lineInbox } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { createKeyring } from "@/lib/crypto";
+import { processNextInboxEvent, receiveWebhook } from "./index";
+import { runYieldingToInboxWrites, storeInboxRows, type InboxRow } from "./inbox/store-inbox-rows";
+import { sign, TEST_CHANNEL_SECRET, userEvent } from "./testing/webhook";
+
+const keyring = createKeyring(randomBytes(32).toString("base64"));
+const deps = { keyring, now: () => new Date() };
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+beforeEach(async () => {
+  await database.db.execute(sql`truncate line_outbox, consultation_messages, consultations, line_inbox, youths cascade`);
+});
+
+/** The database with its INSERT statements counted. */
+function countingInserts(db: Db): { db: Db; inserts: () => number } {
+  let inserts = 0;
+  const counted = new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== "insert") return value;
+      return (...args: unknown[]) => {
+        inserts++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { db: counted, inserts: () => inserts };
+}
+
+function post(db: Db, events: Record<string, unknown>[]) {
+  const raw = JSON.stringify({ destination: "Ubot", events });
+  return receiveWebhook(db, { rawBody: raw, signature: sign(raw) }, { channelSecret: TEST_CHANNEL_SECRET, keyring, at: new Date() });
+}
+
+const text = (user: string, n: number, at = Date.now()) => userEvent(user, { type: "message", message: { id: `${user}-${n}`, type: "text", text: `${n}` } }, at);
+
+describe("group commit of webhook inserts", () => {
+  it("lets concurrent requests share statements, answering each only once its rows are committed", async () => {
+    const { db, inserts } = countingInserts(database.db);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => post(db, [text("U" + "1".repeat(32), i)])));
+    expect(answers.every((a) => a.status === 200 && a.stored === 1)).toBe(true);
+    expect(await database.db.select().from(lineInbox)).toHaveLength(40);
+    // The first request goes alone; the rest arrived while it was written and share far fewer statements.
+    expect(inserts()).toBeLessThan(10);
+  });
+
+  it("counts an event sent twice at once (a redelivery racing its original) as stored once", async () => {
+    const event = text("U" + "2".repeat(32), 1);
+    const answers = await Promise.all([post(database.db, [event]), post(database.db, [event]), post(database.db, [event])]);
+    expect(answers.map((a) => (a.status === 200 ? a.stored : -1)).reduce((x, y) => x + y)).toBe(1);
+    expect(await database.db.select().from(lineInbox)).toHaveLength(1);
+  });
+
+  it("fails every request of a failed statement, storing none of them, and leaves other statements alone", async () => {
+    const row = (id: string): InboxRow => ({ webhookEventId: id, sourceType: "user", eventType: "follow", eventTimestamp: 1, payloadEnc: "x", receivedAt: new Date() });
+    const broken = { ...row("broken"), eventType: null } as unknown as InboxRow;
+    // The first call is written at once, alone; the next two wait and share the second statement.
+    const first = storeInboxRows(database.db, [row("first")]);
+    const second = storeInboxRows(database.db, [row("second")]);
+    const third = storeInboxRows(database.db, [broken]);
+    await expect(first).resolves.toBe(1);
+    await expect(second).rejects.toThrow();
+    await expect(third).rejects.toThrow();
+    expect((await database.db.select({ id: lineInbox.webhookEventId }).from(lineInbox)).map((r) => r.id)).toEqual(["first"]);
+    await expect(storeInboxRows(database.db, [row("second")])).resolves.toBe(1);
+  });
+});
+
+describe("the worker yielding to webhook inserts", () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("runs at once and does not pause when no webhook comes in", async () => {
+    const started = performance.now();
+    await runYieldingToInboxWrites(database.db, () => sleep(300));
+    // A pause would double it.
+    expect(performance.now() - started).toBeLessThan(550);
+  });
+
+  it("starts only once the webhook rows in flight are committed", async () => {
+    const answer = post(database.db, [text("U" + "3".repeat(32), 1)]);
+    const seen = await runYieldingToInboxWrites(database.db, () => database.db.select().from(lineInbox));
+    expect(seen).toHaveLength(1);
+    await expect(answer).resolves.toMatchObject({ stored: 1 });
+  });
+
+  it("pauses about as long as its pass took when webhooks came in meanwhile", async () => {
+    const started = performance.now();
+    await runYieldingToInboxWrites(database.db, async () => {
+      await post(database.db, [text("U" + "4".repeat(32), 1)]);
+      await sleep(150);
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("goes ahead after a short wait when the inserts do not finish", async () => {
+    const never = { insert: () => ({ values: () => ({ onConflictDoNothing: () => ({ returning: () => new Promise(() => {}) }) }) }) } as unknown as Db;
+    void storeInboxRows(never, [{ webhookEventId: "stuck", sourceType: "user", eventType: "follow", eventTimestamp: 1 }]);
+    const started = performance.now();
+    const ran = await runYieldingToInboxWrites(never, async () => performance.now());
+    expect(ran - started).toBeGreaterThanOrEqual(45);
+    expect(ran - started).toBeLessThan(1000);
+  });
+});
+
+describe("two app instances draining one backlog", () => {
+  it("handles each event once and every youth's events in order", async () => {
+    const other = await database.connectAgain();
+    try {
+      const users = Array.from({ length: 8 }, (_, i) => "U" + String(i).repeat(32));
+      const base = Date.now();
+      // Later events sent first: the order is the events' timestamps, not their arrival.
+      for (let n = 5; n >= 0; n--) await post(database.db, users.map((u) => text(u, n, base + n)));
+      const drain = async (db: Db) => {
+        while (await processNextInboxEvent(db, deps));
+      };
+      await Promise.all([drain(database.db), drain(database.db), drain(other.db), drain(other.db)]);
+      expect((await database.db.select().from(lineInbox)).every((r) => r.status === "done" && r.attempts === 1)).toBe(true);
+      const messages = await database.db.select().from(consultationMessages).orderBy(asc(consultationMessages.createdAt), asc(consultationMessages.id));
+      expect(messages).toHaveLength(48);
+      const perConsultation = new Map<string, Date[]>();
+      for (const m of messages) perConsultation.set(m.consultationId, [...(perConsultation.get(m.consultationId) ?? []), m.sentAt]);
+      expect(perConsultation.size).toBe(8);
+      for (const times of perConsultation.values()) expect(times.map((t) => t.getTime())).toEqual(Array.from({ length: 6 }, (_, n) => base + n));
+    } finally {
+      await other.close();
+    }
+  });
+});

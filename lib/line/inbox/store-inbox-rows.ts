@@ -1,0 +1,120 @@
+import type { Db } from "@/db";
+import { lineInbox } from "@/db/schema";
+
+export type InboxRow = typeof lineInbox.$inferInsert;
+
+/** Well below PostgreSQL's 65,535 bind parameters per statement (about a dozen per row). */
+const MAX_ROWS_PER_STATEMENT = 1000;
+
+interface Waiting {
+  rows: InboxRow[];
+  resolve: (stored: number) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Writer {
+  queue: Waiting[];
+  writing: boolean;
+  /** Statements written so far: the worker tells by it whether webhooks came in while it worked. */
+  statements: number;
+  /** Called once nothing is queued or being written (the inbox worker waits for it). */
+  idle: (() => void)[];
+}
+
+const writers = new WeakMap<Db, Writer>();
+
+function writerOf(db: Db): Writer {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = { queue: [], writing: false, statements: 0, idle: [] };
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
+/**
+ * Group commit: requests that arrive while a statement is being written wait for the next one and share
+ * it, so under load the webhook costs one INSERT (one commit) per batch rather than per request, and an
+ * acknowledgement never queues behind hundreds of single-row transactions on PGlite's one connection.
+ * One statement is atomic: a request's rows are all stored or, if the statement fails, none is and every
+ * request in the batch gets the error (LINE redelivers). Each request is answered only after the commit.
+ */
+async function writeBatches(db: Db, writer: Writer): Promise<void> {
+  writer.writing = true;
+  while (writer.queue.length > 0) {
+    const batch: Waiting[] = [];
+    let count = 0;
+    while (writer.queue.length > 0 && (batch.length === 0 || count + writer.queue[0]!.rows.length <= MAX_ROWS_PER_STATEMENT)) {
+      const next = writer.queue.shift()!;
+      batch.push(next);
+      count += next.rows.length;
+    }
+    writer.statements++;
+    try {
+      const inserted = await db
+        .insert(lineInbox)
+        .values(batch.flatMap((w) => w.rows))
+        .onConflictDoNothing({ target: lineInbox.webhookEventId })
+        .returning({ id: lineInbox.webhookEventId });
+      // An id sent twice in one batch (a redelivery racing its original) was stored once: it counts for the first request naming it.
+      const fresh = new Set(inserted.map((r) => r.id));
+      for (const waiting of batch) {
+        let stored = 0;
+        for (const row of waiting.rows) if (fresh.delete(row.webhookEventId)) stored++;
+        waiting.resolve(stored);
+      }
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+    }
+  }
+  writer.writing = false;
+  for (const notify of writer.idle.splice(0)) notify();
+}
+
+/** Stores one request's inbox rows, durably, in the next group-committed statement; resolves to how many were new. */
+export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
+  const writer = writerOf(db);
+  const stored = new Promise<number>((resolve, reject) => writer.queue.push({ rows, resolve, reject }));
+  if (!writer.writing) void writeBatches(db, writer);
+  return stored;
+}
+
+/** How long the worker lets webhook inserts in flight go first before it takes its next event anyway. */
+const MAX_WAIT_MS = 50;
+/** The longest pause after one event, so a slow event does not hold the next ones back for long. */
+const MAX_PAUSE_MS = 250;
+
+/** Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`. */
+function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
+  if (!writer.writing) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      const at = writer.idle.indexOf(done);
+      if (at >= 0) writer.idle.splice(at, 1);
+      resolve();
+    };
+    const timer = setTimeout(done, maxWaitMs);
+    writer.idle.push(done);
+  });
+}
+
+/**
+ * Runs one pass of the inbox worker so that acknowledgements come first. It starts once the webhook
+ * inserts in flight are committed (at most MAX_WAIT_MS: a steady stream of them does not starve it);
+ * and when webhooks came in meanwhile, it pauses afterwards for as long as the pass took. On PGlite
+ * the worker's queries run on the one connection and on the request thread itself (WebAssembly), so
+ * an unpaused worker with a backlog takes nearly all of both and acknowledgements queue for seconds;
+ * this way it takes at most about half while webhooks arrive, and everything once they stop.
+ */
+export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>): Promise<T> {
+  const writer = writerOf(db);
+  await waitForInboxWrites(writer, MAX_WAIT_MS);
+  const statementsBefore = writer.statements;
+  const started = performance.now();
+  const result = await pass();
+  if (writer.statements !== statementsBefore || writer.writing) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - started, MAX_PAUSE_MS)));
+  }
+  return result;
+}
