@@ -2,6 +2,7 @@ export { activeChoiceIds, choiceEnum, choiceFieldsOf, choiceLabel, formKinds, in
 export { describeIntake, type IntakeSummary } from "./describe-intake";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";
+export { readsEasyJapanese } from "./reads-easy-japanese";
 export { FormVersionNotFoundError, loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";
 export { labelRecordChoices, type RecordLabels } from "./label-record-choices";
 export { prefillRecordChoices } from "./prefill-record";
