@@ -189,11 +189,14 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
                 <YouthText text={ja.liff.empty} />
               </p>
             )}
-            <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
-              {lines.map((line) => (
-                <ChatBubble key={line.id} line={line} />
-              ))}
-            </ol>
+            {/* The log role on a wrapper: on the <ol> itself it would stop being a list (axe: aria-allowed-role, listitem). */}
+            <div role="log" aria-label={ja.liff.log} aria-live="polite">
+              <ol className="space-y-3">
+                {lines.map((line) => (
+                  <ChatBubble key={line.id} line={line} />
+                ))}
+              </ol>
+            </div>
             <div ref={bottom} />
           </div>
           <ChatComposer onSend={send} />
