@@ -12,7 +12,8 @@ import { ja } from "@/lib/i18n/ja";
  */
 const STORAGE_KEY = "soudan.easyJapanese";
 const listeners = new Set<() => void>();
-let remembered: boolean | null = null;
+/** Used only when localStorage is blocked. */
+let remembered = false;
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
@@ -24,20 +25,19 @@ function subscribe(listener: () => void) {
 }
 
 function readChoice(): boolean {
-  if (remembered !== null) return remembered;
   try {
     return window.localStorage.getItem(STORAGE_KEY) === "on";
   } catch {
-    return false;
+    return remembered;
   }
 }
 
 function storeChoice(on: boolean) {
-  remembered = on;
   try {
     window.localStorage.setItem(STORAGE_KEY, on ? "on" : "off");
   } catch {
     // Storage blocked: the choice lasts for this page only.
+    remembered = on;
   }
   for (const listener of listeners) listener();
 }
