@@ -7,7 +7,7 @@
  * - <sub>/index.ts, a narrower API of its own (lib/schedule/store, lib/line/rich-menu);
  * - client.ts, the part a browser may load (schemas, constants; nothing that reaches db/);
  * - testing/*, helpers for tests only;
- * - lib/i18n/ja.ts, the one dictionary, which is all lib/i18n holds.
+ * - lib/i18n/ja.ts, the dictionary; lib/i18n/client.ts holds its やさしい日本語 counterpart (easy.ts, ruby.ts).
  * Test files are not cruised: they may use what they test, internals included.
  */
 const FOUNDATIONS = "^lib/(config|clock|calendar|crypto|i18n)/";

@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
+import { useYouthString, YouthText } from "./EasyJapanese";
 
 const MAX = 1000;
 
@@ -16,6 +17,7 @@ export function ChatComposer({ onSend }: { onSend: (text: string) => Promise<str
   const [sending, setSending] = useState(false);
   const ids = { field: useId(), count: useId(), error: useId() };
   const length = text.trim().length;
+  const youthString = useYouthString();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -39,7 +41,7 @@ export function ChatComposer({ onSend }: { onSend: (text: string) => Promise<str
         value={text}
         onChange={(e) => setText(e.target.value)}
         rows={3}
-        placeholder={ja.liff.placeholder}
+        placeholder={youthString(ja.liff.placeholder)}
         aria-invalid={error !== null || length > MAX}
         aria-describedby={`${ids.count} ${ids.error}`}
         className="block w-full resize-none rounded-xl border border-slate-300 px-3 py-2 text-base aria-invalid:border-red-600"
@@ -49,11 +51,11 @@ export function ChatComposer({ onSend }: { onSend: (text: string) => Promise<str
           {ja.liff.count(length, MAX)}
         </p>
         <button type="submit" disabled={sending} className={`${buttonClass} min-h-12 min-w-28 text-lg`}>
-          {sending ? ja.liff.sending : ja.liff.send}
+          <YouthText text={sending ? ja.liff.sending : ja.liff.send} />
         </button>
       </div>
       <p id={ids.error} role="alert" className="mt-1 text-sm text-red-700">
-        {error}
+        {error ? <YouthText text={error} /> : null}
       </p>
     </form>
   );

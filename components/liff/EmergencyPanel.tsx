@@ -4,6 +4,7 @@ import { useState } from "react";
 import { dangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ja } from "@/lib/i18n/ja";
 import { telUri } from "@/lib/safety/client";
+import { useYouthString, YouthText } from "./EasyJapanese";
 
 export type EmergencyContact = { id: string; label: string; number: string; note: string };
 
@@ -15,14 +16,17 @@ const t = ja.emergencyPanel;
  */
 export function EmergencyPanel({ contacts }: { contacts: EmergencyContact[] }) {
   const [open, setOpen] = useState(false);
+  const youthString = useYouthString();
   return (
     <>
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls="emergency-panel" className={`${dangerButtonClass} min-h-11 text-base font-semibold`}>
-        {t.open}
+        <YouthText text={t.open} />
       </button>
       {open && (
-        <div id="emergency-panel" role="dialog" aria-label={t.title} className="absolute inset-x-0 top-full z-10 max-h-[80dvh] overflow-y-auto border-b border-red-200 bg-white p-4 shadow-lg">
-          <h2 className="text-base font-bold">{t.title}</h2>
+        <div id="emergency-panel" role="dialog" aria-label={youthString(t.title)} className="absolute inset-x-0 top-full z-10 max-h-[80dvh] overflow-y-auto border-b border-red-200 bg-white p-4 shadow-lg">
+          <h2 className="text-base font-bold">
+            <YouthText text={t.title} />
+          </h2>
           <ul className="mt-3 flex flex-col gap-2">
             {contacts.map((c) => (
               <li key={c.id}>
@@ -33,13 +37,15 @@ export function EmergencyPanel({ contacts }: { contacts: EmergencyContact[] }) {
               </li>
             ))}
           </ul>
-          <p className="mt-4 text-sm text-slate-700">{t.quickExitHint}</p>
+          <p className="mt-4 text-sm text-slate-700">
+            <YouthText text={t.quickExitHint} />
+          </p>
           <div className="mt-2 flex gap-3">
             <button type="button" onClick={() => window.location.replace("about:blank")} className={`${dangerButtonClass} min-h-12 flex-1 text-base`}>
-              {t.quickExit}
+              <YouthText text={t.quickExit} />
             </button>
             <button type="button" onClick={() => setOpen(false)} className={`${secondaryButtonClass} min-h-12 flex-1 text-base`}>
-              {t.close}
+              <YouthText text={t.close} />
             </button>
           </div>
         </div>

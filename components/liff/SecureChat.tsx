@@ -6,6 +6,7 @@ import type { SurveyDefinition } from "@/lib/forms/client";
 import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
+import { EasyJapaneseToggle, YouthText } from "./EasyJapanese";
 import { EmergencyPanel, type EmergencyContact } from "./EmergencyPanel";
 import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
 import { getIdToken, type LiffSettings } from "./get-id-token";
@@ -145,33 +146,42 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
   return (
     <main className="mx-auto flex h-dvh max-w-xl flex-col bg-slate-50">
       <header className="relative flex items-center justify-between gap-2 border-b border-slate-200 bg-white px-4 py-3">
-        <h1 className="text-lg font-bold">{ja.liff.title}</h1>
+        <h1 className="text-lg font-bold">
+          <YouthText text={ja.liff.title} />
+        </h1>
         <div className="flex gap-2">
           <EmergencyPanel contacts={contacts} />
           {phase.kind === "ready" && !confirmingEnd && (
             <button type="button" onClick={() => setConfirmingEnd(true)} className={`${secondaryButtonClass} min-h-11 text-base`}>
-              {ja.liff.end}
+              <YouthText text={ja.liff.end} />
             </button>
           )}
         </div>
       </header>
+      <div className="flex justify-end border-b border-slate-200 bg-white px-4 py-2">
+        <EasyJapaneseToggle />
+      </div>
       {confirmingEnd && (
         <div role="alertdialog" aria-label={ja.liff.end} className="border-b border-red-200 bg-red-50 p-4">
-          <p className="text-base">{ja.liff.endConfirm}</p>
+          <p className="text-base">
+            <YouthText text={ja.liff.endConfirm} />
+          </p>
           <div className="mt-3 flex gap-3">
             <button type="button" onClick={() => void end()} className={`${dangerButtonClass} min-h-11 flex-1 text-base`}>
-              {ja.liff.endYes}
+              <YouthText text={ja.liff.endYes} />
             </button>
             <button type="button" onClick={() => setConfirmingEnd(false)} className={`${secondaryButtonClass} min-h-11 flex-1 text-base`}>
-              {ja.liff.endNo}
+              <YouthText text={ja.liff.endNo} />
             </button>
           </div>
         </div>
       )}
-      {phase.kind === "connecting" && <p className="p-6 text-center text-slate-600">{ja.liff.connecting}</p>}
+      {phase.kind === "connecting" && <p className="p-6 text-center text-slate-600">
+          <YouthText text={ja.liff.connecting} />
+        </p>}
       {phase.kind === "failed" && (
         <p role="alert" className="m-4 rounded-xl border border-red-200 bg-white p-4 text-base text-red-800">
-          {phase.message}
+          <YouthText text={phase.message} />
         </p>
       )}
       {phase.kind === "intake" && (
@@ -194,21 +204,30 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       )}
       {phase.kind === "ended" && (
         <div className="m-4 rounded-xl bg-white p-4 text-base">
-          <p>{ja.liff.ended}</p>
+          <p>
+            <YouthText text={ja.liff.ended} />
+          </p>
           <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
-            {ja.liff.consultAgain}
+            <YouthText text={ja.liff.consultAgain} />
           </button>
         </div>
       )}
       {phase.kind === "ready" && (
         <>
           <div className="flex-1 overflow-y-auto p-4">
-            {lines.length === 0 && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
-            <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
-              {lines.map((line) => (
-                <ChatBubble key={line.id} line={line} />
-              ))}
-            </ol>
+            {lines.length === 0 && (
+              <p className="text-center text-slate-600">
+                <YouthText text={ja.liff.empty} />
+              </p>
+            )}
+            {/* The log role on a wrapper: on the <ol> itself it would stop being a list (axe: aria-allowed-role, listitem). */}
+            <div role="log" aria-label={ja.liff.log} aria-live="polite">
+              <ol className="space-y-3">
+                {lines.map((line) => (
+                  <ChatBubble key={line.id} line={line} />
+                ))}
+              </ol>
+            </div>
             <div ref={bottom} />
           </div>
           <ChatComposer onSend={send} />

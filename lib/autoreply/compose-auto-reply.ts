@@ -2,6 +2,7 @@ import { and, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultations } from "@/db/schema";
 import { isWaiting } from "@/lib/consultations";
+import { readsEasyJapanese } from "@/lib/forms";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { decideAutoReply } from "./decide-auto-reply";
 import { renderAutoReply } from "./render-auto-reply";
@@ -39,5 +40,5 @@ export async function composeAutoReply(tx: DbOrTx, consultationId: string, at: D
   });
   if (!decision) return null;
   await tx.update(consultations).set({ lastAutoReplyKind: decision.kind, lastAutoReplyAt: at }).where(eq(consultations.id, consultationId));
-  return renderAutoReply(tx, decision.kind, decision.values);
+  return renderAutoReply(tx, decision.kind, decision.values, { easy: readsEasyJapanese(consultation.intake) });
 }

@@ -3,6 +3,7 @@ export { describeIntake, type IntakeSummary } from "./describe-intake";
 export { recordTopicIds } from "./default-definitions";
 export { ensureFormVersions } from "./ensure-form-versions";
 export { storedIntakeSchema, type StoredIntake } from "./intake-answers";
+export { readsEasyJapanese } from "./reads-easy-japanese";
 export { FormVersionNotFoundError, loadCurrentForm, loadFormVersion, type FormVersion } from "./load-form";
 export { labelRecordChoices, type RecordLabels } from "./label-record-choices";
 export { prefillRecordChoices } from "./prefill-record";

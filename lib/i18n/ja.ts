@@ -682,6 +682,8 @@ export const ja = {
     /** CHAT_MODE=line: the conversation happens in the LINE talk, not on this page. */
     lineMode: "この窓口では、相談は LINE のトーク画面で行います。この画面を閉じて、トーク画面からメッセージを送ってください。",
     consultAgain: "新しく相談する",
+    /** The switch to やさしい日本語 (short sentences, furigana): written in kana so its own readers can read it. */
+    easyJapanese: "やさしいにほんご",
   },
   /** The versioned form definitions (lib/forms): version 1 of each, and the editors' error messages. */
   forms: {

@@ -1,13 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { consultationMessages, consultations, lineOutbox } from "@/db/schema";
+import { autoReplyTemplates, consultationMessages, consultations, lineOutbox } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
+import { composeAutoReply } from "@/lib/autoreply";
 import { claimConsultation, listWaitingConsultations, viewConsultation, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring, decryptField } from "@/lib/crypto";
 import { loadCurrentForm, saveFormVersion } from "@/lib/forms";
 import { defaultIntakeDefinition } from "@/lib/forms/default-definitions";
+import { easy, rubyToKana } from "@/lib/i18n/client";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { openPayload } from "@/lib/line-api/outbox/payload";
@@ -151,6 +153,44 @@ describe("line mode: the intake by quick replies", () => {
     expect((await listWaitingConsultations(database.db))[0]!.intake).toMatchObject({ ageBand: "高校生世代", gender: "女性", topics: ["友だちのこと", "こころやからだのこと"] });
     // Every step answered with the postback's own reply token: no paid push.
     expect((await database.db.select().from(lineOutbox)).every((r) => r.kind === "reply")).toBe(true);
+  });
+
+  it("goes on in やさしい日本語 once the youth says 小学生: kana, short sentences, no markup; the automatic replies too", async () => {
+    clock = new Date();
+    await deliver({ type: "message", message: { id: "m5", type: "text", text: "そうだんしたい" } });
+    await tap(intakePostbackData("ageBand", "elementary"));
+    const gender = (await lastReply()).messages[0]!;
+    expect(gender.text).toBe(rubyToKana(easy.intake.line.askGender));
+    expect(buttons(gender)).toEqual(["男の子・男の人", "女の子・女の人", "そのほか", "こたえたくない"]);
+    await tap(intakePostbackData("gender", "unknown"));
+    const topics = (await lastReply()).messages[0]!;
+    expect(topics.text).toBe("そうだんしたいことを 1つ えらんでね。");
+    expect(buttons(topics)).toContain("かぞくのこと・いえでのつらいこと");
+    await tap(intakePostbackData("topics", "friends"));
+    const more = (await lastReply()).messages[0]!;
+    expect(more.text).toBe("「ともだちのこと」だね。ほかにも そうだんしたいことは ある？");
+    expect(buttons(more).at(-1)).toBe("これで ぜんぶ");
+    await tap(intakePostbackData("topics", { done: true }));
+    const consent = (await lastReply()).messages[0]!;
+    expect(consent.text).toContain("【そうだんの やくそく】");
+    expect(buttons(consent)).toEqual(["よんで、わかったよ"]);
+    await tap(intakePostbackData("consent", "agree"));
+    expect((await lastReply()).messages[0]!.text).toBe(rubyToKana(easy.intake.line.thanks));
+    // LINE shows no furigana: nothing a child is sent carries the markup, and every button fits LINE's 20 characters.
+    const sent = (await database.db.select().from(lineOutbox)).flatMap((r) => openPayload(keyring, "reply", r.payloadEnc!).messages as { text: string; quickReply?: { items: { action: { label: string } }[] } }[]);
+    for (const m of sent) {
+      expect(m.text).not.toMatch(/\|/);
+      for (const label of buttons(m)) expect(label.length).toBeLessThanOrEqual(20);
+    }
+
+    // The automatic reply's default wording comes in kana too; an admin's own wording is sent as written.
+    const [row] = await database.db.select().from(consultations);
+    await database.db.update(consultations).set({ lastAutoReplyKind: null, lastAutoReplyAt: null });
+    expect(await composeAutoReply(database.db, row!.id, clock)).toBe(rubyToKana(easy.autoReply.no_schedule));
+    await database.db.insert(autoReplyTemplates).values({ key: "no_schedule", body: "市の文面です。" });
+    await database.db.update(consultations).set({ lastAutoReplyKind: null, lastAutoReplyAt: null });
+    expect(await composeAutoReply(database.db, row!.id, clock)).toBe("市の文面です。");
+    await database.db.delete(autoReplyTemplates);
   });
 
   it("never blocks a youth who ignores the buttons and writes: the message is received, the intake waits", async () => {

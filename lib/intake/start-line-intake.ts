@@ -13,5 +13,5 @@ import { lineIntakeQuestion } from "./line-intake-questions";
 export async function startLineIntake(tx: DbOrTx, consultationId: string): Promise<messagingApi.TextMessage> {
   const form = await loadCurrentForm(tx, "intake");
   await tx.update(consultations).set({ intakeVersionId: form.id, intake: {}, intakeStep: "ageBand" }).where(eq(consultations.id, consultationId));
-  return lineIntakeQuestion("ageBand", form.definition);
+  return lineIntakeQuestion("ageBand", form.definition, { easy: false });
 }
