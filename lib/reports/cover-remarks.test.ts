@@ -60,7 +60,7 @@ describe("所見・特記事項", () => {
     expect(await loadReportRemarks(database.db, period)).toMatchObject({ body: "連絡先 090-1234-5678", version: 2 });
     const [entry] = await listAudit(database.db, 1);
     expect(entry).toMatchObject({ action: "report.remarks_saved", target: "report_remarks:2024-08", details: { period, version: 2, warned: ["phone"] } });
-    expect(JSON.stringify(entry)).not.toContain("090");
+    expect(JSON.stringify(entry)).not.toContain("090-1234-5678");
     expect(await saveReportRemarks(database.db, { period, body: "x".repeat(2001), confirmed: false, baseVersion: 2 }, admin, new Date())).toEqual({ ok: false, error: "2000文字以内で入力してください。" });
   });
 });

@@ -32,7 +32,7 @@ try {
 }
 
 describe("the monthly report of the demo history, as submitted", () => {
-  it.skipIf(!hasPdftotext)("carries the cover block, 令和, 未対応 and the 所見 (pdftotext), and verifies as Soudan's", { timeout: 240_000 }, async () => {
+  it.skipIf(!hasPdftotext)("carries the cover block, 令和, 未対応, 相談者の属性, 新規/継続, 自殺念慮, the survey and the 所見 (pdftotext), and verifies as Soudan's", { timeout: 240_000 }, async () => {
     database = await createTestDatabase();
     const db = database.db;
     await seedDemoStaff(db);
@@ -48,7 +48,7 @@ describe("the monthly report of the demo history, as submitted", () => {
     const file = path.join(workDir, exported.filename);
     fs.writeFileSync(file, exported.body);
     const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" });
-    for (const expected of ["提出日 令和6年9月5日", "武雄市長 様", "武雄市子ども・若者相談ほっとLINE事業 月例報告書", "令和6年8月分（2024年8月1日〜2024年8月31日）", "受託者 株式会社ソウダン", "業務責任者 山田 花子", "相談受付件数（アクセス）", "実相談件数", "未対応", "相談時間別", "年代×相談内容", "所見・特記事項", "夏休み中は夜の相談が多かった。"]) {
+    for (const expected of ["提出日 令和6年9月5日", "武雄市長 様", "武雄市子ども・若者相談ほっとLINE事業 月例報告書", "令和6年8月分（2024年8月1日〜2024年8月31日）", "受託者 株式会社ソウダン", "業務責任者 山田 花子", "相談受付件数（アクセス）", "実相談件数", "未対応", "相談時間別", "年代×相談内容", "所見・特記事項", "夏休み中は夜の相談が多かった。", "相談者の属性", "新規", "継続", "平均相談回数", "自殺念慮", "利用者アンケート"]) {
       expect(text, expected).toContain(expected);
     }
     expect(text).not.toMatch(/（R\d+）/);
