@@ -3,8 +3,8 @@
  * template's blank. The names are Japanese because the admin who writes the text types them.
  */
 export const CANNED_FIELDS = ["相談員名", "今日の終了時刻"] as const;
-export type CannedField = (typeof CANNED_FIELDS)[number];
-export type CannedFieldValues = Partial<Record<CannedField, string>>;
+type CannedField = (typeof CANNED_FIELDS)[number];
+type CannedFieldValues = Partial<Record<CannedField, string>>;
 
 const FIELD = /\{([^{}\n]{1,20})\}/g;
 

@@ -1,2 +1,2 @@
 // Pure and database-free, safe for client components.
-export { CANNED_FIELDS, fillCannedFields, findUnfilledPlaceholders, type CannedField, type CannedFieldValues } from "./canned-fields";
+export { CANNED_FIELDS, fillCannedFields, findUnfilledPlaceholders } from "./canned-fields";

@@ -1,2 +1,2 @@
 // Pure and database-free, safe for client components.
-export { createReplyDraftStore, REPLY_DRAFT_TTL_MS } from "./reply-draft-store";
+export { createReplyDraftStore } from "./reply-draft-store";

@@ -1,5 +1,5 @@
 /** A half-typed reply outlives this long in the browser; after that it is stale and, on a shared PC, someone else's business. */
-export const REPLY_DRAFT_TTL_MS = 24 * 60 * 60_000;
+const REPLY_DRAFT_TTL_MS = 24 * 60 * 60_000;
 
 const PREFIX = "soudan.reply-draft.";
 
