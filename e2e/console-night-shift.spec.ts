@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { emulatorPort } from "../playwright.config";
 import { DEMO_PASSWORD, signIn, signOut } from "./helpers";
@@ -50,6 +51,12 @@ async function handBack(page: Page) {
   await page.waitForURL(/\/console$/);
 }
 
+async function expectAxeClean(page: Page) {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));
+  expect(violations).toEqual([]);
+}
+
 async function snap(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
@@ -73,6 +80,7 @@ test("a long conversation opens at the newest message, the reply box and record 
   const box = (await reply.boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(laptop.height);
   await snap(counselor, testInfo, "counselor laptop: long conversation opens at the newest message");
+  await expectAxeClean(counselor);
 
   // Scrolled up with the keyboard to reread, a new message does not yank the list: a button offers the jump.
   await counselor.getByRole("region", { name: "会話" }).focus();
@@ -84,6 +92,7 @@ test("a long conversation opens at the newest message, the reply box and record 
   await expect(messages.last()).toContainText("いまも見てる？");
   await expect(messages.last()).not.toBeInViewport();
   await snap(counselor, testInfo, "counselor laptop: 新着メッセージ while scrolled up");
+  await expectAxeClean(counselor);
   await jump.focus();
   await counselor.keyboard.press("Enter");
   await expect(messages.last()).toBeInViewport();
@@ -104,6 +113,8 @@ test("a 定型文 fills in the counselor's name, and a reply with a blank left i
   const fields = admin.getByTestId("canned-fields");
   await expect(fields).toContainText("{相談員名}");
   await expect(fields).toContainText("{今日の終了時刻}");
+  await snap(admin, testInfo, "admin laptop: the fields a 定型文 may use");
+  await expectAxeClean(admin);
   await admin.context().close();
 
   const counselor = await staffPage(browser, "counselor1");
@@ -123,6 +134,7 @@ test("a 定型文 fills in the counselor's name, and a reply with a blank left i
   await expect(confirm).toContainText("「〇〇」が残っています");
   await expect(confirm.getByRole("button", { name: "直す" })).toBeFocused();
   await snap(counselor, testInfo, "counselor laptop: blank left in the reply");
+  await expectAxeClean(counselor);
   await counselor.keyboard.press("Enter");
   await expect(confirm).toHaveCount(0);
   await expect(reply).toBeFocused();
@@ -160,6 +172,7 @@ test("an over-long reply is kept and refused with a live counter, and a draft su
   await expect(counselor.getByRole("button", { name: "送信" })).toBeDisabled();
   await reply.press("Enter");
   await snap(counselor, testInfo, "counselor laptop: over-long reply refused");
+  await expectAxeClean(counselor);
   await reply.press("Backspace");
   await expect(counselor.getByTestId("reply-length")).toHaveText("文字数 2099 / 2000");
   expect(await timelineText(request, youth)).not.toContain("ああああ");
@@ -203,6 +216,7 @@ test("the idle sign-out warns two minutes before, a keystroke keeps the session,
   await expect(warning).toBeVisible();
   await expect(warning.getByRole("button", { name: "続ける" })).toBeFocused();
   await snap(counselor, testInfo, "counselor laptop: idle warning");
+  await expectAxeClean(counselor);
   await counselor.keyboard.press("Shift");
   await expect(warning).toHaveCount(0);
 
@@ -236,6 +250,7 @@ test("a counselor refused a consultation is told who holds it, also the old hold
   await expect(refused).not.toContainText("だれかいますか");
   await expect(refused).not.toContainText(pseudonym);
   await snap(second, testInfo, "counselor laptop: taken by a colleague");
+  await expectAxeClean(second);
   await refused.getByRole("link", { name: "相談の一覧へ戻る" }).focus();
   await second.keyboard.press("Enter");
   await second.waitForURL(/\/console$/);
@@ -279,6 +294,7 @@ test("the supervisor sees the live list first, deadlines as one line to open, an
   const waitingRow = supervisor.getByTestId("live-consultations").locator("tr").filter({ hasText: "未担当（待機中）" }).first();
   await expect(waitingRow.getByTestId("waiting-time")).toHaveText(/^\d+分$/);
   await snap(supervisor, testInfo, "supervisor laptop: live list first");
+  await expectAxeClean(supervisor);
 
   // Opened with the keyboard, every deadline is there.
   await deadlines.locator("summary").focus();
