@@ -156,6 +156,7 @@ test("a 定型文 fills in the counselor's name, and a reply with a blank left i
   await reply.fill(`相談員の相談 一郎です。ゆっくりで大丈夫です。`);
   await reply.press("Enter");
   await expect.poll(() => timelineText(request, youth)).toContain("相談員の相談 一郎です。ゆっくりで大丈夫です。");
+  await expect(reply).toHaveValue("");
   expect(await timelineText(request, youth)).not.toContain("〇〇");
 
   // The counselor may still send it as it is, on purpose, with the keyboard.

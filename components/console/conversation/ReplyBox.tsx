@@ -70,9 +70,10 @@ export function ReplyBox({ consultationId, staffId, maxLength, canned, agencies 
     start(async () => {
       const result = await sendMessageAction(consultationId, body);
       if (result.ok) {
-        setEdited("");
+        // What the counselor typed while it was sending is the next reply: only the sent text is cleared.
+        setEdited((current) => (current === null || current === body ? "" : current));
+        if (store?.load(staffId, consultationId) === body) store.clear(staffId, consultationId);
         setError(null);
-        store?.clear(staffId, consultationId);
       } else setError(result.message);
     });
   }
