@@ -108,7 +108,10 @@ test("internal notes never reach the youth, and a transfer hands the conversatio
   await first.getByLabel(/引き継ぎ先/).selectOption({ label: "相談 二美" });
   await first.getByRole("button", { name: "引き継ぐ" }).click();
   await first.waitForURL(/\/console$/);
-  expect((await first.goto(conversation))?.status()).toBe(403);
+  // No longer theirs: the page says who holds it now, and shows nothing of the conversation.
+  await first.goto(conversation);
+  await expect(first.getByTestId("refused")).toContainText("相談 二美 さんが担当しています");
+  await expect(first.getByTestId("messages")).toHaveCount(0);
 
   await second.goto("/console");
   await second.getByRole("navigation", { name: "担当中の相談" }).getByRole("link", { name: pseudonym }).click();

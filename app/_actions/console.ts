@@ -175,3 +175,8 @@ export async function setPriorityAction(consultationId: string, values: unknown)
   if (result.ok && !changed) return { ok: false, message: ja.console.setPriority.same, fieldErrors: { priority: ja.console.setPriority.same } };
   return { ok: result.ok, message: result.message };
 }
+
+/** A keystroke after the idle warning: any guarded request refreshes the session's last activity. */
+export async function keepSessionAliveAction(): Promise<void> {
+  await requireStaff("console.use");
+}

@@ -17,7 +17,8 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-export function SignInForm({ notice }: { notice: string | null }) {
+/** `returnTo`: the page the person was on when the idle timeout signed them out. */
+export function SignInForm({ notice, returnTo = null }: { notice: string | null; returnTo?: string | null }) {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const [showCode, setShowCode] = useState(false);
@@ -27,7 +28,7 @@ export function SignInForm({ notice }: { notice: string | null }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.replace("/");
+      router.replace(returnTo ?? "/");
       router.refresh();
       return;
     }

@@ -6,6 +6,7 @@ export { announceMessageDelivery } from "./announce-message-delivery";
 export { authorizeConsultationView } from "./authorize-consultation-view";
 export { buildSecureChatButton } from "./build-secure-chat-button";
 export { claimConsultation } from "./claim-consultation";
+export { describeConsultationHolder } from "./describe-consultation-holder";
 export { closeConsultation, type CloseReason, type Closer } from "./close-consultation";
 export { closeConsultationWithRecord, type CloseResult } from "./close-consultation-with-record";
 export { closeInactiveConsultations } from "./close-inactive-consultations";

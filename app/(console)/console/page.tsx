@@ -2,6 +2,7 @@ import { requireStaff } from "@/app/_server/guard";
 import { ClaimNotice } from "@/components/console/ClaimNotice";
 import { HeldTabs } from "@/components/console/HeldTabs";
 import { OpenAlerts } from "@/components/console/alerts/OpenAlerts";
+import { IdleGuard } from "@/components/console/live/IdleGuard";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { PendingRecordList } from "@/components/console/PendingRecordList";
 import { QueueList } from "@/components/console/QueueList";
@@ -11,6 +12,7 @@ import { now } from "@/lib/clock";
 import { listOpenAlerts } from "@/lib/alerts";
 import { can } from "@/lib/auth";
 import { listHeldConsultations, listPendingRecords, listWaitingConsultations } from "@/lib/consultations";
+import { getConfig } from "@/lib/config";
 import { ja } from "@/lib/i18n/ja";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +28,7 @@ export default async function Page() {
       <div className="flex flex-col gap-6">
         <h1 className="text-2xl font-bold">{ja.console.title}</h1>
         <LiveRefresh alertOnArrival soundByDefault={staff.role === "supervisor"} />
+        <IdleGuard idleMinutes={getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES} />
         <ClaimNotice />
         <OpenAlerts alerts={alerts} />
         <section aria-labelledby="held-title" className="flex flex-col gap-2">

@@ -18,8 +18,9 @@ import { listReportDeadlines } from "@/lib/report-deadlines";
 export const dynamic = "force-dynamic";
 
 /**
- * Every live conversation with its holder, and each counselor's load and presence. Opening one
- * goes through the conversation page, which shows it read-only and audits the view.
+ * Every live conversation with its holder first, then emergencies, alerts and each counselor's load
+ * and presence; report deadlines fold into one line. Opening one goes through the conversation
+ * page, which shows it read-only and audits the view.
  */
 export default async function Page() {
   const { staff } = await requireStaff("consultations.supervise");
@@ -33,6 +34,7 @@ export default async function Page() {
     listActiveEmergencies(db),
   ]);
   const risky = live.filter((c) => c.priority >= 2);
+  const overdue = deadlines.filter((d) => d.status === "overdue" && !d.submitted).length;
   return (
     <StaffShell staff={staff}>
       <div className="flex flex-col gap-6">
@@ -50,6 +52,50 @@ export default async function Page() {
             ))}
           </ul>
         ) : null}
+        <section aria-labelledby="live-title">
+          <h2 id="live-title" className="text-lg font-bold">{ja.supervisorView.live}（{live.length}）</h2>
+          {live.length === 0 ? (
+            <p className="text-slate-600">{ja.supervisorView.none}</p>
+          ) : (
+            <table className="mt-2 w-full border-collapse bg-white text-sm" data-testid="live-consultations">
+              <thead>
+                <tr className="border-b text-left">
+                  <th className="p-2">{ja.console.youth}</th>
+                  <th className="p-2">{ja.console.holder}</th>
+                  <th className="p-2">{ja.console.waitingFor}</th>
+                  <th className="p-2"><span className="sr-only">{ja.supervisorView.open}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {live.map((c) => (
+                  <tr key={c.id} className="border-b" data-testid={`live-${c.pseudonym}`}>
+                    <td className="p-2">
+                      {c.priority > 0 ? <span className="mr-1 font-bold text-red-700">{ja.console.priority[c.priority]}</span> : null}
+                      {c.pseudonym}（{ja.console.channel[c.channel]}）
+                    </td>
+                    <td className="p-2">{c.holderName ?? ja.console.noHolder}</td>
+                    {/* Waiting time only while nobody holds it; a held consultation is no longer waiting. */}
+                    <td className="p-2" data-testid="waiting-time">
+                      {c.holderId ? (
+                        <span className="text-slate-600">{ja.supervisorView.inConversation}</span>
+                      ) : (
+                        <>
+                          {Math.max(0, Math.floor((at.getTime() - c.openedAt.getTime()) / 60_000))}
+                          {ja.console.minutes}
+                        </>
+                      )}
+                    </td>
+                    <td className="p-2">
+                      <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
+                        {ja.supervisorView.open}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
         <OpenAlerts alerts={alerts} />
         <section aria-labelledby="emergencies-title" data-testid="active-emergencies">
           <h2 id="emergencies-title" className="text-lg font-bold">{ja.emergency.activeTitle}（{emergencies.length}）</h2>
@@ -75,43 +121,6 @@ export default async function Page() {
             </ul>
           )}
         </section>
-        <section aria-labelledby="live-title">
-          <h2 id="live-title" className="text-lg font-bold">{ja.supervisorView.live}（{live.length}）</h2>
-          {live.length === 0 ? (
-            <p className="text-slate-600">{ja.supervisorView.none}</p>
-          ) : (
-            <table className="mt-2 w-full border-collapse bg-white text-sm" data-testid="live-consultations">
-              <thead>
-                <tr className="border-b text-left">
-                  <th className="p-2">{ja.console.youth}</th>
-                  <th className="p-2">{ja.console.holder}</th>
-                  <th className="p-2">{ja.console.waitingFor}</th>
-                  <th className="p-2"><span className="sr-only">{ja.supervisorView.open}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {live.map((c) => (
-                  <tr key={c.id} className="border-b" data-testid={`live-${c.pseudonym}`}>
-                    <td className="p-2">
-                      {c.priority > 0 ? <span className="mr-1 font-bold text-red-700">{ja.console.priority[c.priority]}</span> : null}
-                      {c.pseudonym}（{ja.console.channel[c.channel]}）
-                    </td>
-                    <td className="p-2">{c.holderName ?? ja.console.noHolder}</td>
-                    <td className="p-2">
-                      {Math.max(0, Math.floor((at.getTime() - c.openedAt.getTime()) / 60_000))}
-                      {ja.console.minutes}
-                    </td>
-                    <td className="p-2">
-                      <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
-                        {ja.supervisorView.open}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
         <section aria-labelledby="load-title">
           <h2 id="load-title" className="text-lg font-bold">{ja.supervisorView.load}</h2>
           <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="counselor-load">
@@ -123,7 +132,11 @@ export default async function Page() {
             ))}
           </ul>
         </section>
-        <ReportDeadlines deadlines={deadlines} canMark={canStaff(staff, "reports.mark_submitted")} />
+        {/* One line until opened: a backlog of overdue reports must not push the live list off the screen. */}
+        <details className="rounded-md border border-slate-200 bg-white" data-testid="deadlines-summary">
+          <summary className="cursor-pointer p-3 font-semibold">{ja.supervisorView.deadlinesSummary(overdue, deadlines.length)}</summary>
+          <ReportDeadlines deadlines={deadlines} canMark={canStaff(staff, "reports.mark_submitted")} />
+        </details>
       </div>
     </StaffShell>
   );

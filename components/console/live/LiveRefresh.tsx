@@ -99,7 +99,12 @@ export function LiveRefresh({
       if (alertOnRisk && event.kind === "emergency") announce(ja.emergency.alert, RISK_PITCH, soundByDefault);
       refresh();
     });
-    source.onerror = () => setConnected(false);
+    source.onerror = () => {
+      setConnected(false);
+      // A refused stream (the session ended: idle, deactivated) is not retried by the browser, and
+      // 再接続しています would wait forever: reloading lets the server send the person to the sign-in page, which says why.
+      if (source.readyState === EventSource.CLOSED) window.location.reload();
+    };
     return () => {
       clearTimeout(timer);
       source.close();

@@ -10,18 +10,21 @@ import { NotesPanel } from "@/components/console/conversation/NotesPanel";
 import { SafetyPlanPanel } from "@/components/console/conversation/SafetyPlanPanel";
 import { PriorityForm } from "@/components/console/conversation/PriorityForm";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
+import { RefusedConsultation } from "@/components/console/conversation/RefusedConsultation";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
 import { TransferForm } from "@/components/console/conversation/TransferForm";
 import { IntakePanel } from "@/components/console/conversation/IntakePanel";
 import { HeldTabs } from "@/components/console/HeldTabs";
+import { IdleGuard } from "@/components/console/live/IdleGuard";
 import { LiveRefresh } from "@/components/console/live/LiveRefresh";
 import { StaffShell } from "@/components/console/StaffShell";
 import { joinListText } from "@/components/ui/list-text";
 import { getDb } from "@/app/_server/database";
 import { listCannedResponses } from "@/lib/canned";
+import { fillCannedFields } from "@/lib/canned/client";
 import { listSharingBasis } from "@/lib/consents";
 import { getConfig } from "@/lib/config";
-import { ConsoleError, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
+import { ConsoleError, describeConsultationHolder, listCounselorLoad, listHeldConsultations, MAX_MESSAGE_LENGTH, viewConsultation } from "@/lib/consultations";
 import { getKeyring } from "@/lib/crypto";
 import { canStaff } from "@/lib/auth";
 import { formatJstDateTime, listEmergencyContactKinds, toJstDateTimeInput, viewEmergency } from "@/lib/emergencies";
@@ -29,20 +32,32 @@ import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { formatJst } from "@/lib/records";
 import { loadSafetyPlan } from "@/lib/safety-plans";
+import { findCurrentSession } from "@/lib/schedule";
+import { loadCurrentSchedule } from "@/lib/schedule/store";
 import { formatAgency, listAgencies } from "@/lib/agencies";
 
 export const dynamic = "force-dynamic";
 
+/** `null`: refused because someone else holds it, or it went back to the queue; the page says so instead of a bare 403. */
 async function load(id: string, actor: { id: string; loginId: string; role: "admin" | "supervisor" | "counselor" | "city" }) {
   if (!z.uuid().safeParse(id).success) notFound();
   try {
     return await viewConsultation(await getDb(), id, actor, getKeyring(), now());
   } catch (error) {
     if (error instanceof ConsoleError && error.code === "not_found") notFound();
-    if (error instanceof ConsoleError && error.code === "not_holder") forbidden();
+    if (error instanceof ConsoleError && error.code === "not_holder") return null;
     throw error;
   }
 }
+
+/** 今日の終了時刻 for a 定型文: the end of the staffed session under way, none outside the hours. */
+async function closingTime(db: Awaited<ReturnType<typeof getDb>>, at: Date): Promise<string | undefined> {
+  const schedule = (await loadCurrentSchedule(db))?.schedule;
+  const session = schedule ? findCurrentSession(schedule, at) : null;
+  return session ? clock.format(session.end) : undefined;
+}
+
+const clock = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" });
 
 /** One conversation: the holder replies; a supervisor watches read-only, adds notes and reassigns. */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
@@ -50,9 +65,19 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const { id } = await params;
   const view = await load(id, { id: staff.id, loginId: staff.loginId, role: staff.role });
   const db = await getDb();
+  if (!view) {
+    const holder = await describeConsultationHolder(db, id);
+    // A closed consultation that is not this person's to finish has nothing to act on: the plain 403.
+    if (!holder || holder.phase === "closed") forbidden();
+    return (
+      <StaffShell staff={staff}>
+        <RefusedConsultation phase={holder.phase} holderName={holder.holderName} />
+      </StaffShell>
+    );
+  }
   const { consultation } = view;
   const safetyPlanOn = getConfig().SOUDAN_SAFETY_PLAN === "on" && consultation.canReply;
-  const [held, canned, agencies, colleagues, sharing, safetyPlan, emergency, contactKinds] = await Promise.all([
+  const [held, canned, agencies, colleagues, sharing, safetyPlan, emergency, contactKinds, endsAt] = await Promise.all([
     listHeldConsultations(db, staff.id),
     listCannedResponses(db),
     listAgencies(db),
@@ -61,8 +86,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     safetyPlanOn ? loadSafetyPlan(db, consultation.id, getKeyring()) : null,
     viewEmergency(db, { consultationId: id }, getKeyring()),
     listEmergencyContactKinds(db),
+    closingTime(db, now()),
   ]);
   const confirmedAgencies = agencies.filter((a) => !a.isExample);
+  const fields = { 相談員名: staff.displayName, 今日の終了時刻: endsAt };
   const open = consultation.phase !== "closed";
   const supervises = canStaff(staff, "consultations.supervise");
   const canWriteSharing = open ? consultation.canReply || supervises : consultation.canFinishRecord;
@@ -71,6 +98,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       <div className="flex flex-col gap-4">
         <HeldTabs held={held} currentId={consultation.id} />
         <LiveRefresh consultationId={consultation.id} alsoWatch={held.filter((h) => h.id !== consultation.id).map((h) => h.id)} soundByDefault={staff.role === "supervisor"} />
+        <IdleGuard idleMinutes={getConfig().SOUDAN_IDLE_TIMEOUT_MINUTES} />
         <header className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-2xl font-bold">{consultation.pseudonym}</h1>
           <span className="text-sm">{ja.console.channel[consultation.channel]}</span>
@@ -95,12 +123,30 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
             <MessageList messages={view.messages} canRetry={consultation.canReply} markLine={getConfig().CHAT_MODE === "secure"} />
             {consultation.canReply ? (
               <ReplyBox
+                key={consultation.id}
                 consultationId={consultation.id}
+                staffId={staff.id}
                 maxLength={MAX_MESSAGE_LENGTH}
-                canned={canned.map((c) => ({ id: c.id, title: c.title, text: c.body, keywords: "" }))}
+                canned={canned.map((c) => ({ id: c.id, title: c.title, text: fillCannedFields(c.body, fields), keywords: "" }))}
                 // Seeded examples reach no youth until an admin confirms them.
                 agencies={confirmedAgencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
+            ) : null}
+          </div>
+          {/* Its own scroll area, so the record form beside the conversation is reachable without moving the reply box off screen. */}
+          <aside className="flex flex-col gap-4 lg:h-[calc(100vh-15rem)] lg:overflow-y-auto lg:pr-1" aria-label={ja.console.sidePanel}>
+            {emergency ? (
+              <EmergencyPanel
+                emergency={emergency}
+                kinds={contactKinds.map((k) => ({ id: k.id, label: k.label }))}
+                canAct={consultation.canReply || supervises}
+                canJoin={supervises}
+                nowInput={toJstDateTimeInput(now())}
+                reportHref={canStaff(staff, "reports.view") ? `/api/emergencies/${emergency.id}/report` : null}
+                format={formatJstDateTime}
+              />
+            ) : open && (consultation.canReply || supervises) ? (
+              <StartEmergencyButton consultationId={consultation.id} />
             ) : null}
             {/* A supervisor who joined an emergency replies beside the holder, but the record stays the holder's. */}
             {(open && consultation.holds) || consultation.canFinishRecord ? (
@@ -114,21 +160,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 prefilled={view.prefilled}
                 agencies={confirmedAgencies.map((a) => ({ id: a.id, name: a.name }))}
               />
-            ) : null}
-          </div>
-          <aside className="flex flex-col gap-4">
-            {emergency ? (
-              <EmergencyPanel
-                emergency={emergency}
-                kinds={contactKinds.map((k) => ({ id: k.id, label: k.label }))}
-                canAct={consultation.canReply || supervises}
-                canJoin={supervises}
-                nowInput={toJstDateTimeInput(now())}
-                reportHref={canStaff(staff, "reports.view") ? `/api/emergencies/${emergency.id}/report` : null}
-                format={formatJstDateTime}
-              />
-            ) : open && (consultation.canReply || supervises) ? (
-              <StartEmergencyButton consultationId={consultation.id} />
             ) : null}
             <IntakePanel intake={consultation.intake} note={consultation.intakeNote} />
             <ConsentPanel

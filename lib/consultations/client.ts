@@ -1,0 +1,2 @@
+// Pure and database-free, safe for client components.
+export { createReplyDraftStore } from "./reply-draft-store";
