@@ -6,7 +6,7 @@ import { ja } from "@/lib/i18n/ja";
 import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
 import { EmergencyPanel, type EmergencyContact } from "./EmergencyPanel";
-import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
+import { chatApi, type ChatLine, type ChatView, type IntakeState } from "./chat-api";
 import { getIdToken, type LiffSettings } from "./get-id-token";
 import { IntakeForm } from "./IntakeForm";
 
@@ -14,7 +14,6 @@ type Phase =
   | { kind: "connecting" }
   | { kind: "intake"; form: Extract<IntakeState, { answered: false }> }
   | { kind: "ready" }
-  | { kind: "ended" }
   | { kind: "failed"; message: string };
 
 /**
@@ -27,14 +26,17 @@ type Phase =
 export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; contacts: EmergencyContact[] }) {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
+  const [view, setView] = useState<Pick<ChatView, "ended" | "status"> | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
   const openChat = useRef<() => Promise<void>>(async () => {});
 
   const refresh = useCallback(async () => {
     const answer = await chatApi.messages();
-    if (answer.ok) setLines(answer.data.messages);
-    else if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
+    if (answer.ok) {
+      setLines(answer.data.messages);
+      setView({ ended: answer.data.ended, status: answer.data.status });
+    } else if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
   }, []);
 
   useEffect(() => {
@@ -46,6 +48,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       events = new EventSource("/api/liff/events");
       events.addEventListener("chat", () => void refresh());
       events.addEventListener("ready", () => void refresh());
+      events.addEventListener("queue", () => void refresh());
     };
     const onVisibility = () => {
       if (document.hidden) {
@@ -58,6 +61,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       if (cancelled) return;
       if (!first.ok) return setPhase({ kind: "failed", message: first.error ?? ja.liff.sessionEnded });
       setLines(first.data.messages);
+      setView({ ended: first.data.ended, status: first.data.status });
       setPhase({ kind: "ready" });
       chatting = true;
       events?.close();
@@ -101,8 +105,8 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
     const answer = await chatApi.end();
     if (!answer.ok) return setPhase({ kind: "failed", message: answer.error ?? ja.liff.sendFailed });
     setConfirmingEnd(false);
-    setLines([]);
-    setPhase({ kind: "ended" });
+    await refresh();
+    setPhase({ kind: "ready" });
   }
 
   /** A new consultation starts with its own intake. */
@@ -130,7 +134,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
         <h1 className="text-lg font-bold">{ja.liff.title}</h1>
         <div className="flex gap-2">
           <EmergencyPanel contacts={contacts} />
-          {phase.kind === "ready" && !confirmingEnd && (
+          {phase.kind === "ready" && !view?.ended && !confirmingEnd && (
             <button type="button" onClick={() => setConfirmingEnd(true)} className={`${secondaryButtonClass} min-h-11 text-base`}>
               {ja.liff.end}
             </button>
@@ -161,16 +165,13 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
           <IntakeForm definition={phase.form.definition} onSubmit={(answers) => submitIntake(phase.form, answers)} />
         </div>
       )}
-      {phase.kind === "ended" && (
-        <div className="m-4 rounded-xl bg-white p-4 text-base">
-          <p>{ja.liff.ended}</p>
-          <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
-            {ja.liff.consultAgain}
-          </button>
-        </div>
-      )}
       {phase.kind === "ready" && (
         <>
+          {view?.status.state === "waiting" && !view.ended && (
+            <p role="status" data-testid="queue-status" className={`border-b px-4 py-2 text-sm ${view.status.busy ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
+              {view.status.text}
+            </p>
+          )}
           <div className="flex-1 overflow-y-auto p-4">
             {lines.length === 0 && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
             <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
@@ -180,7 +181,16 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
             </ol>
             <div ref={bottom} />
           </div>
-          <ChatComposer onSend={send} />
+          {view?.ended ? (
+            <div className="border-t border-slate-200 bg-white p-4 text-base">
+              <p>{ja.queueStatus.ended}</p>
+              <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
+                {ja.liff.consultAgain}
+              </button>
+            </div>
+          ) : (
+            <ChatComposer onSend={send} />
+          )}
         </>
       )}
     </main>

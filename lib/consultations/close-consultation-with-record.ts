@@ -34,7 +34,7 @@ export async function closeConsultationWithRecord(
       at: input.at,
       by: actor,
       details: { outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
-    });
+    }, keyring);
     return { ok: true as const };
   });
 }

@@ -153,7 +153,7 @@ describe("inactivity", () => {
     expect(rows.find((r) => r.id === leftAlone.consultationId)).toMatchObject({ status: "closed", closeReason: "inactive" });
     expect(rows.find((r) => r.id === waiting.consultationId)).toMatchObject({ status: "open" });
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, leftAlone.youthId));
-    expect(decryptField(keyring, push!.payloadEnc!)).toContain(ja.console.inactiveClosed);
+    expect(decryptField(keyring, push!.payloadEnc!)).toContain(ja.autoReply.closed_inactive);
   });
 });
 

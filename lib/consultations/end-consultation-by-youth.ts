@@ -15,7 +15,7 @@ export async function endConsultationByYouth(db: Db, input: { youthId: string; a
     const open = await findOpenConsultation(tx, input.youthId);
     if (!open) return null;
     // The youth is identified only by the consultation: no LINE id or pseudonym in the audit trail's text.
-    const closed = await closeConsultation(tx, { consultationId: open.id, reason: "youth_ended", at: input.at, by: "youth", details: { holder: open.assignedTo } });
+    const closed = await closeConsultation(tx, { consultationId: open.id, reason: "youth_ended", at: input.at, by: "youth", details: { holder: open.assignedTo } }, keyring);
     if (!closed) return null;
     await tx.insert(consultationMessages).values({
       consultationId: open.id,

@@ -36,7 +36,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     if (!sent.ok) throw new Error("refused");
     const [consultation] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(consultation?.channel).toBe("secure_chat");
-    const { consultationId, messages } = await listSecureChatMessages(database.db, youthId, keyring);
+    const { consultationId, messages } = await listSecureChatMessages(database.db, youthId, keyring, new Date());
     expect(consultationId).toBe(sent.consultationId);
     expect(messages.map((m) => m.sender)).toEqual(["youth", "system"]);
     expect(messages[0]?.text).toBe("学校のことで話したい");
@@ -52,7 +52,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     await claimConsultation(database.db, sent.consultationId, counselor, { at: at(1000), maxActive: 3 });
     await sendCounselorMessage(database.db, { consultationId: sent.consultationId, text: "こんにちは、相談員です", at: at(2000), mode: "secure" }, counselor, keyring);
     await addInternalNote(database.db, { consultationId: sent.consultationId, text: "内部メモ", at: at(3000) }, counselor, keyring);
-    const { messages } = await listSecureChatMessages(database.db, youthId, keyring);
+    const { messages } = await listSecureChatMessages(database.db, youthId, keyring, new Date());
     expect(messages.at(-1)).toEqual({ id: expect.any(String), sender: "counselor", text: "こんにちは、相談員です", sentAt: at(2000).toISOString() });
     expect(messages.map((m) => m.text)).not.toContain("内部メモ");
     expect(Object.keys(messages.at(-1) ?? {}).sort()).toEqual(["id", "sender", "sentAt", "text"]);
@@ -66,7 +66,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     expect(results.at(-1)).toEqual({ ok: false, reason: "rate_limited" });
     const afterWindow = await receiveSecureChatMessage(database.db, { youthId, text: "later", at: at(BURST_WINDOW_MS + 1), pagingConfigured: false }, keyring);
     expect(afterWindow.ok).toBe(true);
-    const youthTexts = (await listSecureChatMessages(database.db, youthId, keyring)).messages.filter((m) => m.sender === "youth").map((m) => m.text);
+    const youthTexts = (await listSecureChatMessages(database.db, youthId, keyring, new Date())).messages.filter((m) => m.sender === "youth").map((m) => m.text);
     expect(youthTexts).toEqual([...Array.from({ length: BURST_LIMIT }, (_, i) => `m${i}`), "later"]);
   });
 
@@ -81,7 +81,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     expect(system.filter((m) => m.sender === "system")).toHaveLength(2);
     const audit = await listAudit(database.db);
     expect(audit.some((row) => row.action === "consultation.youth_ended" && row.target === `consultation:${sent.consultationId}`)).toBe(true);
-    expect(await listSecureChatMessages(database.db, youthId, keyring)).toEqual({ consultationId: null, messages: [] });
+    expect(await listSecureChatMessages(database.db, youthId, keyring, new Date())).toEqual({ consultationId: null, messages: [] });
     expect(await endConsultationByYouth(database.db, { youthId, at: at(6000) }, keyring)).toBeNull();
     const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000), pagingConfigured: false }, keyring);
     expect(again.ok && again.consultationId !== sent.consultationId).toBe(true);

@@ -6,7 +6,7 @@ const LIFF_ID = "1234567890-abcdefgh";
 const asset = readFileSync(new URL("../../../assets/rich-menu/default.png", import.meta.url));
 
 describe("buildDefaultRichMenu", () => {
-  const menu = buildDefaultRichMenu(LIFF_ID);
+  const menu = buildDefaultRichMenu(LIFF_ID, "secure");
   const areas = menu.areas ?? [];
   const { width, height } = DEFAULT_RICH_MENU_SIZE;
 
