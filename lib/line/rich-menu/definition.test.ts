@@ -45,6 +45,14 @@ describe("buildDefaultRichMenu", () => {
   });
 });
 
+describe("buildDefaultRichMenu in line mode", () => {
+  it("posts back 相談する, so the consultation starts in the talk instead of on a page that says to close it", () => {
+    const line = buildDefaultRichMenu(LIFF_ID, "line");
+    expect(line.areas?.[0]?.action).toEqual({ type: "postback", label: "相談する", data: "action=consult", displayText: "相談する" });
+    expect(line.areas?.slice(1)).toEqual(buildDefaultRichMenu(LIFF_ID, "secure").areas?.slice(1));
+  });
+});
+
 describe("assets/rich-menu/default.png", () => {
   it("is a PNG of exactly the menu's size, within LINE's limits", () => {
     // Read IHDR by hand so this check does not rest on readPngSize.
