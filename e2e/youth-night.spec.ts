@@ -11,6 +11,8 @@ import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
  */
 const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
 const openingName = `臨時開設 ${today}（夜間の確認）`;
+// Three phones or staff pages and a counselor's close each: longer than the default minute under load.
+test.describe.configure({ timeout: 180_000 });
 
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });

@@ -17,8 +17,8 @@ type Phase =
   | { kind: "failed"; message: string };
 
 /**
- * The youth's secure chat: signs in with the LIFF ID token, asks the intake when the youth's
- * consultation has none yet, then shows the conversation and refetches it whenever the server says
+ * The youth's secure chat: signs in with the LIFF ID token, shows a conversation that just ended
+ * read-only, asks the intake when the youth's consultation has none yet, then shows the conversation and refetches it whenever the server says
  * the consultation changed (counselor replies arrive live). The event stream is open only while the
  * page is visible: it is how the server knows the youth is watching, and a youth who switched away
  * should get the LINE notice of a reply.
@@ -77,6 +77,10 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
         const session = await chatApi.startSession(idToken);
         if (!session.ok) return setPhase({ kind: "failed", message: session.error ?? ja.liff.notConfigured });
       }
+      // A conversation that just ended is shown (read-only, with 新しく相談する) rather than a blank intake.
+      const current = await chatApi.messages();
+      if (cancelled) return;
+      if (current.ok && current.data.ended) return openChat.current();
       const intake = await chatApi.intake();
       if (cancelled) return;
       if (!intake.ok) return setPhase({ kind: "failed", message: idToken ? (intake.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
