@@ -1398,6 +1398,7 @@ export const ja = {
       line_outbox: "LINE 送信データ",
       auto_reply_templates: "自動応答の文面",
       session_closings: "相談時間の終了記録",
+      waiting_settings: "待っている人へのお知らせの設定",
       consultation_notes: "相談の内部メモ",
       consultation_records: "相談記録票",
       canned_responses: "定型文",
