@@ -42,7 +42,7 @@ async function setWaiting(admin: Page, threshold: string, selfHelp: boolean) {
   const form = admin.getByRole("region", { name: "待っている人へのお知らせ" });
   await form.getByLabel("混んでいるお知らせを出す待ち時間の目安（分）").fill(threshold);
   await form.getByLabel("順番のお知らせに「待っているあいだに読めるひとこと」を添える").setChecked(selfHelp);
-  await form.getByRole("button", { name: "この内容で保存する" }).click();
+  await form.getByRole("button", { name: "お知らせの設定を保存する" }).click();
   await expect(form.getByRole("status")).toHaveText("保存しました。");
 }
 
