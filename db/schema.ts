@@ -357,6 +357,18 @@ export const autoReplyTemplates = pgTable("auto_reply_templates", {
   updatedBy: uuid("updated_by").references(() => staff.id),
 });
 
+/**
+ * Admins' settings for youth who wait, one row (id 1; none = defaults): the estimated wait in minutes
+ * from which the busy notice is added (null: never), and whether the self-help text goes with the notice.
+ */
+export const waitingSettings = pgTable("waiting_settings", {
+  id: integer("id").primaryKey(),
+  busyThresholdMinutes: integer("busy_threshold_minutes"),
+  selfHelpEnabled: boolean("self_help_enabled").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid("updated_by").references(() => staff.id),
+});
+
 /** One row per staffed session whose closing notices went out, so several instances send them once. */
 export const sessionClosings = pgTable("session_closings", {
   sessionEnd: timestamp("session_end", { withTimezone: true }).primaryKey(),

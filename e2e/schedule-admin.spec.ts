@@ -71,8 +71,8 @@ test("an admin adds a one-off closure and the preview and the calendar change ac
   await expect(cell).toContainText("20:00〜24:00");
 
   await previewAt(page, day, "21:00");
-  await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（順番待ちのお知らせ）");
-  await expect(page.getByTestId("preview-text")).toContainText("あなたの順番は 1 番目");
+  await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（次の順番の人へ）");
+  await expect(page.getByTestId("preview-text")).toContainText("次はあなたの番です");
 
   const closureForm = page.getByRole("form", { name: "休止を追加" });
   await closureForm.getByLabel("開始日").fill(day);
@@ -96,7 +96,7 @@ test("an admin adds a one-off closure and the preview and the calendar change ac
   await expect(page.getByTestId("exception-status")).toHaveText("削除しました。");
   await expect(cell).toContainText("20:00〜24:00");
   await expect(cell).not.toContainText("休止");
-  await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（順番待ちのお知らせ）");
+  await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（次の順番の人へ）");
 
   await page.getByRole("link", { name: "監査ログ" }).click();
   const changes = page.getByRole("row").filter({ hasText: "schedule.changed" });

@@ -40,6 +40,7 @@ function setup(liffId = LIFF_ID, token = TOKEN) {
     client: new messagingApi.MessagingApiClient({ channelAccessToken: token, baseURL: emulator.url }),
     blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken: token, baseURL: emulator.url }),
     liffId,
+    chatMode: "secure",
     image,
   });
 }
@@ -55,7 +56,7 @@ const listedMenus = async () => (await api(emulator, "GET", "/v2/bot/richmenu/li
 
 /** Creates a menu by hand, as an older Soudan or an operator would have; with an image and as default when asked. */
 async function existingMenu(name: string, options: { image?: boolean; setDefault?: boolean } = {}): Promise<string> {
-  const { richMenuId } = (await api(emulator, "POST", "/v2/bot/richmenu", { ...buildDefaultRichMenu(LIFF_ID), name })).body as { richMenuId: string };
+  const { richMenuId } = (await api(emulator, "POST", "/v2/bot/richmenu", { ...buildDefaultRichMenu(LIFF_ID, "secure"), name })).body as { richMenuId: string };
   if (options.image ?? true) {
     const res = await fetch(`${emulator.url}/v2/bot/richmenu/${richMenuId}/content`, {
       method: "POST",
@@ -89,7 +90,7 @@ describe("npm run line:setup", () => {
     expect(await operations()).toEqual(["getRichMenuList", "getDefaultRichMenuId", "createRichMenu", "setRichMenuImage", "setDefaultRichMenu"]);
     expect(await defaultMenuId()).toBe(id);
     const stored = await api(emulator, "GET", `/v2/bot/richmenu/${id}`);
-    expect(stored.body).toEqual({ richMenuId: id, ...buildDefaultRichMenu(LIFF_ID) });
+    expect(stored.body).toEqual({ richMenuId: id, ...buildDefaultRichMenu(LIFF_ID, "secure") });
     const content = await api(emulator, "GET", `/v2/bot/richmenu/${id}/content`);
     expect(content.headers.get("content-type")).toBe("image/png");
     expect(Buffer.compare(content.body as Buffer, image)).toBe(0);
@@ -179,6 +180,7 @@ describe("setupDefaultRichMenu", () => {
         client: new messagingApi.MessagingApiClient({ channelAccessToken: TOKEN, baseURL: emulator.url }),
         blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken: TOKEN, baseURL: emulator.url }),
         liffId: LIFF_ID,
+        chatMode: "secure",
         image: onePixel,
       }),
     ).rejects.toThrow("The rich menu image is 1x843; the menu needs 2500x843.");

@@ -42,6 +42,7 @@ try {
     client: new messagingApi.MessagingApiClient({ channelAccessToken, baseURL: env.LINE_API_BASE_URL }),
     blobClient: new messagingApi.MessagingApiBlobClient({ channelAccessToken, baseURL: env.LINE_DATA_API_BASE_URL }),
     liffId,
+    chatMode: env.CHAT_MODE,
     image: await readFile(IMAGE),
   });
   for (const line of reportLines(report)) console.log(line);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireStaff } from "@/app/_server/guard";
 import type { Db } from "@/db";
 import { getDb } from "@/app/_server/database";
-import { autoReplyKindSchema, saveAutoReplyTemplate, templateBodySchema } from "@/lib/autoreply";
+import { autoReplyKindSchema, saveAutoReplyTemplate, saveWaitingSettings, templateBodySchema, waitingSettingsSchema } from "@/lib/autoreply";
 import type { Actor } from "@/lib/auth";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
@@ -105,4 +105,11 @@ export async function restoreTemplateAction(values: unknown): Promise<ScheduleAc
   const parsed = parse(z.object({ kind: autoReplyKindSchema }), values);
   if ("refusal" in parsed) return parsed.refusal;
   return run((db) => saveAutoReplyTemplate(db, { kind: parsed.data.kind, body: null, at: now() }, actor), t.templates.restored);
+}
+
+export async function saveWaitingSettingsAction(values: unknown): Promise<ScheduleActionState> {
+  const actor = await signedInActor();
+  const parsed = parse(waitingSettingsSchema, values);
+  if ("refusal" in parsed) return parsed.refusal;
+  return run((db) => saveWaitingSettings(db, { settings: parsed.data, at: now() }, actor), t.waitingSettings.saved);
 }

@@ -8,7 +8,7 @@ import { ChatBubble } from "./ChatBubble";
 import { ChatComposer } from "./ChatComposer";
 import { EasyJapaneseToggle, YouthText } from "./EasyJapanese";
 import { EmergencyPanel, type EmergencyContact } from "./EmergencyPanel";
-import { chatApi, type ChatLine, type IntakeState } from "./chat-api";
+import { chatApi, type ChatLine, type ChatView, type IntakeState } from "./chat-api";
 import { getIdToken, type LiffSettings } from "./get-id-token";
 import { IntakeForm } from "./IntakeForm";
 import { SurveyForm } from "./SurveyForm";
@@ -17,14 +17,13 @@ type Phase =
   | { kind: "connecting" }
   | { kind: "intake"; form: Extract<IntakeState, { answered: false }> }
   | { kind: "ready" }
-  | { kind: "ended" }
   | { kind: "survey"; definition: SurveyDefinition }
   | { kind: "thanked"; text: string }
   | { kind: "failed"; message: string };
 
 /**
- * The youth's secure chat: signs in with the LIFF ID token, asks the intake when the youth's
- * consultation has none yet, then shows the conversation and refetches it whenever the server says
+ * The youth's secure chat: signs in with the LIFF ID token, shows a conversation that just ended
+ * read-only, asks the intake when the youth's consultation has none yet, then shows the conversation and refetches it whenever the server says
  * the consultation changed (counselor replies arrive live). The event stream is open only while the
  * page is visible: it is how the server knows the youth is watching, and a youth who switched away
  * should get the LINE notice of a reply.
@@ -32,14 +31,17 @@ type Phase =
 export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; contacts: EmergencyContact[] }) {
   const [phase, setPhase] = useState<Phase>({ kind: "connecting" });
   const [lines, setLines] = useState<ChatLine[]>([]);
+  const [view, setView] = useState<Pick<ChatView, "ended" | "status"> | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
   const openChat = useRef<() => Promise<void>>(async () => {});
 
   const refresh = useCallback(async () => {
     const answer = await chatApi.messages();
-    if (answer.ok) setLines(answer.data.messages);
-    else if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
+    if (answer.ok) {
+      setLines(answer.data.messages);
+      setView({ ended: answer.data.ended, status: answer.data.status });
+    } else if (answer.status === 401) setPhase({ kind: "failed", message: answer.error ?? ja.liff.sessionEnded });
   }, []);
 
   useEffect(() => {
@@ -51,6 +53,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       events = new EventSource("/api/liff/events");
       events.addEventListener("chat", () => void refresh());
       events.addEventListener("ready", () => void refresh());
+      events.addEventListener("queue", () => void refresh());
     };
     const onVisibility = () => {
       if (document.hidden) {
@@ -63,6 +66,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       if (cancelled) return;
       if (!first.ok) return setPhase({ kind: "failed", message: first.error ?? ja.liff.sessionEnded });
       setLines(first.data.messages);
+      setView({ ended: first.data.ended, status: first.data.status });
       setPhase({ kind: "ready" });
       chatting = true;
       events?.close();
@@ -82,6 +86,10 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       const survey = await chatApi.survey();
       if (cancelled) return;
       if (survey.ok && survey.data.pending) return setPhase({ kind: "survey", definition: survey.data.definition });
+      // A conversation that just ended is shown (read-only, with 新しく相談する) rather than a blank intake.
+      const current = await chatApi.messages();
+      if (cancelled) return;
+      if (current.ok && current.data.ended) return openChat.current();
       const intake = await chatApi.intake();
       if (cancelled) return;
       if (!intake.ok) return setPhase({ kind: "failed", message: idToken ? (intake.error ?? ja.liff.sessionEnded) : ja.liff.openFromLine });
@@ -110,8 +118,8 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
     const answer = await chatApi.end();
     if (!answer.ok) return setPhase({ kind: "failed", message: answer.error ?? ja.liff.sendFailed });
     setConfirmingEnd(false);
-    setLines([]);
-    setPhase({ kind: "ended" });
+    await refresh();
+    setPhase({ kind: "ready" });
   }
 
   /** A new consultation starts with its own intake. */
@@ -151,7 +159,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
         </h1>
         <div className="flex gap-2">
           <EmergencyPanel contacts={contacts} />
-          {phase.kind === "ready" && !confirmingEnd && (
+          {phase.kind === "ready" && !view?.ended && !confirmingEnd && (
             <button type="button" onClick={() => setConfirmingEnd(true)} className={`${secondaryButtonClass} min-h-11 text-base`}>
               <YouthText text={ja.liff.end} />
             </button>
@@ -202,18 +210,13 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
           </button>
         </div>
       )}
-      {phase.kind === "ended" && (
-        <div className="m-4 rounded-xl bg-white p-4 text-base">
-          <p>
-            <YouthText text={ja.liff.ended} />
-          </p>
-          <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
-            <YouthText text={ja.liff.consultAgain} />
-          </button>
-        </div>
-      )}
       {phase.kind === "ready" && (
         <>
+          {view?.status.state === "waiting" && !view.ended && (
+            <p role="status" data-testid="queue-status" className={`border-b px-4 py-2 text-sm ${view.status.busy ? "border-amber-200 bg-amber-50" : "border-slate-200 bg-white"}`}>
+              {view.status.text}
+            </p>
+          )}
           <div className="flex-1 overflow-y-auto p-4">
             {lines.length === 0 && (
               <p className="text-center text-slate-600">
@@ -230,7 +233,18 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
             </div>
             <div ref={bottom} />
           </div>
-          <ChatComposer onSend={send} />
+          {view?.ended ? (
+            <div className="border-t border-slate-200 bg-white p-4 text-base">
+              <p>
+                <YouthText text={ja.queueStatus.ended} />
+              </p>
+              <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
+                <YouthText text={ja.liff.consultAgain} />
+              </button>
+            </div>
+          ) : (
+            <ChatComposer onSend={send} />
+          )}
         </>
       )}
     </main>

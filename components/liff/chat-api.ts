@@ -8,6 +8,16 @@ export interface ChatLine {
   sentAt: string;
 }
 
+/** Where the youth stands (lib/autoreply QueueStatus): the text is what they are told. */
+export type QueueStatus = { state: "none" | "talking" | "waiting"; text: string; position?: number | null; busy?: boolean };
+
+export interface ChatView {
+  consultationId: string | null;
+  ended: boolean;
+  messages: ChatLine[];
+  status: QueueStatus;
+}
+
 /** The intake version the youth is shown (its definition is lib/forms' IntakeDefinition). */
 export type IntakeState = { answered: true } | { answered: false; versionId: string; version: number; definition: IntakeDefinition };
 
@@ -31,7 +41,7 @@ async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Pr
 
 export const chatApi = {
   startSession: (idToken: string) => call<{ ok: true }>("POST", "/api/liff/session", { idToken }),
-  messages: () => call<{ consultationId: string | null; messages: ChatLine[] }>("GET", "/api/liff/messages"),
+  messages: () => call<ChatView>("GET", "/api/liff/messages"),
   send: (text: string) => call<{ ok: true }>("POST", "/api/liff/messages", { text }),
   end: () => call<{ ended: boolean }>("POST", "/api/liff/end", {}),
   intake: () => call<IntakeState>("GET", "/api/liff/intake"),

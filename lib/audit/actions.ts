@@ -20,6 +20,7 @@ export const auditActions = [
   "keys.rotated",
   "schedule.changed",
   "autoreply.changed",
+  "autoreply.waiting_settings_changed",
   "consultation.claimed",
   "consultation.transferred",
   "consultation.released",

@@ -13,7 +13,7 @@ import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate, sendClosingNotices } from "./index";
+import { autoReplyKindSchema, listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate, sendClosingNotices } from "./index";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
@@ -74,11 +74,11 @@ describe("templates edited by admins", () => {
     await saveAutoReplyTemplate(database.db, { kind: "out_of_hours", body: null, at: new Date() }, admin);
     const templates = await listAutoReplyTemplates(database.db);
     expect(templates.find((t) => t.kind === "out_of_hours")).toMatchObject({ isDefault: true, body: ja.autoReply.out_of_hours });
-    expect(templates).toHaveLength(6);
+    expect(templates).toHaveLength(autoReplyKindSchema.options.length);
   });
 
-  it("preview says 'waiting' during a session and 'service ended' after the period", async () => {
-    expect((await previewAutoReply(database.db, new Date("2024-08-03T20:30:00+09:00"))).kind).toBe("waiting");
+  it("preview says 'you are next' during a session and 'service ended' after the period", async () => {
+    expect((await previewAutoReply(database.db, new Date("2024-08-03T20:30:00+09:00"))).kind).toBe("waiting_next");
     expect((await previewAutoReply(database.db, new Date("2025-04-02T20:30:00+09:00"))).kind).toBe("service_ended");
   });
 });

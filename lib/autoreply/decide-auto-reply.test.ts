@@ -8,44 +8,53 @@ const fresh = { kind: null, at: null };
 
 describe("decideAutoReply", () => {
   it("names the next staffed time out of hours (Friday night → Saturday 20:00)", () => {
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-02T21:00:00+09:00"), position: 1, previous: fresh })).toEqual({
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-02T21:00:00+09:00"), wait: { position: 1, minutes: 15 }, previous: fresh })).toEqual({
       kind: "out_of_hours",
       values: { nextOpening: "8月3日(土) 20:00〜24:00" },
     });
   });
 
   it("crosses the new-year closure and shows the year when it changes", () => {
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-12-29T12:00:00+09:00"), position: 1, previous: fresh })?.values.nextOpening).toBe(
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-12-29T12:00:00+09:00"), wait: { position: 1, minutes: 15 }, previous: fresh })?.values.nextOpening).toBe(
       "2025年1月11日(土) 20:00〜24:00",
     );
   });
 
   it("says 'before opening' on a staffed day before 20:00", () => {
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T19:59:59+09:00"), position: 1, previous: fresh })).toEqual({
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T19:59:59+09:00"), wait: { position: 1, minutes: 15 }, previous: fresh })).toEqual({
       kind: "before_opening",
       values: { nextOpening: "8月3日(土) 20:00〜24:00" },
     });
   });
 
   it("gives the queue position and an estimated wait while staffed", () => {
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), position: 3, previous: fresh })).toEqual({
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), wait: { position: 3, minutes: 45 }, previous: fresh })).toEqual({
       kind: "waiting",
       values: { position: "3", estimatedWait: "約45分" },
     });
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), position: 5, previous: fresh })?.values.estimatedWait).toBe("約1時間15分");
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), wait: { position: 5, minutes: 75 }, previous: fresh })?.values.estimatedWait).toBe("約1時間15分");
+  });
+
+  it("tells the first in line they are next, and says nothing while a counselor holds the consultation", () => {
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), wait: { position: 1, minutes: 10 }, previous: fresh })).toEqual({
+      kind: "waiting_next",
+      values: { position: "1", estimatedWait: "約10分" },
+    });
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), wait: null, previous: fresh })).toBeNull();
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-02T21:00:00+09:00"), wait: null, previous: fresh })?.kind).toBe("out_of_hours");
   });
 
   it("says the service has ended after the period, and has a plain answer with no schedule", () => {
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2025-04-01T10:00:00+09:00"), position: 1, previous: fresh })?.kind).toBe("service_ended");
-    expect(decideAutoReply({ schedule: null, at: at("2025-04-01T10:00:00+09:00"), position: 1, previous: fresh })?.kind).toBe("no_schedule");
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2025-04-01T10:00:00+09:00"), wait: { position: 1, minutes: 15 }, previous: fresh })?.kind).toBe("service_ended");
+    expect(decideAutoReply({ schedule: null, at: at("2025-04-01T10:00:00+09:00"), wait: { position: 1, minutes: 15 }, previous: fresh })?.kind).toBe("no_schedule");
   });
 
   it("does not repeat the same notice within three hours, but answers a change of situation", () => {
     const t = at("2024-08-06T10:00:00+09:00");
     const previous = { kind: "out_of_hours", at: t };
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: new Date(t.getTime() + 60_000), position: 1, previous })).toBeNull();
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: new Date(t.getTime() + REPEAT_AFTER_MS), position: 1, previous })?.kind).toBe("out_of_hours");
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:05:00+09:00"), position: 1, previous: { kind: "before_opening", at: at("2024-08-03T19:00:00+09:00") } })?.kind).toBe("waiting");
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: new Date(t.getTime() + 60_000), wait: { position: 1, minutes: 15 }, previous })).toBeNull();
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: new Date(t.getTime() + REPEAT_AFTER_MS), wait: { position: 1, minutes: 15 }, previous })?.kind).toBe("out_of_hours");
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:05:00+09:00"), wait: { position: 1, minutes: 15 }, previous: { kind: "before_opening", at: at("2024-08-03T19:00:00+09:00") } })?.kind).toBe("waiting_next");
   });
 });
 

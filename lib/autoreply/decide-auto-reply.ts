@@ -5,23 +5,23 @@ import type { AutoReplyKind, TemplateVariable } from "./templates";
 
 /** The same notice is not repeated within this time: a youth writing ten lines gets one answer. */
 export const REPEAT_AFTER_MS = 3 * 60 * 60_000;
-/** A rough, honest estimate per person ahead; the console issue replaces it with measured times. */
-export const MINUTES_PER_POSITION = 15;
-
 export interface AutoReplyDecision {
   kind: AutoReplyKind;
   values: Partial<Record<TemplateVariable, string>>;
 }
 
-function estimateWait(position: number): string {
-  const minutes = Math.max(5, Math.ceil((position * MINUTES_PER_POSITION) / 5) * 5);
-  return ja.autoReplyValues.estimatedWait(minutes);
-}
+/** A waiting youth's place (1 = next) and estimated wait in minutes (lib/consultations); null when a counselor holds the consultation. */
+export type Wait = { position: number; minutes: number } | null;
 
-function situation(schedule: Schedule | null, at: Date, position: number): AutoReplyDecision {
+function situation(schedule: Schedule | null, at: Date, wait: Wait): AutoReplyDecision | null {
   if (!schedule) return { kind: "no_schedule", values: {} };
   if (findCurrentSession(schedule, at)) {
-    return { kind: "waiting", values: { position: String(position), estimatedWait: estimateWait(position) } };
+    // A counselor is with the youth: they answer, not the bot.
+    if (!wait) return null;
+    return {
+      kind: wait.position <= 1 ? "waiting_next" : "waiting",
+      values: { position: String(wait.position), estimatedWait: ja.autoReplyValues.estimatedWait(wait.minutes) },
+    };
   }
   const next: Session | null = findNextOpening(schedule, at);
   if (!next) return { kind: "service_ended", values: {} };
@@ -32,15 +32,17 @@ function situation(schedule: Schedule | null, at: Date, position: number): AutoR
 
 /**
  * What to tell a youth who just wrote (R6): pure, from the schedule, the time, their place in the
- * queue and the last automatic reply of this consultation. Null when the same notice went out recently.
+ * queue and the last automatic reply of this consultation. Null when the same notice went out
+ * recently, or when a counselor holds the consultation during staffed hours.
  */
 export function decideAutoReply(input: {
   schedule: Schedule | null;
   at: Date;
-  position: number;
+  wait: Wait;
   previous: { kind: string | null; at: Date | null };
 }): AutoReplyDecision | null {
-  const decision = situation(input.schedule, input.at, input.position);
+  const decision = situation(input.schedule, input.at, input.wait);
+  if (!decision) return null;
   const { kind, at } = input.previous;
   if (kind === decision.kind && at && input.at.getTime() - at.getTime() < REPEAT_AFTER_MS) return null;
   return decision;

@@ -1,7 +1,13 @@
+export { checkQueueStatus, type QueueStatus } from "./check-queue-status";
 export { composeAutoReply } from "./compose-auto-reply";
+export { composeHoursAnswer } from "./compose-hours-answer";
 export { type AutoReplyDecision } from "./decide-auto-reply";
 export { listAutoReplyTemplates, type AutoReplyTemplate } from "./list-auto-reply-templates";
 export { previewAutoReply } from "./preview-auto-reply";
+export { renderAutoReply } from "./render-auto-reply";
 export { saveAutoReplyTemplate } from "./save-auto-reply-template";
+export { saveWaitingSettings } from "./save-waiting-settings";
 export { autoReplyKindSchema, fillTemplate, templateBodySchema, templateBodySchemaFor, templateVariables, TEMPLATE_MAX_LENGTH, type AutoReplyKind, type TemplateVariable } from "./templates";
 export { sendClosingNotices, type ClosingPolicy } from "./send-closing-notices";
+export { loadWaitingSettings } from "./load-waiting-settings";
+export { waitingSettingsSchema, type WaitingSettings } from "./waiting-settings";

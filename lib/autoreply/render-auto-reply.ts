@@ -12,5 +12,7 @@ import { renderTemplate, type AutoReplyKind, type TemplateVariable } from "./tem
  */
 export async function renderAutoReply(tx: DbOrTx, kind: AutoReplyKind, values: Partial<Record<TemplateVariable, string>>, reader = { easy: false }): Promise<string> {
   const [row] = await tx.select({ body: autoReplyTemplates.body }).from(autoReplyTemplates).where(eq(autoReplyTemplates.key, kind));
-  return renderTemplate(row?.body ?? (reader.easy ? rubyToKana(easy.autoReply[kind]) : ja.autoReply[kind]), values);
+  // Not every wording has its easy version yet: the standard one stands in.
+  const easyText = reader.easy ? (easy.autoReply as Partial<Record<AutoReplyKind, string>>)[kind] : undefined;
+  return renderTemplate(row?.body ?? (easyText ? rubyToKana(easyText) : ja.autoReply[kind]), values);
 }

@@ -28,7 +28,7 @@ async function notifySession(db: Db, session: Session, deps: { at: Date; keyring
       await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
       await tx.update(consultations).set({ lastAutoReplyKind: kind, lastAutoReplyAt: deps.at }).where(eq(consultations.id, consultation.id));
       if (deps.policy === "close") {
-        await closeConsultation(tx, { consultationId: consultation.id, reason: "closing_time", at: deps.at, by: "system", details: { sessionEnd: session.end.toISOString() } });
+        await closeConsultation(tx, { consultationId: consultation.id, reason: "closing_time", at: deps.at, by: "system", details: { sessionEnd: session.end.toISOString() } }, deps.keyring);
       }
     }
     await tx.update(sessionClosings).set({ notified: waiting.length }).where(eq(sessionClosings.sessionEnd, session.end));

@@ -2,7 +2,23 @@ import { z } from "zod";
 import { ja } from "@/lib/i18n/ja";
 
 /** Every situation with an automatic reply; each has a default wording in lib/i18n and may be edited. */
-export const autoReplyKindSchema = z.enum(["waiting", "before_opening", "out_of_hours", "closing_while_waiting", "service_ended", "no_schedule"]);
+export const autoReplyKindSchema = z.enum([
+  "waiting",
+  "waiting_next",
+  "busy",
+  "self_help",
+  "before_opening",
+  "out_of_hours",
+  "closing_while_waiting",
+  "service_ended",
+  "no_schedule",
+  "greeting",
+  "consult_start",
+  "hours",
+  "media_refused",
+  "closed",
+  "closed_inactive",
+]);
 export type AutoReplyKind = z.infer<typeof autoReplyKindSchema>;
 
 /** The variables a template may use, written in Japanese so the admins who edit them can read them. */
@@ -10,6 +26,7 @@ export const templateVariables = {
   nextOpening: "{次の相談時間}",
   position: "{順番}",
   estimatedWait: "{待ち時間の目安}",
+  upcomingOpenings: "{これからの相談時間}",
 } as const;
 export type TemplateVariable = keyof typeof templateVariables;
 

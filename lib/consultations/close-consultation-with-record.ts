@@ -35,7 +35,7 @@ export async function closeConsultationWithRecord(
       at: input.at,
       by: actor,
       details: { outcome: form.outcome, emergency: form.emergency, informationShared: form.informationShared, outOfScope: form.outOfScope },
-    });
+    }, keyring);
     // A separate step after the close, so the closing message and the survey invitation stay apart.
     await inviteSurvey(tx, { consultationId: row.id, at: input.at }, keyring);
     return { ok: true as const };

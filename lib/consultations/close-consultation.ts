@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { consultationCloseReason, consultations } from "@/db/schema";
 import { appendAudit, type AuditAction } from "@/lib/audit";
+import type { Keyring } from "@/lib/crypto";
 import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { recordConsultationTimings } from "./record-consultation-timings";
+import { sendClosingMessage } from "./send-closing-message";
 
 export type CloseReason = (typeof consultationCloseReason.enumValues)[number];
 
@@ -25,19 +27,26 @@ const auditActionOf: Record<CloseReason, AuditAction> = {
  * The one way a consultation ends, whatever ends it: the state, its timings (R17), the audit row and
  * the console event happen together in the caller's transaction, or not at all. Only an open
  * consultation closes (a conditional update), so two closers racing close it once; returns whether
- * this call closed it. Messages and pushes telling the youth stay with the caller, which knows why.
+ * this call closed it. Whatever the reason, the youth is told it ended (the admins' closing message),
+ * so a youth is never left wondering; a youth who blocked the account gets it kept, not pushed.
  */
 export async function closeConsultation(
   tx: DbOrTx,
   input: { consultationId: string; reason: CloseReason; at: Date; by: Closer; details?: Record<string, unknown> },
+  keyring: Keyring,
 ): Promise<boolean> {
   const staff = typeof input.by === "string" ? null : input.by;
   const [closed] = await tx
     .update(consultations)
     .set({ status: "closed", closedAt: input.at, closeReason: input.reason, closedBy: staff?.id ?? null, secondResponderId: null })
     .where(and(eq(consultations.id, input.consultationId), eq(consultations.status, "open")))
-    .returning({ id: consultations.id });
+    .returning({ id: consultations.id, youthId: consultations.youthId, channel: consultations.channel });
   if (!closed) return false;
+  await sendClosingMessage(
+    tx,
+    { consultationId: closed.id, youthId: closed.youthId, channel: closed.channel, inactive: input.reason === "inactive", push: input.reason !== "abandoned", at: input.at },
+    keyring,
+  );
   await recordConsultationTimings(tx, [closed.id], input.at);
   await appendAudit(tx, {
     action: auditActionOf[input.reason],

@@ -1,18 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { consultationTimings, consultations } from "@/db/schema";
+import { consultationTimings, consultations, lineOutbox } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { sendClosingNotices } from "@/lib/autoreply";
-import { createKeyring } from "@/lib/crypto";
+import { createKeyring, decryptField } from "@/lib/crypto";
+import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
 import { subscribeConsoleEvents } from "@/lib/realtime";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
-import { claimConsultation, closeConsultationWithRecord, closeInactiveConsultations, endConsultationByYouth, type CloseReason, type ConsoleActor } from "./index";
+import { claimConsultation, closeConsultationWithRecord, listConsultationMessages, closeInactiveConsultations, endConsultationByYouth, type CloseReason, type ConsoleActor } from "./index";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
@@ -49,7 +50,19 @@ async function listenForClosed() {
   return { until, stop };
 }
 
-/** Runs `close` and checks the four effects every way of ending must have. */
+/** The youth is told it ended: the closing line ends the conversation and, unless they blocked the account, goes out through LINE. */
+async function expectClosingMessage(id: string, reason: CloseReason) {
+  const text = reason === "inactive" ? ja.autoReply.closed_inactive : ja.autoReply.closed;
+  const messages = await listConsultationMessages(database.db, id, keyring);
+  expect(messages.at(-1)).toMatchObject({ sender: "system", text });
+  const [{ youthId }] = (await database.db.select({ youthId: consultations.youthId }).from(consultations).where(eq(consultations.id, id))) as [{ youthId: string }];
+  const pushes = (await database.db.select().from(lineOutbox).where(and(eq(lineOutbox.youthId, youthId), eq(lineOutbox.kind, "push")))).map(
+    (row) => (JSON.parse(decryptField(keyring, row.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text,
+  );
+  expect(pushes.filter((t) => t === text)).toHaveLength(reason === "abandoned" ? 0 : 1);
+}
+
+/** Runs `close` and checks the five effects every way of ending must have. */
 async function expectClosed(reason: CloseReason, action: string, close: () => Promise<string>, closedBy: string | null = null) {
   const closed = await listenForClosed();
   const id = await close();
@@ -62,6 +75,7 @@ async function expectClosed(reason: CloseReason, action: string, close: () => Pr
   expect(timings).toMatchObject({ closedAt: row!.closedAt });
   const audit = await listAudit(database.db, 20);
   expect(audit.filter((a) => a.action === action && a.target === `consultation:${id}`)).toHaveLength(1);
+  await expectClosingMessage(id, reason);
 }
 
 async function held(at = new Date()) {
@@ -83,7 +97,7 @@ const record = {
   outOfScope: false,
 };
 
-describe(`every way a consultation ends sets the state, records the timings, tells the consoles and audits (${testDatabaseKind()})`, () => {
+describe(`every way a consultation ends sets the state, records the timings, tells the consoles and the youth, and audits (${testDatabaseKind()})`, () => {
   it("completed: the counselor closes with the record", async () => {
     await expectClosed(
       "completed",

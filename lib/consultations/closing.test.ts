@@ -121,7 +121,7 @@ describe("earlier consultations", () => {
     const earlier = await listEarlierConsultations(database.db, second.consultationId, keyring);
     expect(earlier).toMatchObject([{ id: first.consultationId, outcome: "advice", contentSummary: "クラスで無視されている。" }]);
     const messages = await readEarlierConsultation(database.db, { consultationId: second.consultationId, earlierId: first.consultationId }, bob, keyring);
-    expect(messages.map((m) => m.text)).toEqual(["前にも相談した"]);
+    expect(messages.map((m) => m.text)).toEqual(["前にも相談した", ja.autoReply.closed]);
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "consultation.history_read", actorLogin: "bob", target: `consultation:${first.consultationId}` });
     const stranger = await held(alice, "別の人");
     await expect(readEarlierConsultation(database.db, { consultationId: stranger.consultationId, earlierId: first.consultationId }, alice, keyring)).rejects.toMatchObject({
@@ -153,7 +153,7 @@ describe("inactivity", () => {
     expect(rows.find((r) => r.id === leftAlone.consultationId)).toMatchObject({ status: "closed", closeReason: "inactive" });
     expect(rows.find((r) => r.id === waiting.consultationId)).toMatchObject({ status: "open" });
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, leftAlone.youthId));
-    expect(decryptField(keyring, push!.payloadEnc!)).toContain(ja.console.inactiveClosed);
+    expect(decryptField(keyring, push!.payloadEnc!)).toContain(ja.autoReply.closed_inactive);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
-import { consultationMessages } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { consultationMessages, consultations } from "@/db/schema";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { closeConsultation } from "./close-consultation";
@@ -12,11 +13,15 @@ import { findOpenConsultation } from "./open-consultation";
  */
 export async function endConsultationByYouth(db: Db, input: { youthId: string; at: Date }, keyring: Keyring): Promise<string | null> {
   return db.transaction(async (tx) => {
-    const open = await findOpenConsultation(tx, input.youthId);
+    const found = await findOpenConsultation(tx, input.youthId);
+    if (!found) return null;
+    // Locked, so the note goes in before the closing message (which ends the conversation) and no other closer slips between.
+    const [open] = await tx
+      .select({ id: consultations.id, assignedTo: consultations.assignedTo })
+      .from(consultations)
+      .where(and(eq(consultations.id, found.id), eq(consultations.status, "open")))
+      .for("update");
     if (!open) return null;
-    // The youth is identified only by the consultation: no LINE id or pseudonym in the audit trail's text.
-    const closed = await closeConsultation(tx, { consultationId: open.id, reason: "youth_ended", at: input.at, by: "youth", details: { holder: open.assignedTo } });
-    if (!closed) return null;
     await tx.insert(consultationMessages).values({
       consultationId: open.id,
       sender: "system",
@@ -25,6 +30,8 @@ export async function endConsultationByYouth(db: Db, input: { youthId: string; a
       via: "secure_chat",
       sentAt: input.at,
     });
+    // The youth is identified only by the consultation: no LINE id or pseudonym in the audit trail's text.
+    await closeConsultation(tx, { consultationId: open.id, reason: "youth_ended", at: input.at, by: "youth", details: { holder: open.assignedTo } }, keyring);
     return open.id;
   });
 }

@@ -11,6 +11,8 @@ export { closeConsultation, type CloseReason, type Closer } from "./close-consul
 export { closeConsultationWithRecord, type CloseResult } from "./close-consultation-with-record";
 export { closeInactiveConsultations } from "./close-inactive-consultations";
 export { endConsultationByYouth } from "./end-consultation-by-youth";
+export { DEFAULT_MINUTES_PER_POSITION, estimateWaitMinutes } from "./estimate-wait-minutes";
+export { findQueuePosition } from "./find-queue-position";
 export { finishConsultationRecord } from "./finish-consultation-record";
 export { ConsoleError } from "./errors";
 export { hideUnsentMessage } from "./hide-unsent-message";
@@ -31,6 +33,7 @@ export { recordDraftSchema, type FieldErrors, type RecordDraft, type RecordForm 
 export { releaseConsultationsOf } from "./release-consultations-of";
 export { retryCounselorMessage } from "./retry-counselor-message";
 export { saveRecordDraft } from "./save-record-draft";
+export { startConsultation } from "./start-consultation";
 export { MAX_MESSAGE_LENGTH, sendCounselorMessage, type ChatMode } from "./send-counselor-message";
 export { transferConsultation } from "./transfer-consultation";
 export { viewConsultation } from "./view-consultation";

@@ -26,7 +26,7 @@ export async function endEmergency(db: Db, input: { emergencyId: string; summary
     await tx.update(emergencies).set({ endedAt: input.at, endedBy: actor.id, summaryEnc: encryptField(keyring, summary) }).where(eq(emergencies.id, emergency.id));
     await appendAudit(tx, { action: "emergency.ended", actor, target: `emergency:${emergency.id}`, details: { consultationId: emergency.consultationId } });
     await prefillEmergencyRecord(tx, { consultationId: emergency.consultationId, note: summary, at: input.at }, actor, keyring);
-    await closeConsultation(tx, { consultationId: emergency.consultationId, reason: "emergency", at: input.at, by: actor, details: { emergencyId: emergency.id } });
+    await closeConsultation(tx, { consultationId: emergency.consultationId, reason: "emergency", at: input.at, by: actor, details: { emergencyId: emergency.id } }, keyring);
   });
   return { ok: true };
 }

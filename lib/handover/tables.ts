@@ -156,6 +156,17 @@ export const handoverTables: Record<string, ExportedTable | ExcludedTable> = {
     title: "自動応答の文面 (管理者が変えたもの)",
     fields: { key: "自動応答の種類", body: "文面", updated_at: at("更新"), updated_by: staffRef("更新した") },
   },
+  waiting_settings: {
+    kind: "exported",
+    title: "待っている人へのお知らせの設定 (管理者が変えたもの)",
+    fields: {
+      id: "設定の行 (常に 1)",
+      busy_threshold_minutes: "混んでいるお知らせを出す待ち時間の目安 (分、空欄は出さない)",
+      self_help_enabled: "待っているあいだのひとことを添えるか",
+      updated_at: at("更新"),
+      updated_by: staffRef("更新した"),
+    },
+  },
   session_closings: { kind: "excluded", reason: "受付終了の案内を送った記録 (複数のサーバーで二重に送らないための一時的な値)" },
   consultation_notes: {
     kind: "exported",

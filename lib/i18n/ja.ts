@@ -229,6 +229,15 @@ export const ja = {
       closing_while_waiting: "相談時間の終了時（待っている人へ）",
       service_ended: "受付期間の終了後",
       no_schedule: "相談時間が未設定のとき",
+      waiting_next: "相談時間中（次の順番の人へ）",
+      busy: "混んでいるときのお知らせ（待ち時間の目安が長いとき）",
+      self_help: "待っているあいだに読めるひとこと",
+      greeting: "友だち追加のあいさつ",
+      consult_start: "メニューの「相談する」を押したとき",
+      hours: "メニューの「相談時間」の答え",
+      media_refused: "画像・動画などが届いたとき",
+      closed: "相談が終わったとき",
+      closed_inactive: "返事がなく相談を終えたとき",
     },
     timeframes: {
       legend: "時間帯",
@@ -285,6 +294,15 @@ export const ja = {
       saved: "保存しました。",
       otherIssues: "登録済みの休止・臨時開設と合わない点があります。",
     },
+    waitingSettings: {
+      title: "待っている人へのお知らせ",
+      hint: "待ち時間の目安がこの分数以上になると、「混んでいるときのお知らせ」を順番のお知らせに添えます。空欄にすると添えません。",
+      threshold: "混んでいるお知らせを出す待ち時間の目安（分）",
+      selfHelp: "順番のお知らせに「待っているあいだに読めるひとこと」を添える",
+      save: "お知らせの設定を保存する",
+      saved: "保存しました。",
+      errors: { threshold: "5から600までの数字（分）を入力するか、空欄にしてください。" },
+    },
     templates: {
       title: "自動返信の文面",
       hint: "相談時間外や順番待ちのときに自動で送る文面です。{ } で囲んだ差し込み項目は、送るときに実際の内容に置き換わります。",
@@ -293,6 +311,14 @@ export const ja = {
         nextOpening: "次の相談時間（例：11月28日(土) 20:00〜24:00）",
         position: "待っている順番（例：2）",
         estimatedWait: "待ち時間の目安（例：約30分）",
+        upcomingOpenings: "これからの相談時間（3回分、1行に1回）",
+      },
+      preview: "送られる文面の例（差し込み項目は例の値）",
+      sampleValues: {
+        nextOpening: "11月28日(土) 20:00〜24:00",
+        position: "2",
+        estimatedWait: "約30分",
+        upcomingOpenings: "・11月28日(土) 20:00〜24:00\n・11月29日(日) 20:00〜24:00\n・12月5日(土) 20:00〜24:00",
       },
       isDefault: "初期値",
       edited: "編集済み",
@@ -350,6 +376,7 @@ export const ja = {
   fieldErrorSummary: "入力内容を確認してください。",
   /** What the automatic replies' variables read as: {待ち時間の目安}. */
   autoReplyValues: {
+    noUpcoming: "いまは、決まっている相談時間はありません。",
     estimatedWait: (minutes: number) => (minutes < 60 ? `約${minutes}分` : `約${Math.floor(minutes / 60)}時間${minutes % 60 ? `${minutes % 60}分` : ""}`),
   },
   /** Default wording of the automatic replies (R6); admins may replace each on the schedule screen. */
@@ -364,17 +391,31 @@ export const ja = {
       "今日の相談時間が終わりました。お待たせしてごめんなさい。あなたのメッセージは届いています。次の相談時間 {次の相談時間} に、順番にお返事します。",
     service_ended: "メッセージを受け付けました。この相談窓口の受付期間は終了しました。困ったときは、下のメニューの「緊急のときは」から相談先を確認してください。",
     no_schedule: "メッセージを受け付けました。相談員が順番にお返事します。このまま少し待っていてください。",
+    waiting_next: "メッセージを受け付けました。次はあなたの番です。待ち時間の目安は {待ち時間の目安} です。相談員がお返事するまで、このまま待っていてください。",
+    busy: "いま、相談がとても混んでいます。お返事まで時間がかかることがあります。ごめんなさい。メッセージは届いているので、このまま待っていてください。",
+    self_help: "待っているあいだ、ゆっくり息をすって、はいてみてね。話したいことを、少しずつ書いておいてもだいじょうぶです。",
+    greeting:
+      "友だち追加ありがとうございます。\nここは、子ども・若者のための LINE 相談窓口です。\n家族のこと、学校のこと、友だちのこと、だれにも言えないことも、ここで相談できます。相談したことは、あなたの許可なくだれかに伝えることはありません（命にかかわるときを除きます）。\n下のメニューの「相談する」から始めてください。",
+    consult_start: "相談を始めます。はじめに、いくつか教えてください。そのあと、話したいことをメッセージで送ってください。",
+    hours: "相談時間はこちらです。\n{これからの相談時間}\nメッセージは24時間受け付けています。相談時間になったら、相談員が順番にお返事します。",
+    media_refused:
+      "ごめんなさい。この窓口では、画像・動画・音声・ファイルは受け取ることができません（届いた内容は見ていませんし、保存もしていません）。文字で送ってください。",
+    closed: "相談を終了しました。また話したくなったら、いつでも送ってください。",
+    closed_inactive:
+      "しばらくメッセージがなかったので、今回の相談はいったん終わりにします。話してくれてありがとう。また話したくなったら、いつでもメッセージを送ってください。",
+  },
+  /** The answer to 「順番を確認」 (LINE) and the secure chat's status line, when the youth is not waiting in the queue. */
+  queueStatus: {
+    none: "いま受け付けている相談はありません。話したいことがあれば、いつでもメッセージを送ってください。",
+    talking: "いま、相談員があなたの相談を担当しています。このままメッセージを送ってください。",
+    /** A quick-reply button's label: 20 characters at most. */
+    check: "順番を確認",
+    ended: "この相談は終わりました。下のボタンから新しく相談できます。",
   },
   /** What the LINE account says to youth. Plain, kind words: the reader may be ten years old. */
   line: {
-    greeting:
-      "友だち追加ありがとうございます。\nここは、子ども・若者のための LINE 相談窓口です。\n家族のこと、学校のこと、友だちのこと、だれにも言えないことも、ここで相談できます。相談したことは、あなたの許可なくだれかに伝えることはありません（命にかかわるときを除きます）。\n下のメニューの「相談する」から始めてください。",
-    mediaRefused:
-      "ごめんなさい。この窓口では、画像・動画・音声・ファイルは受け取ることができません（届いた内容は見ていませんし、保存もしていません）。文字で送ってください。",
     locationRefused:
       "ごめんなさい。この窓口では、位置情報は受け取ることができません（保存もしていません）。困っていることは、話せる範囲で文字で教えてください。",
-    hours:
-      "相談時間は、土曜日・日曜日・祝日の 20:00〜24:00 です（12月28日〜1月5日はお休みです）。メッセージは24時間受け付けています。相談時間になったら、相談員が順番にお返事します。",
     /** Secure mode: the only thing LINE carries when a counselor writes. Never any of the reply's words. */
     replyNotice: "相談員から返信があります。",
     /** Secure mode: the answer to text typed in the LINE talk (it is kept; the conversation continues in the secure chat). */
@@ -385,8 +426,6 @@ export const ja = {
   },
   /** The counselor console, supervisor view and their admin pages (issue 6). */
   console: {
-    inactiveClosed:
-      "しばらくメッセージがなかったので、今回の相談はいったん終わりにします。話してくれてありがとう。また話したくなったら、いつでもメッセージを送ってください。",
     releasedNote: "担当の相談員がこの相談を続けられなくなったため（アカウントの無効化または役割の変更）、待ち行列に戻りました。業務責任者は引き継ぎを確認してください。",
     title: "相談コンソール",
     queueTitle: "待機中の相談",
@@ -702,7 +741,6 @@ export const ja = {
     endYes: "終える",
     endNo: "相談を続ける",
     log: "相談のやりとり",
-    ended: "相談を終えました。話してくれてありがとう。また困ったときは、いつでも相談してください。",
     endedNotice: "相談者が相談を終えました。",
     /** CHAT_MODE=line: the conversation happens in the LINE talk, not on this page. */
     lineMode: "この窓口では、相談は LINE のトーク画面で行います。この画面を閉じて、トーク画面からメッセージを送ってください。",
@@ -1517,6 +1555,7 @@ export const ja = {
       line_outbox: "LINE 送信データ",
       auto_reply_templates: "自動応答の文面",
       session_closings: "相談時間の終了記録",
+      waiting_settings: "待っている人へのお知らせの設定",
       consultation_notes: "相談の内部メモ",
       consultation_records: "相談記録票",
       canned_responses: "定型文",

@@ -11,7 +11,7 @@ import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth } from "@/lib/youths";
 import { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
-import { BURST_WINDOW_MS, BURST_LIMIT } from "./secure-chat";
+import { BURST_WINDOW_MS, BURST_LIMIT, ENDED_SHOWN_MS } from "./secure-chat";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const t0 = new Date("2026-04-01T10:00:00Z");
@@ -36,7 +36,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     if (!sent.ok) throw new Error("refused");
     const [consultation] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(consultation?.channel).toBe("secure_chat");
-    const { consultationId, messages } = await listSecureChatMessages(database.db, youthId, keyring);
+    const { consultationId, messages } = await listSecureChatMessages(database.db, youthId, keyring, new Date());
     expect(consultationId).toBe(sent.consultationId);
     expect(messages.map((m) => m.sender)).toEqual(["youth", "system"]);
     expect(messages[0]?.text).toBe("学校のことで話したい");
@@ -52,7 +52,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     await claimConsultation(database.db, sent.consultationId, counselor, { at: at(1000), maxActive: 3 });
     await sendCounselorMessage(database.db, { consultationId: sent.consultationId, text: "こんにちは、相談員です", at: at(2000), mode: "secure" }, counselor, keyring);
     await addInternalNote(database.db, { consultationId: sent.consultationId, text: "内部メモ", at: at(3000) }, counselor, keyring);
-    const { messages } = await listSecureChatMessages(database.db, youthId, keyring);
+    const { messages } = await listSecureChatMessages(database.db, youthId, keyring, new Date());
     expect(messages.at(-1)).toEqual({ id: expect.any(String), sender: "counselor", text: "こんにちは、相談員です", sentAt: at(2000).toISOString() });
     expect(messages.map((m) => m.text)).not.toContain("内部メモ");
     expect(Object.keys(messages.at(-1) ?? {}).sort()).toEqual(["id", "sender", "sentAt", "text"]);
@@ -66,7 +66,7 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     expect(results.at(-1)).toEqual({ ok: false, reason: "rate_limited" });
     const afterWindow = await receiveSecureChatMessage(database.db, { youthId, text: "later", at: at(BURST_WINDOW_MS + 1), pagingConfigured: false }, keyring);
     expect(afterWindow.ok).toBe(true);
-    const youthTexts = (await listSecureChatMessages(database.db, youthId, keyring)).messages.filter((m) => m.sender === "youth").map((m) => m.text);
+    const youthTexts = (await listSecureChatMessages(database.db, youthId, keyring, new Date())).messages.filter((m) => m.sender === "youth").map((m) => m.text);
     expect(youthTexts).toEqual([...Array.from({ length: BURST_LIMIT }, (_, i) => `m${i}`), "later"]);
   });
 
@@ -78,10 +78,15 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     const [closed] = await database.db.select().from(consultations).where(eq(consultations.id, sent.consultationId));
     expect(closed).toMatchObject({ status: "closed", closeReason: "youth_ended", closedAt: at(5000) });
     const system = await database.db.select().from(consultationMessages).where(eq(consultationMessages.consultationId, sent.consultationId));
-    expect(system.filter((m) => m.sender === "system")).toHaveLength(2);
+    // The automatic reply, the note for the counselor, and the closing message.
+    expect(system.filter((m) => m.sender === "system")).toHaveLength(3);
     const audit = await listAudit(database.db);
     expect(audit.some((row) => row.action === "consultation.youth_ended" && row.target === `consultation:${sent.consultationId}`)).toBe(true);
-    expect(await listSecureChatMessages(database.db, youthId, keyring)).toEqual({ consultationId: null, messages: [] });
+    // The ended conversation stays readable for a day, ending with the closing message; then the page starts blank.
+    const ended = await listSecureChatMessages(database.db, youthId, keyring, at(6000));
+    expect(ended).toMatchObject({ consultationId: sent.consultationId, ended: true, status: { state: "none" } });
+    expect(ended.messages.at(-1)).toMatchObject({ sender: "system", text: ja.autoReply.closed });
+    expect(await listSecureChatMessages(database.db, youthId, keyring, at(5000 + ENDED_SHOWN_MS))).toMatchObject({ consultationId: null, ended: false, messages: [] });
     expect(await endConsultationByYouth(database.db, { youthId, at: at(6000) }, keyring)).toBeNull();
     const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000), pagingConfigured: false }, keyring);
     expect(again.ok && again.consultationId !== sent.consultationId).toBe(true);

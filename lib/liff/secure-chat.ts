@@ -1,7 +1,7 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, desc, eq, gt } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { consultationMessages, consultations, youths } from "@/db/schema";
-import { composeAutoReply } from "@/lib/autoreply";
+import { checkQueueStatus, composeAutoReply, type QueueStatus } from "@/lib/autoreply";
 import { encryptField, type Keyring } from "@/lib/crypto";
 import { findOpenConsultation, listConsultationMessages, receiveYouthMessage } from "@/lib/consultations";
 import { composeSafetyReply, storeSafetyReply } from "@/lib/safety";
@@ -57,15 +57,42 @@ export interface ChatLine {
 }
 
 /**
- * What the youth's page shows: their open consultation's messages, text only. Stickers and refused
- * media have no text and are left out; no counselor name, delivery state or internal note is included.
+ * How long an ended conversation stays on the youth's page (read-only, with 新しく相談する): long
+ * enough to reread the counselor's last words after the close, short enough that a phone picked up
+ * days later does not show it.
  */
-export async function listSecureChatMessages(tx: DbOrTx, youthId: string, keyring: Keyring): Promise<{ consultationId: string | null; messages: ChatLine[] }> {
+export const ENDED_SHOWN_MS = 24 * 60 * 60_000;
+
+export interface SecureChatView {
+  consultationId: string | null;
+  /** The conversation shown ended: no more messages go into it; the next one starts a new consultation. */
+  ended: boolean;
+  messages: ChatLine[];
+  /** Where the youth stands: waiting (place, estimate), with a counselor, or no open consultation. */
+  status: QueueStatus;
+}
+
+/**
+ * What the youth's page shows: their open consultation's messages, text only, or the one that ended
+ * within ENDED_SHOWN_MS (so a closed conversation does not vanish into a blank intake). Stickers and
+ * refused media have no text and are left out; no counselor name, delivery state or internal note is included.
+ */
+export async function listSecureChatMessages(tx: DbOrTx, youthId: string, keyring: Keyring, at: Date): Promise<SecureChatView> {
+  const status = await checkQueueStatus(tx, youthId, at);
   const open = await findOpenConsultation(tx, youthId);
-  if (!open) return { consultationId: null, messages: [] };
-  const rows = await listConsultationMessages(tx, open.id, keyring);
+  const [lastClosed] = open
+    ? []
+    : await tx
+        .select({ id: consultations.id })
+        .from(consultations)
+        .where(and(eq(consultations.youthId, youthId), eq(consultations.status, "closed"), gt(consultations.closedAt, new Date(at.getTime() - ENDED_SHOWN_MS))))
+        .orderBy(desc(consultations.closedAt))
+        .limit(1);
+  const shown = open?.id ?? lastClosed?.id ?? null;
+  if (!shown) return { consultationId: null, ended: false, messages: [], status };
+  const rows = await listConsultationMessages(tx, shown, keyring);
   const messages = rows.flatMap((row) => (row.text === null ? [] : [{ id: row.id, sender: row.sender, text: row.text, sentAt: row.sentAt.toISOString() }]));
-  return { consultationId: open.id, messages };
+  return { consultationId: shown, ended: !open, messages, status };
 }
 
 /** Whether a consultation is this youth's: the live event stream forwards only their own. */

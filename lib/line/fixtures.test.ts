@@ -68,7 +68,7 @@ const stickerStored: Expectation = async () => {
 const mediaRefused: Expectation = async (fixture) => {
   const type = (fixture.events[0]!.message as { type: string }).type;
   expect((await storedMessages()).map((m) => [m.kind, m.mediaType, m.text])).toEqual([["media_refused", type, null]]);
-  expect(await queuedTexts()).toEqual([ja.line.mediaRefused]);
+  expect(await queuedTexts()).toEqual([ja.autoReply.media_refused]);
 };
 
 const outcomes: Record<string, Expectation> = {
@@ -78,7 +78,7 @@ const outcomes: Record<string, Expectation> = {
   "file.json": mediaRefused,
   "follow.json": async () => {
     expect(await database.db.select({ following: youths.following }).from(youths)).toEqual([{ following: true }]);
-    expect(await queuedTexts()).toEqual([ja.line.greeting]);
+    expect(await queuedTexts()).toEqual([ja.autoReply.greeting]);
   },
   "image.json": mediaRefused,
   "join.json": ignored,

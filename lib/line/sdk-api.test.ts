@@ -71,7 +71,7 @@ it("never downloads an image, and gives one notice even when the event is redeli
   expect(seen.filter((r) => r.url.endsWith("/content"))).toHaveLength(0);
   const notices = seen.filter((r) => r.url === "/v2/bot/message/reply" || r.url === "/v2/bot/message/push");
   expect(notices).toHaveLength(1);
-  expect(notices[0]!.body).toContain(ja.line.mediaRefused);
+  expect(notices[0]!.body).toContain(ja.autoReply.media_refused);
 });
 
 it("falls back to push after the reply token's minute, with the same X-Line-Retry-Key on every attempt", async () => {
@@ -89,7 +89,7 @@ it("falls back to push after the reply token's minute, with the same X-Line-Retr
   expect(pushes).toHaveLength(2);
   expect(pushes[0]!.headers["x-line-retry-key"]).toMatch(/^[0-9a-f-]{36}$/);
   expect(pushes[1]!.headers["x-line-retry-key"]).toBe(pushes[0]!.headers["x-line-retry-key"]);
-  expect(JSON.parse(pushes[1]!.body)).toEqual({ to: "U" + "3".repeat(32), messages: [{ type: "text", text: ja.line.greeting }] });
+  expect(JSON.parse(pushes[1]!.body)).toEqual({ to: "U" + "3".repeat(32), messages: [{ type: "text", text: ja.autoReply.greeting }] });
 });
 
 it("never asks LINE for a profile, in any of the exchanges above", () => {

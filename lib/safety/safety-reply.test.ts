@@ -148,7 +148,7 @@ describe(`the safety reply in secure mode (${testDatabaseKind()})`, () => {
     const at = new Date(FRIDAY_NIGHT);
     await receiveSecureChatMessage(database.db, { youthId: youth.id, text: "ODしちゃった", at, pagingConfigured: true }, keyring);
     await receiveSecureChatMessage(database.db, { youthId: youth.id, text: "もう飛び降りたい", at: new Date(at.getTime() + 60_000), pagingConfigured: true }, keyring);
-    const chat = await listSecureChatMessages(database.db, youth.id, keyring);
+    const chat = await listSecureChatMessages(database.db, youth.id, keyring, new Date());
     const system = chat.messages.filter((m) => m.sender === "system");
     expect(system).toHaveLength(2);
     expect(system[0]!.text).toContain(ja.safetyReply.staff_told);
@@ -167,7 +167,7 @@ describe(`the safety reply in secure mode (${testDatabaseKind()})`, () => {
     const [consultation] = await database.db.select().from(consultations);
     expect(consultation).toMatchObject({ priority: 2, safetyRepliedLevel: 2 });
     expect((await database.db.select().from(riskAssessments))[0]).toMatchObject({ source: "intake_note", level: 2, messageId: null });
-    const chat = await listSecureChatMessages(database.db, youth.id, keyring);
+    const chat = await listSecureChatMessages(database.db, youth.id, keyring, new Date());
     expect(chat.messages.map((m) => m.sender)).toEqual(["system"]);
     expect(chat.messages[0]!.text).toContain("相談員がほかの人より先に");
   });

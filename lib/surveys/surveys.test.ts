@@ -25,7 +25,7 @@ const data = (text: string) => new URLSearchParams(text);
 
 async function closedAndInvited() {
   const youth = await youthWrites(database.db, keyring, "相談です", { at });
-  await closeConsultation(database.db, { consultationId: youth.consultationId, reason: "completed", at, by: "system" });
+  await closeConsultation(database.db, { consultationId: youth.consultationId, reason: "completed", at, by: "system" }, keyring);
   await inviteSurvey(database.db, { consultationId: youth.consultationId, at }, keyring);
   return youth;
 }
@@ -34,9 +34,12 @@ describe("line-mode survey", () => {
   it("invites once, by a push with the first question as quick replies", async () => {
     const youth = await closedAndInvited();
     await inviteSurvey(database.db, { consultationId: youth.consultationId, at }, keyring);
-    const pushes = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, youth.youthId));
-    expect(pushes).toHaveLength(1);
-    const payload = openPayload(keyring, "push", pushes[0]!.payloadEnc) as { messages: { text: string; quickReply: { items: { action: { label: string } }[] } }[] };
+    // The closing message leaves first (closeConsultation); the invitation is one more push, sent once.
+    const pushes = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, youth.youthId)).orderBy(lineOutbox.seq);
+    type Push = { messages: { text: string; quickReply?: { items: { action: { label: string } }[] } }[] };
+    const payloads = pushes.map((p) => openPayload(keyring, "push", p.payloadEnc) as Push);
+    expect(payloads.map((p) => p.messages[0]!.text.includes("相談してよかったですか"))).toEqual([false, true]);
+    const payload = payloads[1] as { messages: { text: string; quickReply: { items: { action: { label: string } }[] } }[] };
     expect(payload.messages[0]!.text).toContain("相談してよかったですか");
     expect(payload.messages[0]!.quickReply.items.map((i) => i.action.label)).toEqual(["とてもよかった", "よかった", "どちらともいえない", "あまりよくなかった", "よくなかった", "答えない"]);
   });

@@ -1,13 +1,15 @@
 import type { AutoReplyTemplate } from "@/lib/autoreply";
-import { templateVariables } from "@/lib/autoreply/client";
+import { templateVariables, type WaitingSettings } from "@/lib/autoreply/client";
 import { ja } from "@/lib/i18n/ja";
 import { TemplateEditor } from "./TemplateEditor";
+import { WaitingSettingsForm } from "./WaitingSettingsForm";
 
 const t = ja.scheduleAdmin.templates;
 
-export function AutoReplyTemplateList({ templates }: { templates: AutoReplyTemplate[] }) {
+export function AutoReplyTemplateList({ templates, waiting }: { templates: AutoReplyTemplate[]; waiting: WaitingSettings }) {
   return (
     <div className="space-y-4">
+      <WaitingSettingsForm initial={waiting} />
       <div className="rounded-md border border-slate-200 bg-white p-3">
         <h3 className="text-sm font-semibold">{t.variables}</h3>
         <dl className="mt-1 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { restoreTemplateAction, saveTemplateAction } from "@/app/_actions/schedule";
 import { FieldError } from "@/components/ui/FieldError";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
-import { TEMPLATE_MAX_LENGTH, templateBodySchema, type AutoReplyKind } from "@/lib/autoreply/client";
+import { renderTemplate, TEMPLATE_MAX_LENGTH, templateBodySchema, type AutoReplyKind } from "@/lib/autoreply/client";
 import { ja } from "@/lib/i18n/ja";
 import { SubmitStatusMessage } from "./SubmitStatusMessage";
 import type { SubmitStatus } from "./use-schedule-submit";
@@ -69,6 +69,10 @@ export function TemplateEditor({ kind, body, isDefault }: { kind: AutoReplyKind;
         {t.count(length, TEMPLATE_MAX_LENGTH)}
       </p>
       <FieldError id={`${id}-error`} message={error} />
+      <div className="mt-2 rounded bg-slate-50 p-2 text-sm" data-testid={`${id}-preview`}>
+        <p className="text-xs font-semibold text-slate-600">{t.preview}</p>
+        <p className="whitespace-pre-line">{renderTemplate(text, t.sampleValues)}</p>
+      </div>
       <SubmitStatusMessage status={status} />
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" className={buttonClass} disabled={pending} onClick={save}>

@@ -1,5 +1,5 @@
+import { renderAutoReply } from "@/lib/autoreply";
 import { fromRealTime } from "@/lib/clock";
-import { ja } from "@/lib/i18n/ja";
 import { enqueueReply } from "@/lib/line-api";
 import { ensureYouth, setYouthFollowing } from "@/lib/youths";
 import { recordReceptionEvent } from "../reception/record-reception-event";
@@ -13,7 +13,7 @@ export const handleFollow: EventHandler = async (event, ctx) => {
   await recordReceptionEvent(ctx.tx, unblocked ? "unblock" : "follow", fromRealTime(event.timestamp));
   await enqueueReply(
     ctx.tx,
-    { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt, messages: [{ type: "text", text: ja.line.greeting }] },
+    { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt, messages: [{ type: "text", text: await renderAutoReply(ctx.tx, "greeting", {}) }] },
     ctx.keyring,
   );
   return "done";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { consultationMessages, youths } from "@/db/schema";
-import { composeAutoReply } from "@/lib/autoreply";
+import { composeAutoReply, renderAutoReply } from "@/lib/autoreply";
 import { fromRealTime } from "@/lib/clock";
 import { buildSecureChatButton, receiveYouthMessage, type YouthMessage } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
@@ -9,6 +9,7 @@ import { enqueueReply, type LineMessage } from "@/lib/line-api";
 import { composeSafetyReply, storeSafetyReply, type SafetyReply } from "@/lib/safety";
 import { ensureYouth, type Youth } from "@/lib/youths";
 import { buildSafetyMessage } from "../build-safety-message";
+import { withQueueCheck } from "../with-queue-check";
 import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
 /** One refusal notice per few minutes: a youth sending ten photos gets one explanation, not ten. */
@@ -85,7 +86,7 @@ export const handleMessage: EventHandler = async (event, ctx) => {
   const replyTo = { youthId: youth.id, replyToken: replyTokenOf(event), receivedAt: ctx.receivedAt };
   if (classified.kind === "media_refused" || classified.kind === "location_refused") {
     if (await shouldSendRefusal(ctx, youth)) {
-      const text = classified.kind === "media_refused" ? ja.line.mediaRefused : ja.line.locationRefused;
+      const text = classified.kind === "media_refused" ? await renderAutoReply(ctx.tx, "media_refused", {}) : ja.line.locationRefused;
       await enqueueReply(ctx.tx, { ...replyTo, messages: [{ type: "text", text }] }, ctx.keyring);
     }
   } else {
@@ -95,10 +96,12 @@ export const handleMessage: EventHandler = async (event, ctx) => {
       return "done";
     }
     const text = await composeAutoReply(ctx.tx, received.consultationId, ctx.at);
-    const messages: LineMessage[] = text ? [{ type: "text", text }] : [];
+    const asksIntake = received.opened && ctx.chatMode === "line";
+    // Line mode: the notice carries 「順番を確認」 unless the intake's question follows with its own quick replies.
+    const messages: LineMessage[] = text ? [ctx.chatMode === "line" && !asksIntake ? withQueueCheck(text) : { type: "text", text }] : [];
     if (ctx.secureChat && (await shouldPromptSecureChat(ctx, youth))) messages.push(buildSecureChatButton(ja.line.secureChatPrompt, ctx.secureChat.liffUrl));
     // Line mode asks the intake in the talk; the question goes last so its quick replies show.
-    if (received.opened && ctx.chatMode === "line") messages.push(await startLineIntake(ctx.tx, received.consultationId));
+    if (asksIntake) messages.push(await startLineIntake(ctx.tx, received.consultationId));
     if (messages.length > 0) await enqueueReply(ctx.tx, { ...replyTo, messages }, ctx.keyring);
   }
   return "done";

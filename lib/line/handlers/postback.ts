@@ -1,16 +1,44 @@
+import { checkQueueStatus, composeAutoReply, composeHoursAnswer, renderAutoReply } from "@/lib/autoreply";
+import { buildSecureChatButton, findOpenConsultation, startConsultation } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
-import { answerLineIntake } from "@/lib/intake";
+import { answerLineIntake, startLineIntake } from "@/lib/intake";
 import { enqueueReply, type LineMessage } from "@/lib/line-api";
 import { answerLineSurvey } from "@/lib/surveys";
 import { listSafetyContacts } from "@/lib/safety";
-import { ensureYouth } from "@/lib/youths";
+import { ensureYouth, type Youth } from "@/lib/youths";
 import { buildSafetyMessage } from "../build-safety-message";
-import { replyTokenOf, type EventHandler } from "./context";
+import { withQueueCheck } from "../with-queue-check";
+import { replyTokenOf, type EventHandler, type HandlerContext } from "./context";
 
-/** Postback data is `action=<name>`; the rich menu's 相談時間 and 緊急のときは send these. 緊急のときは offers the admins' numbers as dial buttons. */
-const answers: Record<string, (ctx: Parameters<EventHandler>[1]) => Promise<LineMessage>> = {
-  hours: async () => ({ type: "text", text: ja.line.hours }),
-  emergency: async (ctx) => buildSafetyMessage(ja.safetyReply.emergency, await listSafetyContacts(ctx.tx)),
+type Answer = (ctx: HandlerContext, youth: Youth) => Promise<LineMessage[]>;
+
+/**
+ * 相談する in line mode: a youth with no open consultation starts one in the talk (the greeting, the
+ * queue notice, then the intake's first question, last so its quick replies show); one already in a
+ * consultation is told where they stand. In secure mode the menu opens the secure chat instead, so a
+ * stray postback gets the button to it.
+ */
+const consult: Answer = async (ctx, youth) => {
+  if (ctx.secureChat) return [buildSecureChatButton(ja.line.secureChatPrompt, ctx.secureChat.liffUrl)];
+  if (await findOpenConsultation(ctx.tx, youth.id)) return [withQueueCheck((await checkQueueStatus(ctx.tx, youth.id, ctx.at)).text)];
+  const consultation = await startConsultation(ctx.tx, { youthId: youth.id, channel: "line", at: ctx.at });
+  const notice = await composeAutoReply(ctx.tx, consultation.id, ctx.at);
+  return [
+    { type: "text", text: await renderAutoReply(ctx.tx, "consult_start", {}) },
+    ...(notice ? [{ type: "text" as const, text: notice }] : []),
+    await startLineIntake(ctx.tx, consultation.id),
+  ];
+};
+
+/**
+ * Postback data is `action=<name>`: the rich menu's 相談する (line mode), 相談時間 and 緊急のときは, and the
+ * 「順番を確認」 quick reply under a queue notice. All are answered with the event's reply token (free).
+ */
+const answers: Record<string, Answer> = {
+  consult,
+  queue: async (ctx, youth) => [withQueueCheck((await checkQueueStatus(ctx.tx, youth.id, ctx.at)).text)],
+  hours: async (ctx) => [{ type: "text", text: await composeHoursAnswer(ctx.tx, ctx.at) }],
+  emergency: async (ctx) => [buildSafetyMessage(ja.safetyReply.emergency, await listSafetyContacts(ctx.tx))],
 };
 
 /** `action=intake` and `action=survey` are quick-reply answers of the line-mode intake and survey; each is answered with the next question. */
@@ -36,6 +64,6 @@ export const handlePostback: EventHandler = async (event, ctx) => {
   const answer = action && Object.hasOwn(answers, action) ? answers[action] : undefined;
   if (!answer) return "ignored";
   const youth = await ensureYouth(ctx.tx, event.source.userId, ctx.keyring);
-  await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: [await answer(ctx)] }, ctx.keyring);
+  await enqueueReply(ctx.tx, { youthId: youth.id, ...replyTo, messages: await answer(ctx, youth) }, ctx.keyring);
   return "done";
 };

@@ -11,6 +11,6 @@ export const handleUnfollow: EventHandler = async (event, ctx) => {
   await cancelPendingCalls(ctx.tx, youth.id);
   await recordReceptionEvent(ctx.tx, "unfollow", fromRealTime(event.timestamp));
   // Blocking while still in the queue is leaving it: counted as abandoned, and no counselor claims a youth who cannot be reached.
-  await abandonWaitingConsultations(ctx.tx, { youthId: youth.id, at: ctx.at });
+  await abandonWaitingConsultations(ctx.tx, { youthId: youth.id, at: ctx.at }, ctx.keyring);
   return "done";
 };

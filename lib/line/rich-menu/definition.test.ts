@@ -6,7 +6,7 @@ const LIFF_ID = "1234567890-abcdefgh";
 const asset = readFileSync(new URL("../../../assets/rich-menu/default.png", import.meta.url));
 
 describe("buildDefaultRichMenu", () => {
-  const menu = buildDefaultRichMenu(LIFF_ID);
+  const menu = buildDefaultRichMenu(LIFF_ID, "secure");
   const areas = menu.areas ?? [];
   const { width, height } = DEFAULT_RICH_MENU_SIZE;
 
@@ -42,6 +42,14 @@ describe("buildDefaultRichMenu", () => {
     expect(rects.reduce((sum, r) => sum + r.w * r.h, 0)).toBe(width * height);
     const [consult, ...others] = rects.map((r) => r.w * r.h);
     for (const other of others) expect(consult).toBeGreaterThan(other);
+  });
+});
+
+describe("buildDefaultRichMenu in line mode", () => {
+  it("posts back 相談する, so the consultation starts in the talk instead of on a page that says to close it", () => {
+    const line = buildDefaultRichMenu(LIFF_ID, "line");
+    expect(line.areas?.[0]?.action).toEqual({ type: "postback", label: "相談する", data: "action=consult", displayText: "相談する" });
+    expect(line.areas?.slice(1)).toEqual(buildDefaultRichMenu(LIFF_ID, "secure").areas?.slice(1));
   });
 });
 

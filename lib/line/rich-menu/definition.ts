@@ -1,4 +1,5 @@
 import type { messagingApi } from "@line/bot-sdk";
+import type { ChatMode } from "@/lib/consultations";
 import { ja } from "@/lib/i18n/ja";
 import { liffUrlOf } from "@/lib/liff";
 
@@ -20,8 +21,10 @@ const TOP_HEIGHT = Math.floor(DEFAULT_RICH_MENU_SIZE.height / 2);
 /**
  * 相談する takes the whole left half because it is what a youth came for; the right half stacks the two
  * answers the bot gives without a counselor. The postback data is what lib/line/handlers/postback.ts reads.
+ * In secure mode 相談する opens the secure chat; in line mode the conversation is the talk itself, so it
+ * posts back and the consultation starts there (a page saying "close this" would be a dead end).
  */
-export function buildDefaultRichMenu(liffId: string): messagingApi.RichMenuRequest {
+export function buildDefaultRichMenu(liffId: string, chatMode: ChatMode): messagingApi.RichMenuRequest {
   const { width, height } = DEFAULT_RICH_MENU_SIZE;
   return {
     size: { width, height },
@@ -31,7 +34,10 @@ export function buildDefaultRichMenu(liffId: string): messagingApi.RichMenuReque
     areas: [
       {
         bounds: { x: 0, y: 0, width: HALF_WIDTH, height },
-        action: { type: "uri", label: ja.richMenu.consult, uri: liffUrlOf(liffId) },
+        action:
+          chatMode === "line"
+            ? { type: "postback", label: ja.richMenu.consult, data: "action=consult", displayText: ja.richMenu.consult }
+            : { type: "uri", label: ja.richMenu.consult, uri: liffUrlOf(liffId) },
       },
       {
         bounds: { x: HALF_WIDTH, y: 0, width: width - HALF_WIDTH, height: TOP_HEIGHT },

@@ -1,4 +1,5 @@
 import { HTTPFetchError, type messagingApi } from "@line/bot-sdk";
+import type { ChatMode } from "@/lib/consultations";
 import { buildDefaultRichMenu, DEFAULT_RICH_MENU_NAME, DEFAULT_RICH_MENU_PREFIX } from "./definition";
 import { readPngSize } from "./png";
 
@@ -15,6 +16,8 @@ export interface SetupDefaultRichMenuInput {
   client: Client;
   blobClient: BlobClient;
   liffId: string;
+  /** CHAT_MODE: what 相談する does (lib/line/rich-menu/definition.ts). */
+  chatMode: ChatMode;
   /** A PNG drawn at the menu's size: assets/rich-menu/default.png. */
   image: Buffer;
 }
@@ -103,8 +106,8 @@ function checkImage(image: Buffer, size: { width: number; height: number }): voi
  * Makes the current version of Soudan's menu the account's default, doing only what is missing, so it is
  * safe to run on every deploy. Menus not named soudan-default-* (an operator's own) are never touched.
  */
-export async function setupDefaultRichMenu({ client, blobClient, liffId, image }: SetupDefaultRichMenuInput): Promise<RichMenuSetupReport> {
-  const request = buildDefaultRichMenu(liffId);
+export async function setupDefaultRichMenu({ client, blobClient, liffId, chatMode, image }: SetupDefaultRichMenuInput): Promise<RichMenuSetupReport> {
+  const request = buildDefaultRichMenu(liffId, chatMode);
   const size = { width: request.size?.width ?? 0, height: request.size?.height ?? 0 };
   checkImage(image, size);
   const upload = (richMenuId: string) =>

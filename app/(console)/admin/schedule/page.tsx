@@ -11,7 +11,7 @@ import { ScheduleRulesForm, type RulesValues } from "@/components/console/schedu
 import { ScheduleVersionSummary } from "@/components/console/schedule/ScheduleVersionSummary";
 import { StaffShell } from "@/components/console/StaffShell";
 import { getDb } from "@/app/_server/database";
-import { listAutoReplyTemplates, previewAutoReply } from "@/lib/autoreply";
+import { listAutoReplyTemplates, loadWaitingSettings, previewAutoReply } from "@/lib/autoreply";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { calendarDateOf, calendarMonthSchema, clockOf, instantAt } from "@/lib/calendar";
@@ -43,7 +43,12 @@ export default async function ScheduleAdminPage({ searchParams }: { searchParams
   const previewAt = preview ? instantAt(preview.date, minutesOf(preview.time)) : at;
 
   const db = await getDb();
-  const [stored, previewResult, templates] = await Promise.all([loadCurrentSchedule(db), previewAutoReply(db, previewAt), listAutoReplyTemplates(db)]);
+  const [stored, previewResult, templates, waiting] = await Promise.all([
+    loadCurrentSchedule(db),
+    previewAutoReply(db, previewAt),
+    listAutoReplyTemplates(db),
+    loadWaitingSettings(db),
+  ]);
   const schedule = stored?.schedule ?? null;
   const plan = schedule ? resolveMonth(schedule, month) : null;
 
@@ -108,7 +113,7 @@ export default async function ScheduleAdminPage({ searchParams }: { searchParams
       </PageSection>
 
       <PageSection id="templates" title={t.templates.title} hint={t.templates.hint}>
-        <AutoReplyTemplateList templates={templates} />
+        <AutoReplyTemplateList templates={templates} waiting={waiting} />
       </PageSection>
     </StaffShell>
   );

@@ -8,9 +8,14 @@ import { subscribeConsoleEvents, type ConsoleEvent } from "@/lib/realtime";
 
 export const dynamic = "force-dynamic";
 
+/** Events that can move a waiting youth's place in the queue. */
+const QUEUE_CHANGES = new Set<ConsoleEvent["kind"]>(["queue", "assignment", "closed", "released", "risk"]);
+
 /**
  * Server-Sent Events for the youth's secure chat: only changes to their own consultations, ids only.
  * The page refetches its messages through the session-checked route, so nothing is said here.
+ * Changes to the queue (anyone's arrival, claim, close) come as a bare `queue` event, no id, so a
+ * waiting youth's place and estimate stay current.
  * While the stream is open the youth counts as present (lib/presence): counselors' replies then earn
  * no LINE notice. Each heartbeat re-checks the session and renews the presence; the end clears it.
  */
@@ -36,6 +41,7 @@ export async function GET(request: Request): Promise<Response> {
       const unsubscribe = await subscribeConsoleEvents(database, (event) => {
         void isMine(event).then((mine) => {
           if (mine) send("chat", { kind: event.kind, consultationId: event.consultationId });
+          else if (QUEUE_CHANGES.has(event.kind)) send("queue", {});
         });
       });
       return () => {

@@ -10,11 +10,11 @@ import { isOnCallPagingConfigured } from "@/lib/safety";
 
 export const dynamic = "force-dynamic";
 
-/** The youth's current consultation, text only. */
+/** The youth's current (or just ended) consultation, text only, and their place in the queue. */
 export async function GET() {
   const youth = await requireYouthForApi();
   if (youth instanceof Response) return youth;
-  return Response.json(await listSecureChatMessages(await getDb(), youth.youthId, getKeyring()), { headers: { "cache-control": "no-store" } });
+  return Response.json(await listSecureChatMessages(await getDb(), youth.youthId, getKeyring(), now()), { headers: { "cache-control": "no-store" } });
 }
 
 /** A youth's message: stored in Soudan only, never sent through LINE. In CHAT_MODE=line the talk is LINE's, so none are taken here. */
