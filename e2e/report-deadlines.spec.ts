@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("a supervisor marks a report submitted; the city's dashboard shows who and when", async ({ browser }) => {

@@ -171,9 +171,10 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       )}
       {phase.kind === "ready" && (
         <>
-          <div className="flex-1 overflow-y-auto p-4">
+          {/* The log is the scrolling box, so a keyboard can reach and scroll it; the list inside keeps its list semantics. */}
+          <div role="log" aria-label={ja.liff.log} aria-live="polite" tabIndex={0} className="flex-1 overflow-y-auto p-4 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600">
             {lines.length === 0 && <p className="text-center text-slate-600">{ja.liff.empty}</p>}
-            <ol role="log" aria-label={ja.liff.log} aria-live="polite" className="space-y-3">
+            <ol className="space-y-3">
               {lines.map((line) => (
                 <ChatBubble key={line.id} line={line} />
               ))}
