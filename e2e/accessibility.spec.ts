@@ -8,7 +8,7 @@ import { completeIntake, newYouthOnPhone, openSecureChat, signInByApi } from "./
 
 const laptop: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
 /** Pixel 7's size and touch, in the Debian Chromium every spec uses. */
-const { defaultBrowserType: _browserType, ...phone } = devices["Pixel 7"];
+const phone: BrowserContextOptions = devices["Pixel 7"];
 const accounts: Record<Role, string> = { admin: "admin", supervisor: "supervisor", counselor: "counselor2", city: "city" };
 const roles = Object.keys(accounts) as Role[];
 
@@ -38,6 +38,14 @@ test("every page in the route table is either checked here or by the spec that c
   const pages = Object.keys(routeAccess).filter((route) => !route.startsWith("/api/"));
   const checked = new Set(["/", "/signin", ...youthPages, ...staffPages.map(([route]) => route), ...Object.keys(walkedElsewhere)]);
   expect(pages.filter((route) => !checked.has(route))).toEqual([]);
+});
+
+test("the check itself finds a serious problem when a page has one", async ({ page }) => {
+  await page.goto("/signin");
+  await page.evaluate(() => document.querySelector("main")!.insertAdjacentHTML("beforeend", '<img id="axe-probe" src="/favicon.ico">'));
+  expect((await findAccessibilityProblems(page)).map((p) => p.rule)).toContain("image-alt");
+  // Taken away again, so the fixture's own check after the test finds the page as the product serves it.
+  await page.evaluate(() => document.getElementById("axe-probe")!.remove());
 });
 
 test("sign-in on a laptop and on a phone has no serious accessibility problem", async ({ browser }) => {

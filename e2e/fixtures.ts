@@ -43,7 +43,7 @@ export async function findAccessibilityProblems(page: Page): Promise<AxeFinding[
  */
 export const test = base.extend<{ axeEveryPage: void }>({
   axeEveryPage: [
-    async ({ browser, context, page }, use) => {
+    async ({ browser, context, page }, runTest) => {
       const before = new Set(browser.contexts());
       const findings: AxeFinding[] = [];
       const checked = new WeakSet<Page>();
@@ -70,7 +70,7 @@ export const test = base.extend<{ axeEveryPage: void }>({
         return closePage.apply(this, args);
       };
       try {
-        await use();
+        await runTest();
       } finally {
         contextProto.close = closeContext;
         pageProto.close = closePage;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { auditLog, consultations, staff, youths } from "@/db/schema";
+import { ja } from "@/lib/i18n/ja";
 import { auditActions } from "./actions";
 import type { AuditFilter } from "./audit-filter";
 import { describeAuditActor, describeAuditDetails, describeAuditTarget, labelAuditAction, type AuditDetailLine, type AuditNames } from "./describe-audit-entry";
@@ -29,11 +30,14 @@ export function whereOf(filter: AuditFilter): SQL | undefined {
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const named = auditActions.filter((a) => labelAuditAction(a).includes(filter.q!));
+    // Details store codes (wrong_password); the words the screen shows for them (パスワードの誤り) find them too.
+    const codes = Object.entries(ja.audit.detailValues).flatMap(([code, words]) => (words.includes(filter.q!) ? [`%"${code}"%`] : []));
     conditions.push(
       or(
         ilike(auditLog.actorLogin, pattern),
         sql`${auditLog.details}::text ilike ${pattern}`,
         named.length > 0 ? inArray(auditLog.action, named) : undefined,
+        ...codes.map((code) => sql`${auditLog.details}::text like ${code}`),
         sql`${auditLog.actorId} in (select ${staff.id} from ${staff} where ${staff.displayName} ilike ${pattern})`,
         sql`${auditLog.target} in (select 'staff:' || ${staff.id}::text from ${staff} where ${staff.displayName} ilike ${pattern} or ${staff.loginId} ilike ${pattern})`,
         sql`${auditLog.target} in (select 'consultation:' || ${consultations.id}::text from ${consultations} join ${youths} on ${youths.id} = ${consultations.youthId} where ${youths.pseudonym} ilike ${pattern})`,

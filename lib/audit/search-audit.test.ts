@@ -69,12 +69,13 @@ describe("searching the audit log", () => {
     expect((await searchAudit(database.db, { from: "2026-04-02", action: "staff.role_changed" })).entries.map((e) => e.seq)).toEqual([3]);
   });
 
-  it("finds words in Japanese action names, staff names, pseudonyms, login ids and details", async () => {
+  it("finds words in Japanese action names and detail words, staff names, pseudonyms, login ids and details", async () => {
     const seqs = async (q: string) => (await searchAudit(database.db, { q })).entries.map((e) => e.seq).filter((s) => s <= 3);
     expect(await seqs("役割")).toEqual([3]);
     expect(await seqs("花子")).toEqual([3, 1]);
     expect(await seqs("あおぞら")).toEqual([1]);
     expect(await seqs("unknown_user")).toEqual([2]);
+    expect(await seqs("存在しないログイン")).toEqual([2]);
     expect(await seqs("100%_")).toEqual([]);
   });
 

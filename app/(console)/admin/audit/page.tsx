@@ -28,8 +28,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(raw);
   const filter = parsed.success ? parsed.data : { page: 1 };
   const [result, people, chain] = await Promise.all([searchAudit(db, filter), listStaff(db), verifyAuditChain(db)]);
-  const { page: _page, ...kept } = filter;
-  const query = (page: number) => `?${new URLSearchParams({ ...kept, page: String(page) } as Record<string, string>)}`;
+  const kept = Object.entries(filter).filter((e): e is [string, string] => e[0] !== "page" && typeof e[1] === "string");
+  const query = (page: number) => `?${new URLSearchParams([...kept, ["page", String(page)]])}`;
   const first = (result.page - 1) * AUDIT_PAGE_SIZE + 1;
   return (
     <StaffShell staff={staff}>
@@ -108,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {t.count(result.total, first, first + result.entries.length - 1)}
         </p>
         <p className="text-sm">
-          <a href={`/api/audit/export?${new URLSearchParams(kept as Record<string, string>)}`} className={linkClass} download>
+          <a href={`/api/audit/export?${new URLSearchParams(kept)}`} className={linkClass} download>
             {t.download}
           </a>
           <span className="ml-2 text-slate-600">{t.downloadNote}</span>
