@@ -34,6 +34,8 @@ test("the audit log reads in Japanese, filters by kind, person, day and words by
 
   // The person filter: the admin's own sign-ins.
   await page.getByRole("link", { name: "条件を消す" }).click();
+  await page.waitForURL((url) => url.pathname === "/admin/audit" && url.search === "");
+  await expect(page.getByLabel("ことばで探す")).toHaveValue("");
   const person = page.getByLabel("人（操作した人・操作された人）");
   await person.selectOption((await person.locator("option", { hasText: "（admin）" }).getAttribute("value"))!);
   await page.getByLabel("操作の種類").selectOption({ label: "サインイン" });

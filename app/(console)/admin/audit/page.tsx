@@ -42,7 +42,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {chain.ok ? t.chainOk(chain.rows) : t.chainBroken(chain.seq)}
         </p>
       </section>
-      <form method="get" action="/admin/audit" aria-labelledby="filter" className="mt-6 rounded-md border border-slate-200 bg-white p-4">
+      {/* Keyed by the query: a link to other conditions (条件を消す) is a client-side navigation, and React would keep the old inputs. */}
+      <form key={new URLSearchParams(raw).toString()} method="get" action="/admin/audit" aria-labelledby="filter" className="mt-6 rounded-md border border-slate-200 bg-white p-4">
         <h2 id="filter" className="text-lg font-semibold">
           {t.filterTitle}
         </h2>
