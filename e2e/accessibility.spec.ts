@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";
 import { lineBaseURL, secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { expect, findAccessibilityProblems, test } from "./fixtures";
-import { completeIntake, newYouthOnPhone, openSecureChat, signInByApi } from "./helpers";
+import { newYouthOnPhone, openSecureChat, signInByApi } from "./helpers";
 
 const laptop: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
 /** Pixel 7's size and touch, in the Debian Chromium every spec uses. */
@@ -58,17 +58,16 @@ test("the youth's page on a phone, in both chat modes, has no serious accessibil
   await expectNoProblems(browser, { ...phone, baseURL: secureBaseURL }, "/liff");
 });
 
-test("the secure chat on a phone, at the intake and in the chat, has no serious accessibility problem", async ({ browser }) => {
+/**
+ * The intake only: completing it would open a consultation, which would sit in the shared queue of the other
+ * specs. The chat itself is checked by the fixture in e2e/liff.spec.ts and e2e/secure-chat.spec.ts.
+ */
+test("the secure chat's intake on a phone has no serious accessibility problem", async ({ browser }) => {
   const context = await browser.newContext({ ...phone, baseURL: secureBaseURL });
   const page = await context.newPage();
   await newYouthOnPhone(page, `http://127.0.0.1:${secureEmulatorPort}`);
   const chat = await openSecureChat(page, { intake: false });
   await expect(chat.getByRole("form", { name: "はじめに教えてください" })).toBeVisible();
-  expect(await findAccessibilityProblems(page)).toEqual([]);
-  await completeIntake(chat);
-  await chat.getByLabel("メッセージ").fill("テストです");
-  await chat.getByRole("button", { name: "送信する" }).click();
-  await expect(chat.getByRole("log", { name: "相談のやりとり" }).getByText("テストです")).toBeVisible();
   expect(await findAccessibilityProblems(page)).toEqual([]);
   await context.close();
 });

@@ -89,7 +89,7 @@ test("every export is in the audit log, and a counselor cannot read reports", as
   const admin = await browser.newPage();
   await signIn(admin, "admin");
   await admin.goto("/admin/audit");
-  await expect(admin.getByRole("row").filter({ hasText: "report.exported" }).filter({ hasText: "report:annual_reception:2024" }).first()).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "報告書のダウンロード" }).filter({ hasText: "年度受付状況" }).filter({ hasText: "2024" }).first()).toBeVisible();
   await admin.close();
 
   const counselor = await browser.newPage();

@@ -100,7 +100,7 @@ test("an admin adds a one-off closure and the preview and the calendar change ac
   await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（順番待ちのお知らせ）");
 
   await page.getByRole("link", { name: "監査ログ" }).click();
-  const changes = page.getByRole("row").filter({ hasText: "schedule.changed" });
+  const changes = page.getByRole("row").filter({ hasText: "受付時間の変更" });
   await expect(changes.filter({ hasText: `休止を追加: ${day} 研修のため` })).toHaveCount(1);
   await expect(changes.filter({ hasText: `休止を削除: ${day} 研修のため` })).toHaveCount(1);
 });

@@ -472,7 +472,7 @@ export const ja = {
       encrypted: "暗号化", dueDate: "期限", count: "件数", corrected: "訂正", closeReason: "終了の理由", auditHeadSeq: "監査ログの最終番号", attempted: "開こうとした機能",
       note: "メモ", changes: "変更点", trigger: "きっかけ", counts: "削除した件数", consultationId: "相談", agencyId: "支援機関", action: "開こうとした機能", queued: "送信待ち",
       sending: "送信", manifestSha256: "目録のSHA-256", reencrypted: "暗号化し直した件数", keyId: "鍵の番号", changed: "変更した項目", discoveredAt: "発見日時", cityNotifiedAt: "市への報告日時",
-      priority: "優先度", person: "人", fromDay: "開始日", toDay: "終了日", words: "検索語", bundleExportedAt: "書き出し日時", bundleAuditHeadSeq: "書き出し時の監査ログの最終番号", number: "番号",
+      priority: "優先度", servicePeriod: "設置期間", person: "人", fromDay: "開始日", toDay: "終了日", words: "検索語", bundleExportedAt: "書き出し日時", bundleAuditHeadSeq: "書き出し時の監査ログの最終番号", number: "番号",
     } as Record<string, string>,
     /** Codes the details carry, in words; a value not named here is shown as it was written (names, login ids, months). */
     detailValues: {
@@ -482,6 +482,13 @@ export const ja = {
       queue: "待ち行列", inspection: "記録の閲覧画面", csv: "CSV", xlsx: "Excel", pdf: "PDF", zip: "ZIP", command: "管理コマンド", schedule: "定期実行",
       completed: "相談員が終了", abandoned: "相談者が待たずに離れた", closing_time: "受付時間の終了", youth_ended: "相談者が終了", emergency: "緊急対応",
       high: "高い", concern: "注意", normal: "通常", urgent: "至急", "records.inspect": "記録の閲覧",
+      // The permissions a refused request wanted (access.denied), as the menu names them.
+      "home.view": "ホーム", "account.manage_own": "アカウント", "staff.manage": "スタッフ管理", "audit.view": "監査ログ", "console.use": "相談の画面",
+      "consultations.supervise": "業務責任者の画面", "reports.view": "報告書", "reports.mark_submitted": "報告書の提出の記録", "schedule.manage": "相談時間",
+      "line.monitor": "LINE連携", "canned.manage": "定型文", "agencies.manage": "支援機関", "forms.manage": "受付・記録の項目", "risk.manage": "危険な言葉・緊急連絡先",
+      "oncall.manage": "当番と通知", "emergency_contact_kinds.manage": "緊急対応の連絡先", "retention.view": "保存期間", "incidents.manage": "事故の記録",
+      timezone: "時間帯の地域", servicePeriod: "設置期間", weekly: "曜日ごとの相談時間", holidays: "祝日", closures: "休止", openings: "臨時開設",
+      monthly: "月例報告書", daily_log: "業務日誌", monthly_reception: "月例受付状況", annual: "年度報告書", annual_reception: "年度受付状況",
     } as Record<string, string>,
     yes: "はい",
     no: "いいえ",
