@@ -29,7 +29,12 @@ export async function findAccessibilityProblems(page: Page): Promise<AxeFinding[
     if (!frame) return [];
     builder.include("#browser-frame");
   }
-  const { violations } = await builder.analyze();
+  // axe opens a helper page in the page's context to combine frames' results; a page from browser.newPage() owns
+  // its context alone and refuses that, so it is analysed the legacy way, frame by frame in place.
+  const { violations } = await builder.analyze().catch((error: unknown) => {
+    if (!String(error).includes("browser.newContext()")) throw error;
+    return builder.setLegacyMode(true).analyze();
+  });
   return violations
     .filter((v) => failingImpacts.has(v.impact ?? ""))
     .map((v) => ({ url, rule: v.id, impact: v.impact ?? "", help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
