@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
+import type { APIRequestContext, Browser, Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort } from "../playwright.config";
 import { DEMO_PASSWORD, signIn, signOut } from "./helpers";
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { expect, test, type Frame, type Page, type TestInfo } from "@playwright/test";
+import type { Frame, Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { newYouthOnPhone, openSecureChat } from "./helpers";
 

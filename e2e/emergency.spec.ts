@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 
@@ -35,7 +35,7 @@ test("an admin renames, adds and retires intake choices as a new version, and th
 
   // The change is in the audit log.
   await page.goto("/admin/audit");
-  await expect(page.getByRole("main")).toContainText("form.changed");
+  await expect(page.getByRole("main")).toContainText("入力フォームの変更");
 
   // A youth opening the secure chat now gets version 2.
   const youth = await (await browser.newContext()).newPage();

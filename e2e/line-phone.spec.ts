@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { createHmac } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort } from "../playwright.config";
 import { signIn } from "./helpers";
 

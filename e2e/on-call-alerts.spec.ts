@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { startSmtpInbox, startWebhookReceiver } from "../lib/alerts/testing/alert-receivers";
 import { alertSmtpPort, alertWebhookPort, emulatorPort } from "../playwright.config";
 import { createStaffViaAdmin, signIn } from "./helpers";

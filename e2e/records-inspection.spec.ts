@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort } from "../playwright.config";
 import { createStaffViaAdmin, signIn } from "./helpers";
 
@@ -79,8 +80,9 @@ test("records inspection: refused until an admin grants it, then every view is i
 
   // The admin sees each view in the audit log: the list, the record, the export, and the grant itself.
   await admin.goto("/admin/audit");
-  for (const action of ["staff.permission_granted", "records.listed", "record.viewed", "records.exported"]) {
-    await expect(admin.getByRole("row").filter({ hasText: action }).filter({ hasText: action === "staff.permission_granted" ? "admin" : inspector.loginId }).first()).toBeVisible();
+  for (const action of ["個別の権限の付与", "記録の一覧の閲覧", "記録の閲覧", "記録のダウンロード"]) {
+    const row = admin.getByRole("row").filter({ has: admin.getByRole("cell", { name: action, exact: true }) });
+    await expect(row.filter({ hasText: action === "個別の権限の付与" ? "管理 太郎" : inspector.displayName }).first()).toBeVisible();
   }
 
   // Revoked, the next request is refused again.

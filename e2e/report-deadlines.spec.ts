@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test("a supervisor marks a report submitted; the city's dashboard shows who and when", async ({ browser }) => {
@@ -30,7 +30,7 @@ test("a supervisor marks a report submitted; the city's dashboard shows who and 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");
   await admin.goto("/admin/audit");
-  await expect(admin.getByRole("row").filter({ hasText: "report.submitted" }).first()).toContainText("supervisor");
+  await expect(admin.getByRole("row").filter({ hasText: "報告書の提出の記録" }).first()).toContainText("責任 花子");
   await admin.context().close();
   await supervisor.context().close();
   await city.context().close();

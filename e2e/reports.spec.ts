@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort } from "../playwright.config";
 import { signIn } from "./helpers";
 
@@ -90,7 +91,7 @@ test("every export is in the audit log, and a counselor cannot read reports", as
   const admin = await browser.newPage();
   await signIn(admin, "admin");
   await admin.goto("/admin/audit");
-  await expect(admin.getByRole("row").filter({ hasText: "report.exported" }).filter({ hasText: `report:annual_reception:${thisFiscalYear}` }).first()).toBeVisible();
+  await expect(admin.getByRole("row").filter({ hasText: "報告書のダウンロード" }).filter({ hasText: "年度受付状況" }).filter({ hasText: String(thisFiscalYear) }).first()).toBeVisible();
   await admin.close();
 
   const counselor = await browser.newPage();

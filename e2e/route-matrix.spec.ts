@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { routeAccess } from "@/app/_server/route-access";
 import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/auth/roles";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -99,7 +100,7 @@ test("an admin adds a one-off closure and the preview and the calendar change ac
   await expect(page.getByTestId("preview-kind")).toHaveText("相談時間中（次の順番の人へ）");
 
   await page.getByRole("link", { name: "監査ログ" }).click();
-  const changes = page.getByRole("row").filter({ hasText: "schedule.changed" });
+  const changes = page.getByRole("row").filter({ hasText: "受付時間の変更" });
   await expect(changes.filter({ hasText: `休止を追加: ${day} 研修のため` })).toHaveCount(1);
   await expect(changes.filter({ hasText: `休止を削除: ${day} 研修のため` })).toHaveCount(1);
 });

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { closeSecureChat, newYouthOnPhone, openSecureChat, openSecureChatFromTalk, signIn } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { Secret, TOTP } from "otpauth";
 import { createStaffViaAdmin, formAlert, signIn, signOut } from "./helpers";
 
@@ -132,8 +132,8 @@ test("the city role gets 403 on staff admin, and the refusal is audited", async 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, "admin");
   await admin.getByRole("link", { name: "監査ログ" }).click();
-  const denied = admin.getByRole("row").filter({ hasText: "access.denied" }).filter({ hasText: "city" });
-  await expect(denied.first()).toContainText("staff.manage");
-  await expect(admin.getByRole("row").filter({ hasText: "staff.deactivated" }).first()).toContainText("leaver");
-  await expect(admin.getByRole("row").filter({ hasText: "auth.sign_out" }).first()).toBeVisible();
+  const denied = admin.getByRole("row").filter({ hasText: "権限のない画面へのアクセス" }).filter({ hasText: "武雄 市子" });
+  await expect(denied.first()).toContainText("スタッフ管理");
+  await expect(admin.getByRole("row").filter({ hasText: "スタッフの利用停止" }).first()).toContainText("leaver");
+  await expect(admin.getByRole("row").filter({ hasText: "サインアウト" }).first()).toBeVisible();
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort, secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { closeSecureChat, newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 

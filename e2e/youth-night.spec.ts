@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type FrameLocator, type Page, type TestInfo } from "@playwright/test";
+import type { Browser, FrameLocator, Page, TestInfo } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { emulatorPort, lineBaseURL, secureBaseURL, secureEmulatorPort } from "../playwright.config";
 import { newYouthOnPhone, openSecureChat, signIn } from "./helpers";
 

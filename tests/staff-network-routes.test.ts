@@ -95,7 +95,7 @@ describe("staff routes from outside the allowed networks", () => {
   it("refuse pages, the sign-in page and server actions with the 403 page, which says the device cannot be used", async () => {
     from("203.0.113.5", supervisorCookie);
     const AuditPage = (await import("@/app/(console)/admin/audit/page")).default;
-    await expect(AuditPage()).rejects.toEqual(FORBIDDEN);
+    await expect(AuditPage({ searchParams: Promise.resolve({}) })).rejects.toEqual(FORBIDDEN);
     const SignInPage = (await import("@/app/signin/page")).default;
     await expect(SignInPage({ searchParams: Promise.resolve({}) })).rejects.toEqual(FORBIDDEN);
     const { markReportSubmittedAction } = await import("@/app/_actions/report-deadlines");

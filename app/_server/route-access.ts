@@ -44,6 +44,8 @@ export const routeAccess = {
   "/api/incidents/[id]/report": "incidents.manage",
   "/admin/staff": "staff.manage",
   "/admin/audit": "audit.view",
+  /** The filtered audit log as CSV; the download is itself audited. */
+  "/api/audit/export": "audit.view",
   "/admin/line": "line.monitor",
   "/admin/schedule": "schedule.manage",
   "/admin/canned": "canned.manage",

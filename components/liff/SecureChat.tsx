@@ -217,20 +217,18 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
               {view.status.text}
             </p>
           )}
-          <div className="flex-1 overflow-y-auto p-4">
+          {/* The log is the scrolling box, so a keyboard can reach and scroll it; the list inside keeps its list semantics. */}
+          <div role="log" aria-label={ja.liff.log} aria-live="polite" tabIndex={0} className="flex-1 overflow-y-auto p-4 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600">
             {lines.length === 0 && (
               <p className="text-center text-slate-600">
                 <YouthText text={ja.liff.empty} />
               </p>
             )}
-            {/* The log role on a wrapper: on the <ol> itself it would stop being a list (axe: aria-allowed-role, listitem). */}
-            <div role="log" aria-label={ja.liff.log} aria-live="polite">
-              <ol className="space-y-3">
-                {lines.map((line) => (
-                  <ChatBubble key={line.id} line={line} />
-                ))}
-              </ol>
-            </div>
+            <ol className="space-y-3">
+              {lines.map((line) => (
+                <ChatBubble key={line.id} line={line} />
+              ))}
+            </ol>
             <div ref={bottom} />
           </div>
           {view?.ended ? (

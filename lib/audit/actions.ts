@@ -73,6 +73,7 @@ export const auditActions = [
   "incident.report_exported",
   "handover.exported",
   "handover.imported",
+  "audit.exported",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -5,3 +5,8 @@ export { listAudit } from "./list-audit";
 export { readAuditHead, type AuditHead } from "./read-audit-head";
 export { auditCheckpointFile, readAuditCheckpoints, type AuditCheckpoint, type CheckpointReading } from "./checkpoint";
 export { recordAuditCheckpoint } from "./record-audit-checkpoint";
+export { auditActions } from "./actions";
+export { auditFilterSchema, type AuditFilter } from "./audit-filter";
+export { searchAudit, AUDIT_PAGE_SIZE, type AuditPage } from "./search-audit";
+export type { AuditEntryView } from "./audit-rows";
+export { exportAuditLog } from "./export-audit-log";

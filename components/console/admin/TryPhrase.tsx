@@ -36,12 +36,15 @@ export function TryPhrase() {
         </button>
       </div>
       {result ? (
-        <dl className="text-sm" data-testid="try-phrase-result" role="status">
-          <dt className="font-medium">{t.tryLevel}</dt>
-          <dd data-testid="try-phrase-level">{t.resultLevels[result.level]}</dd>
-          <dt className="font-medium">{t.tryMatched}</dt>
-          <dd data-testid="try-phrase-matched">{result.matched.length > 0 ? joinListText(result.matched) : t.tryNone}</dd>
-        </dl>
+        // The live region wraps the list: role=status on the <dl> itself took its list role away from the <dt>/<dd>.
+        <div role="status">
+          <dl className="text-sm" data-testid="try-phrase-result">
+            <dt className="font-medium">{t.tryLevel}</dt>
+            <dd data-testid="try-phrase-level">{t.resultLevels[result.level]}</dd>
+            <dt className="font-medium">{t.tryMatched}</dt>
+            <dd data-testid="try-phrase-matched">{result.matched.length > 0 ? joinListText(result.matched) : t.tryNone}</dd>
+          </dl>
+        </div>
       ) : null}
     </form>
   );

@@ -38,7 +38,7 @@ export function SafetyPlanPanel({ consultationId, plan, versions }: { consultati
         {sections.map((section) => (
           <div key={section}>
             <label htmlFor={`plan-${section}`} className={labelClass}>
-              {t[section]} <span className="text-xs text-slate-600">（{t.oneALine}）</span>
+              {t[section]} <span className="text-xs text-slate-700">（{t.oneALine}）</span>
             </label>
             <textarea
               id={`plan-${section}`}
