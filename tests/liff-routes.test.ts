@@ -83,7 +83,11 @@ it("keeps the chat closed without a session, and stores text sent with one", asy
   const { POST: end } = await import("@/app/api/liff/end/route");
   expect((await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "text/plain" } }))).status).toBe(415);
   expect(await (await end(new Request("http://localhost/api/liff/end", { method: "POST", body: "{}", headers: { "content-type": "application/json" } }))).json()).toEqual({ ended: true });
-  expect(await (await chat("GET")).json()).toEqual({ consultationId: null, messages: [] });
+  // The ended conversation stays readable for a while, read-only, ending with the closing message.
+  const afterEnd = (await (await chat("GET")).json()) as { ended: boolean; messages: { sender: string; text: string }[]; status: { state: string } };
+  expect(afterEnd).toMatchObject({ ended: true, status: { state: "none" } });
+  expect(afterEnd.messages[0]).toMatchObject({ sender: "youth", text: "眠れない" });
+  expect(afterEnd.messages.at(-1)).toMatchObject({ sender: "system", text: ja.autoReply.closed });
 });
 
 it("marks the youth present while the chat's event stream is open, and absent once it ends", async () => {

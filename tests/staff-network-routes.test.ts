@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { authenticateStaff, createStaff } from "@/lib/auth";
 import { ja } from "@/lib/i18n/ja";
+import { takeo2024Preset } from "@/lib/schedule";
+import { saveSchedule } from "@/lib/schedule/store";
 
 /**
  * R14 through the real route handlers, pages and server actions: with SOUDAN_STAFF_ALLOWED_CIDRS set,
@@ -50,6 +52,8 @@ beforeAll(async () => {
   });
   (await import("@/lib/config")).resetConfigForTests();
   holder.database = await createTestDatabase();
+  // A report is made only for a month of the service period.
+  await saveSchedule(holder.database.db, takeo2024Preset, null, new Date(), "test");
   const { getKeyring, getSessionSecret } = await import("@/lib/crypto");
   await createStaff(holder.database.db, { loginId: "sato", displayName: "佐藤", role: "supervisor", qualifications: ["social_worker"], password: "long enough password" }, null);
   const signed = await authenticateStaff(
@@ -68,7 +72,7 @@ afterAll(async () => {
 
 const reportExport = async (headers: Headers) => {
   const { GET } = await import("@/app/api/reports/export/route");
-  return GET(new Request("http://localhost/api/reports/export?kind=monthly&period=2026-03&format=csv", { headers }));
+  return GET(new Request("http://localhost/api/reports/export?kind=monthly&period=2024-08&format=csv", { headers }));
 };
 
 /** What forbidden() throws for Next to render app/forbidden.tsx with 403. */

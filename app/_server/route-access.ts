@@ -23,6 +23,8 @@ export const routeAccess = {
   "/api/liff/end": "public",
   /** Authenticated by the youth chat session: the intake's form and answers. */
   "/api/liff/intake": "public",
+  /** Authenticated by the youth chat session: the post-consultation survey's form and answers. */
+  "/api/liff/survey": "public",
   "/account": "account.manage_own",
   "/console": "console.use",
   "/console/c/[id]": "console.use",

@@ -42,7 +42,7 @@ describe("support agencies", () => {
 
 describe("canned responses", () => {
   it("seed once, search title and body, and are audited when changed", async () => {
-    expect(await seedExampleCannedResponses(database.db, { at: new Date() })).toBe(4);
+    expect(await seedExampleCannedResponses(database.db, { at: new Date() })).toBe(5);
     expect((await listCannedResponses(database.db, { query: "安全" })).map((c) => c.title)).toEqual(["安全の確認"]);
     const id = await saveCannedResponse(database.db, { title: "電話への切り替え", body: "お電話で話しませんか？" , at: new Date() }, null);
     expect((await listCannedResponses(database.db, { query: "電話" })).map((c) => c.id)).toEqual([id]);

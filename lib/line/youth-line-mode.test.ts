@@ -104,8 +104,8 @@ describe(`line mode, the youth's side (${testDatabaseKind()})`, () => {
     expect((await event(youth, "2024-08-03T20:32:00+09:00", text("よろしく"))).reply).toEqual([]);
     setClockForTests(new Date("2024-08-03T21:00:00+09:00"));
     expect(await closeConsultationWithRecord(database.db, { consultationId: first!.id, form: record, at: now() }, alice, keyring)).toEqual({ ok: true });
-    const pushed = await database.db.select().from(lineOutbox).where(eq(lineOutbox.kind, "push"));
-    expect(pushed.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: Sent[] }).messages[0]?.text)).toEqual([ja.autoReply.closed]);
+    const pushed = await database.db.select().from(lineOutbox).where(eq(lineOutbox.kind, "push")).orderBy(lineOutbox.seq);
+    expect(pushed.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: Sent[] }).messages[0]?.text)).toEqual([ja.autoReply.closed, expect.stringContaining("相談してよかったですか")]);
 
     const next = await event(youth, "2024-08-03T21:10:00+09:00", text("また話したい"));
     expect(next.reply.map((m) => m.text)).toEqual([expect.stringContaining("次はあなたの番です"), expect.stringContaining("年代")]);
@@ -140,7 +140,7 @@ describe(`line mode, the youth's side (${testDatabaseKind()})`, () => {
     const [row] = await database.db.select().from(consultations);
     await claimConsultation(database.db, row!.id, alice, { at: new Date("2024-08-03T20:34:00+09:00"), maxActive: 5 });
     await closeConsultationWithRecord(database.db, { consultationId: row!.id, form: record, at: new Date("2024-08-03T20:40:00+09:00") }, alice, keyring);
-    const pushed = await database.db.select().from(lineOutbox).where(eq(lineOutbox.kind, "push"));
-    expect(pushed.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: Sent[] }).messages[0]?.text)).toEqual(["おしまい。またね。"]);
+    const pushed = await database.db.select().from(lineOutbox).where(eq(lineOutbox.kind, "push")).orderBy(lineOutbox.seq);
+    expect(pushed.map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: Sent[] }).messages[0]?.text)).toEqual(["おしまい。またね。", expect.stringContaining("相談してよかったですか")]);
   });
 });
