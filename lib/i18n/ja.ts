@@ -1750,6 +1750,11 @@ export const ja = {
       operational_alerts: "運用の警告",
       incidents: "事故の記録",
       retention_runs: "保存期間による削除の記録",
+      line_follower_snapshots: "LINE 友だち登録数の記録",
+      report_cover_versions: "報告書の表紙の設定",
+      report_remark_versions: "報告書の所見・特記事項",
+      survey_responses: "利用者アンケートの回答",
+      waiting_settings: "待っている人への案内の設定",
     } as Record<string, string>,
   },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */
