@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { auditCheckpointFile, recordAuditCheckpoint } from "@/lib/audit";
+import { auditCheckpointFile, recordAuditCheckpoint, verifyExportedFile } from "@/lib/audit";
 import { backfillConsultationTimings } from "@/lib/consultations";
 import { now } from "@/lib/clock";
 import { getKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
-import { exportReport, ReportOutsideServicePeriodError, reportRequestSchema, verifyExportedFile, type ReportFormat, type ReportKind } from "@/lib/reports";
+import { exportReport, ReportOutsideServicePeriodError, reportRequestSchema, type ReportFormat, type ReportKind } from "@/lib/reports";
 import { openCliDatabase } from "./cli-database";
 
 /**
@@ -71,7 +71,11 @@ if (command === "verify") {
     process.exit(1);
   }
   const at = new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", dateStyle: "long", timeStyle: "medium" }).format(verdict.at);
-  console.log(v.known(at, verdict.by ?? "－", verdict.target ?? verdict.action));
+  // What was exported, in words: the kind of download, and for a report which one and for when.
+  const [targetKind, reportKind, reportPeriod] = (verdict.target ?? "").split(":");
+  const what = ja.audit.actions[verdict.action] ?? verdict.action;
+  const reportTitle = targetKind === "report" && reportKind ? ja.reports.titles[reportKind as ReportKind] : undefined;
+  console.log(v.known(at, verdict.by ?? "－", reportTitle ? `${what}（${reportTitle} ${reportPeriod}）` : what));
   process.exit(0);
 }
 

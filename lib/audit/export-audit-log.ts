@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { now } from "@/lib/clock";
 import { ja } from "@/lib/i18n/ja";
 import { appendAudit } from "./append-audit";
+import { digestExportedFile } from "./digest-exported-file";
 import { auditFilterSchema, type AuditFilter } from "./audit-filter";
 import { describeAuditRows, selectAuditRows } from "./audit-rows";
 import { formatAuditTime } from "./describe-audit-entry";
@@ -29,12 +30,13 @@ export async function exportAuditLog(db: Db, input: Partial<AuditFilter>, actor:
   const filter = auditFilterSchema.parse(input);
   const rows = await describeAuditRows(db, await selectAuditRows(db, filter));
   const narrowedBy = { action: filter.action ?? null, person: filter.personId ?? null, fromDay: filter.from ?? null, toDay: filter.to ?? null, words: filter.q ?? null };
-  await appendAudit(db, { action: "audit.exported", actor, details: { ...narrowedBy, format: "csv", rows: rows.length } });
   const h = ja.audit.csvHeaders;
   const text = stringify(
     rows.map((r) => [String(r.seq), formatAuditTime(r.at), r.actor, r.action, r.target, r.details.map((d) => `${d.label}: ${d.value}`).join(" / ")].map(cell)),
     { bom: true, header: true, columns: [h.seq, h.at, h.actor, h.action, h.target, h.details], record_delimiter: "\r\n" },
   );
+  const body = Buffer.from(text, "utf8");
+  await appendAudit(db, { action: "audit.exported", actor, details: { ...narrowedBy, format: "csv", rows: rows.length, sha256: digestExportedFile(body) } });
   const stamp = formatInTimeZone(now());
-  return { filename: `soudan-audit-${stamp}.csv`, title: `${ja.audit.csvTitle}_${stamp}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(text, "utf8"), rows: rows.length };
+  return { filename: `soudan-audit-${stamp}.csv`, title: `${ja.audit.csvTitle}_${stamp}.csv`, contentType: "text/csv; charset=utf-8", body, rows: rows.length };
 }

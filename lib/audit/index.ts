@@ -10,3 +10,5 @@ export { auditFilterSchema, type AuditFilter } from "./audit-filter";
 export { searchAudit, AUDIT_PAGE_SIZE, type AuditPage } from "./search-audit";
 export type { AuditEntryView } from "./audit-rows";
 export { exportAuditLog } from "./export-audit-log";
+export { digestExportedFile } from "./digest-exported-file";
+export { verifyExportedFile, type ExportedFileVerdict } from "./verify-exported-file";

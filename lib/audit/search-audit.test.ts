@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { consultations, staff, youths } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { setClockForTests } from "@/lib/clock";
-import { appendAudit, exportAuditLog, listAudit, searchAudit, AUDIT_PAGE_SIZE } from "./index";
+import { appendAudit, exportAuditLog, listAudit, searchAudit, verifyExportedFile, AUDIT_PAGE_SIZE } from "./index";
 
 let database: Database;
 let hanako: { id: string; loginId: string };
@@ -90,5 +90,6 @@ describe("searching the audit log", () => {
     expect(file).toMatchObject({ rows: 1, contentType: "text/csv; charset=utf-8" });
     const [audited] = await listAudit(database.db, 1);
     expect(audited).toMatchObject({ action: "audit.exported", actorId: taro.id, details: { action: "auth.sign_in_failed", format: "csv", rows: 1 } });
+    expect(await verifyExportedFile(database.db, file.body)).toMatchObject({ known: true, action: "audit.exported" });
   });
 });

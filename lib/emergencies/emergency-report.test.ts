@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { listAudit } from "@/lib/audit";
+import { listAudit, verifyExportedFile } from "@/lib/audit";
 import { claimConsultation, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
@@ -57,7 +57,8 @@ describe("緊急対応報告 (PDF)", () => {
     expect(exported.title).toBe(`緊急対応報告_${pseudonym}_2024-08-03.pdf`);
     const [row] = (await listAudit(database.db)).filter((r) => r.action === "emergency.report_exported");
     expect(row).toMatchObject({ target: `emergency:${emergencyId}`, actorId: sue.id });
-    expect(Object.keys(row!.details as object).sort()).toEqual(["bytes", "format"]);
+    expect(Object.keys(row!.details as object).sort()).toEqual(["bytes", "format", "sha256"]);
+    expect(await verifyExportedFile(database.db, exported.body)).toMatchObject({ known: true, action: "emergency.report_exported" });
   });
 
   it.skipIf(!hasPdftotext)("shows the municipality, pseudonym, times, responders, checklist and each contact, never the youth's words or LINE id (pdftotext)", async () => {

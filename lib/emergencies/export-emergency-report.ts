@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { appendAudit } from "@/lib/audit";
+import { appendAudit, digestExportedFile } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { EmergencyError } from "./errors";
@@ -16,7 +16,7 @@ export async function exportEmergencyReport(
   const emergency = await viewEmergency(db, { emergencyId: input.emergencyId }, deps.keyring);
   if (!emergency) throw new EmergencyError("not_found");
   const body = await renderEmergencyReportPdf(emergency, { municipality: deps.municipality });
-  await appendAudit(db, { action: "emergency.report_exported", actor, target: `emergency:${emergency.id}`, details: { format: "pdf", bytes: body.length } });
+  await appendAudit(db, { action: "emergency.report_exported", actor, target: `emergency:${emergency.id}`, details: { format: "pdf", bytes: body.length, sha256: digestExportedFile(body) } });
   const date = emergency.startedAt.toISOString().slice(0, 10);
   return { body, filename: `soudan-emergency-${date}.pdf`, title: `${ja.emergency.pdf.title}_${emergency.pseudonym}_${date}.pdf` };
 }

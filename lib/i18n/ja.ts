@@ -1754,7 +1754,6 @@ export const ja = {
       report_cover_versions: "報告書の表紙の設定",
       report_remark_versions: "報告書の所見・特記事項",
       survey_responses: "利用者アンケートの回答",
-      waiting_settings: "待っている人への案内の設定",
     } as Record<string, string>,
   },
   /** The LINE rich menu: chat bar text and the tap areas' labels (also spoken by screen readers; 20 characters at most). */

@@ -1,5 +1,5 @@
 import type { Db } from "@/db";
-import { appendAudit } from "@/lib/audit";
+import { appendAudit, digestExportedFile } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
 import type { Keyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
@@ -17,7 +17,7 @@ export async function exportIncidentReport(
   const incident = await viewIncident(db, input.incidentId, deps.keyring);
   if (!incident) throw new IncidentNotFoundError();
   const body = await renderIncidentReportPdf(incident, { municipality: deps.municipality });
-  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { kind: incident.kind, format: "pdf", bytes: body.length } });
+  await appendAudit(db, { action: "incident.report_exported", actor, target: `incident:${incident.id}`, details: { kind: incident.kind, format: "pdf", bytes: body.length, sha256: digestExportedFile(body) } });
   const date = incident.discoveredAt.toISOString().slice(0, 10);
   return { body, filename: `soudan-incident-${date}.pdf`, title: `${ja.incidents.pdf.title}_${date}.pdf` };
 }

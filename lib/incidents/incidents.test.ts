@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidents } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
-import { listAudit } from "@/lib/audit";
+import { listAudit, verifyExportedFile } from "@/lib/audit";
 import { createStaff, type Actor } from "@/lib/auth";
 import { createKeyring } from "@/lib/crypto";
 import { exportIncidentReport, IncidentChangedError, incidentInputSchema, listIncidents, saveIncident } from "./index";
@@ -86,5 +86,6 @@ describe(`incident register (${testDatabaseKind()})`, () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
     for (const expected of ["事故報告書", "武雄市", "漏えい", "2025年6月3日 08:00", "2025年6月3日 09:30", "佐藤"]) expect(text).toContain(expected);
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "incident.report_exported", target: `incident:${id}`, details: { kind: "leak", format: "pdf" } });
+    expect(await verifyExportedFile(database.db, exported.body)).toMatchObject({ known: true, action: "incident.report_exported" });
   });
 });

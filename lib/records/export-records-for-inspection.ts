@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { Db } from "@/db";
-import { appendAudit } from "@/lib/audit";
+import { appendAudit, digestExportedFile } from "@/lib/audit";
 import type { Actor } from "@/lib/auth";
 import { listSharingBases } from "@/lib/consents";
 import { decryptField, type Keyring } from "@/lib/crypto";
@@ -58,9 +58,15 @@ export async function exportRecordsForInspection(db: Db, input: InspectionFilter
     emergencyNote: open(keyring, encrypted.emergencyNote),
     sharing: sharing.get(row.consultationId) ?? { consents: [], exceptions: [] },
   }));
-  await appendAudit(db, { action: "records.exported", actor, details: { month: filter.month, outcome: filter.outcome ?? null, format: exportFormat, rows: records.length } });
   const base = `soudan-records-${filter.month}${filter.outcome ? `-${filter.outcome}` : ""}`;
-  return exportFormat === "csv"
-    ? { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(records, choices), rows: records.length }
-    : { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await toXlsx(records, choices), rows: records.length };
+  const file =
+    exportFormat === "csv"
+      ? { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(records, choices), rows: records.length }
+      : { filename: `${base}.xlsx`, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await toXlsx(records, choices), rows: records.length };
+  await appendAudit(db, {
+    action: "records.exported",
+    actor,
+    details: { month: filter.month, outcome: filter.outcome ?? null, format: exportFormat, rows: records.length, sha256: digestExportedFile(file.body) },
+  });
+  return file;
 }

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { createTestDatabase } from "@/db/testing";
-import { listAudit } from "@/lib/audit";
+import { listAudit, verifyExportedFile } from "@/lib/audit";
 import { createKeyring } from "@/lib/crypto";
 import { claimConsultation, closeConsultationWithRecord, endConsultationByYouth, sendCounselorMessage, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
@@ -122,5 +122,9 @@ describe("records inspection (R20)", () => {
     expect(sheet?.getRow(2).getCell(8).value).toBe(30);
     expect(sheet?.getRow(2).getCell(18).value).toBe("24時間子供SOSダイヤル");
     expect((await listAudit(database.db, 1))[0]).toMatchObject({ action: "records.exported", details: { outcome: "referral", format: "xlsx", rows: 1 } });
+    // Each file's SHA-256 is in its audit row: both verify as Soudan's, an altered copy does not.
+    expect(await verifyExportedFile(database.db, csv.body)).toMatchObject({ known: true, action: "records.exported" });
+    expect(await verifyExportedFile(database.db, xlsx.body)).toMatchObject({ known: true, action: "records.exported" });
+    expect(await verifyExportedFile(database.db, Buffer.concat([csv.body, Buffer.from("x")]))).toMatchObject({ known: false });
   });
 });

@@ -1,6 +1,5 @@
 import type { Db } from "@/db";
-import { createHash } from "node:crypto";
-import { appendAudit, readAuditHead } from "@/lib/audit";
+import { appendAudit, digestExportedFile, readAuditHead } from "@/lib/audit";
 import { buildReport, type ReportRequest } from "./build-report";
 import { renderReportCsv } from "./render-report-csv";
 import { renderReportPdf } from "./render-report-pdf";
@@ -60,7 +59,7 @@ export async function exportReport(
       period: String(request.period),
       format: request.format,
       bytes: body.length,
-      sha256: createHash("sha256").update(body).digest("hex"),
+      sha256: digestExportedFile(body),
     },
   });
   return {

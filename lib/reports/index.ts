@@ -20,4 +20,3 @@ export { saveReportCover } from "./save-report-cover";
 export { loadReportRemarks, type ReportRemarks } from "./load-report-remarks";
 export { saveReportRemarks, REMARKS_MAX, type SaveRemarksResult } from "./save-report-remarks";
 export { findRemarkWarnings, type RemarkWarning } from "./find-remark-warnings";
-export { verifyExportedFile, type ExportedFileVerdict } from "./verify-exported-file";

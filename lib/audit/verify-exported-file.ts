@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { asc, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { auditLog } from "@/db/schema";
+import { digestExportedFile } from "./digest-exported-file";
 
 export type ExportedFileVerdict =
   | { known: true; sha256: string; at: Date; by: string | null; action: string; target: string | null }
@@ -12,7 +12,7 @@ export type ExportedFileVerdict =
  * every export recorded it. A changed byte, or a file Soudan never made, is unknown.
  */
 export async function verifyExportedFile(db: DbOrTx, body: Uint8Array): Promise<ExportedFileVerdict> {
-  const sha256 = createHash("sha256").update(body).digest("hex");
+  const sha256 = digestExportedFile(body);
   const [row] = await db
     .select({ at: auditLog.at, by: auditLog.actorLogin, action: auditLog.action, target: auditLog.target })
     .from(auditLog)
