@@ -60,6 +60,15 @@ describe("automatic replies on LINE", () => {
     const replies = await youthWritesAt("2024-08-03T20:31:00+09:00", "相談したい");
     expect(replies[1]).toContain("あなたの順番は 2 番目、待ち時間の目安は 約30分 です");
   });
+
+  it("sends no out-of-hours notice into a conversation a counselor keeps going past closing time", async () => {
+    const userId = "U" + "a".repeat(32);
+    await youthWritesAt("2024-08-03T23:50:00+09:00", "聞いてほしい", userId);
+    await database.db.update(consultations).set({ assignedTo: admin.id });
+    await database.db.execute(sql`truncate line_outbox`);
+    expect(await youthWritesAt("2024-08-04T00:20:00+09:00", "まだ話してもいい？", userId)).toEqual([]);
+    expect(await youthWritesAt("2024-08-04T04:00:00+09:00", "ありがとう", userId)).toEqual([]);
+  });
 });
 
 describe("templates edited by admins", () => {
