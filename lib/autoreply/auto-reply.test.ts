@@ -8,13 +8,17 @@ import { listAudit } from "@/lib/audit";
 import { createStaff } from "@/lib/auth";
 import { now, setClockForTests } from "@/lib/clock";
 import { createKeyring, decryptField } from "@/lib/crypto";
+import { easy, rubyToKana } from "@/lib/i18n/client";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
+import { listConsultationMessages } from "@/lib/consultations";
 import { takeo2024Preset } from "@/lib/schedule";
 import { saveSchedule } from "@/lib/schedule/store";
 import { autoReplyKindSchema, listAutoReplyTemplates, previewAutoReply, saveAutoReplyTemplate, sendClosingNotices } from "./index";
 
+/** The session after the one ending at midnight on Saturday 8月10日, as the youth is told it. */
+const NEXT_AFTER_AUGUST_10 = "8月11日(日) 20:00〜24:00";
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: Database;
 let admin: { id: string; loginId: string };
@@ -60,6 +64,15 @@ describe("automatic replies on LINE", () => {
     const replies = await youthWritesAt("2024-08-03T20:31:00+09:00", "相談したい");
     expect(replies[1]).toContain("あなたの順番は 2 番目、待ち時間の目安は 約30分 です");
   });
+
+  it("sends no out-of-hours notice into a conversation a counselor keeps going past closing time", async () => {
+    const userId = "U" + "a".repeat(32);
+    await youthWritesAt("2024-08-03T23:50:00+09:00", "聞いてほしい", userId);
+    await database.db.update(consultations).set({ assignedTo: admin.id });
+    await database.db.execute(sql`truncate line_outbox`);
+    expect(await youthWritesAt("2024-08-04T00:20:00+09:00", "まだ話してもいい？", userId)).toEqual([]);
+    expect(await youthWritesAt("2024-08-04T04:00:00+09:00", "ありがとう", userId)).toEqual([]);
+  });
 });
 
 describe("templates edited by admins", () => {
@@ -97,9 +110,28 @@ describe("closing time", () => {
     expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "open", lastAutoReplyKind: "closing_while_waiting" });
   });
 
-  it("with policy 'close' ends the waiting consultations", async () => {
+  it("with policy 'close' ends the waiting consultations, telling each youth once that it ended and when the next session is", async () => {
     await youthWritesAt("2024-08-10T23:00:00+09:00", "待ってる", "U" + "f".repeat(32));
+    await database.db.execute(sql`truncate line_outbox`);
     expect(await sendClosingNotices(database.db, { at: new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" })).toBe(1);
-    expect((await database.db.select().from(consultations))[0]).toMatchObject({ status: "closed" });
+    const [consultation] = await database.db.select().from(consultations);
+    expect(consultation).toMatchObject({ status: "closed", closeReason: "closing_time", lastAutoReplyKind: "closed_at_closing_time" });
+    const expected = ja.autoReply.closed_at_closing_time.replace("{次の相談時間}", NEXT_AFTER_AUGUST_10);
+    const pushes = (await database.db.select().from(lineOutbox)).map((r) => (JSON.parse(decryptField(keyring, r.payloadEnc!)) as { messages: { text: string }[] }).messages.map((m) => m.text));
+    expect(pushes).toEqual([[expected]]);
+    // Kept in the conversation like every other message, so the console and the secure chat show it.
+    expect((await listConsultationMessages(database.db, consultation!.id, keyring)).at(-1)).toMatchObject({ sender: "system", text: expected });
+  });
+
+  it("with policy 'close' speaks やさしい日本語 to a youth who said 小学生", async () => {
+    await youthWritesAt("2024-08-10T23:00:00+09:00", "待ってる", "U" + "9".repeat(32));
+    await database.db.update(consultations).set({ intake: { ageBand: "elementary" } });
+    // The test before handled this session already: each session is handled once.
+    await database.db.execute(sql`truncate line_outbox, session_closings`);
+    await sendClosingNotices(database.db, { at: new Date("2024-08-11T00:01:00+09:00"), keyring, policy: "close" });
+    const [row] = await database.db.select().from(lineOutbox);
+    expect((JSON.parse(decryptField(keyring, row!.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text).toBe(
+      rubyToKana(easy.autoReply.closed_at_closing_time).replace("{次の相談時間}", NEXT_AFTER_AUGUST_10),
+    );
   });
 });

@@ -41,7 +41,14 @@ describe("decideAutoReply", () => {
       values: { position: "1", estimatedWait: "約10分" },
     });
     expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-03T20:30:00+09:00"), wait: null, previous: fresh })).toBeNull();
-    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-02T21:00:00+09:00"), wait: null, previous: fresh })?.kind).toBe("out_of_hours");
+  });
+
+  it("never sends a waiting or out-of-hours notice into a consultation a counselor holds, whatever the hour", () => {
+    // After the session ended, and with no schedule at all: the counselor who kept talking answers.
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-02T21:00:00+09:00"), wait: null, previous: fresh })).toBeNull();
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2024-08-04T00:30:00+09:00"), wait: null, previous: fresh })).toBeNull();
+    expect(decideAutoReply({ schedule: takeo2024Preset, at: at("2025-04-01T10:00:00+09:00"), wait: null, previous: fresh })).toBeNull();
+    expect(decideAutoReply({ schedule: null, at: at("2025-04-01T10:00:00+09:00"), wait: null, previous: fresh })).toBeNull();
   });
 
   it("says the service has ended after the period, and has a plain answer with no schedule", () => {

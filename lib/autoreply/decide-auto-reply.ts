@@ -14,10 +14,11 @@ export interface AutoReplyDecision {
 export type Wait = { position: number; minutes: number } | null;
 
 function situation(schedule: Schedule | null, at: Date, wait: Wait): AutoReplyDecision | null {
+  // A counselor is with the youth: they answer, not the bot, even past closing time or with no
+  // schedule (a counselor who keeps talking after the session must not be interrupted by 時間外).
+  if (!wait) return null;
   if (!schedule) return { kind: "no_schedule", values: {} };
   if (findCurrentSession(schedule, at)) {
-    // A counselor is with the youth: they answer, not the bot.
-    if (!wait) return null;
     return {
       kind: wait.position <= 1 ? "waiting_next" : "waiting",
       values: { position: String(wait.position), estimatedWait: ja.autoReplyValues.estimatedWait(wait.minutes) },
@@ -33,7 +34,7 @@ function situation(schedule: Schedule | null, at: Date, wait: Wait): AutoReplyDe
 /**
  * What to tell a youth who just wrote (R6): pure, from the schedule, the time, their place in the
  * queue and the last automatic reply of this consultation. Null when the same notice went out
- * recently, or when a counselor holds the consultation during staffed hours.
+ * recently, or when a counselor holds the consultation, at any hour.
  */
 export function decideAutoReply(input: {
   schedule: Schedule | null;

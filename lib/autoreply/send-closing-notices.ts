@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { consultations, sessionClosings } from "@/db/schema";
 import { closeConsultation, isWaiting } from "@/lib/consultations";
 import type { Keyring } from "@/lib/crypto";
+import { readsEasyJapanese } from "@/lib/forms";
 import { enqueueLineCall } from "@/lib/line-api";
 import { findNextOpening, formatSessionJa, listOpenings, type Session } from "@/lib/schedule";
 import { loadCurrentSchedule } from "@/lib/schedule/store";
@@ -19,16 +20,22 @@ async function notifySession(db: Db, session: Session, deps: { at: Date; keyring
     if (claimed.length === 0) return 0;
     // Still waiting: written to before closing and held by no counselor (never claimed, or returned to the queue).
     const waiting = await tx
-      .select({ id: consultations.id, youthId: consultations.youthId })
+      .select({ id: consultations.id, youthId: consultations.youthId, intake: consultations.intake })
       .from(consultations)
       .where(and(isWaiting(), lte(consultations.openedAt, session.end)));
-    const kind = deps.next ? "closing_while_waiting" : "service_ended";
-    const text = await renderAutoReply(tx, kind, { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" });
+    // "close" says the consultation ended and when the next session is, in one message: the closing
+    // message replaced, so the youth is not told both "we will answer" and "it has ended".
+    const close = deps.policy === "close";
+    const kind = !deps.next ? "service_ended" : close ? "closed_at_closing_time" : "closing_while_waiting";
+    const values = { nextOpening: deps.next ? formatSessionJa(deps.next, session.end) : "" };
     for (const consultation of waiting) {
-      await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
+      const text = await renderAutoReply(tx, kind, values, { easy: readsEasyJapanese(consultation.intake) });
       await tx.update(consultations).set({ lastAutoReplyKind: kind, lastAutoReplyAt: deps.at }).where(eq(consultations.id, consultation.id));
-      if (deps.policy === "close") {
-        await closeConsultation(tx, { consultationId: consultation.id, reason: "closing_time", at: deps.at, by: "system", details: { sessionEnd: session.end.toISOString() } }, deps.keyring);
+      if (close) {
+        const details = { sessionEnd: session.end.toISOString() };
+        await closeConsultation(tx, { consultationId: consultation.id, reason: "closing_time", at: deps.at, by: "system", details, closingText: text }, deps.keyring);
+      } else {
+        await enqueueLineCall(tx, { youthId: consultation.youthId, kind: "push", payload: { messages: [{ type: "text", text }] } }, deps.keyring);
       }
     }
     await tx.update(sessionClosings).set({ notified: waiting.length }).where(eq(sessionClosings.sessionEnd, session.end));
@@ -38,8 +45,9 @@ async function notifySession(db: Db, session: Session, deps: { at: Date; keyring
 
 /**
  * At closing time (R6): youth still waiting are told when they will be answered. With policy "keep"
- * (the default) they stay queued for the next session; "close" ends their consultations. Each
- * session is handled once, whichever instance gets there first.
+ * (the default) they stay queued for the next session; "close" ends their consultations and tells
+ * them so, with the next opening, in one message kept in the conversation. Each session is handled
+ * once, whichever instance gets there first.
  */
 export async function sendClosingNotices(db: Db, deps: { at: Date; keyring: Keyring; policy: ClosingPolicy }): Promise<number> {
   const stored = await loadCurrentSchedule(db);

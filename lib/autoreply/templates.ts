@@ -18,6 +18,7 @@ export const autoReplyKindSchema = z.enum([
   "media_refused",
   "closed",
   "closed_inactive",
+  "closed_at_closing_time",
 ]);
 export type AutoReplyKind = z.infer<typeof autoReplyKindSchema>;
 

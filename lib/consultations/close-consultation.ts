@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { consultationCloseReason, consultations } from "@/db/schema";
 import { appendAudit, type AuditAction } from "@/lib/audit";
 import type { Keyring } from "@/lib/crypto";
+import { readsEasyJapanese } from "@/lib/forms";
 import { publishConsoleEvent } from "@/lib/realtime";
 import type { ConsoleActor } from "./actor";
 import { recordConsultationTimings } from "./record-consultation-timings";
@@ -27,12 +28,13 @@ const auditActionOf: Record<CloseReason, AuditAction> = {
  * The one way a consultation ends, whatever ends it: the state, its timings (R17), the audit row and
  * the console event happen together in the caller's transaction, or not at all. Only an open
  * consultation closes (a conditional update), so two closers racing close it once; returns whether
- * this call closed it. Whatever the reason, the youth is told it ended (the admins' closing message),
+ * this call closed it. Whatever the reason, the youth is told it ended (the admins' closing message,
+ * or `closingText` when the closer words it itself, as closing time does to name the next opening),
  * so a youth is never left wondering; a youth who blocked the account gets it kept, not pushed.
  */
 export async function closeConsultation(
   tx: DbOrTx,
-  input: { consultationId: string; reason: CloseReason; at: Date; by: Closer; details?: Record<string, unknown> },
+  input: { consultationId: string; reason: CloseReason; at: Date; by: Closer; details?: Record<string, unknown>; closingText?: string },
   keyring: Keyring,
 ): Promise<boolean> {
   const staff = typeof input.by === "string" ? null : input.by;
@@ -40,11 +42,20 @@ export async function closeConsultation(
     .update(consultations)
     .set({ status: "closed", closedAt: input.at, closeReason: input.reason, closedBy: staff?.id ?? null, secondResponderId: null })
     .where(and(eq(consultations.id, input.consultationId), eq(consultations.status, "open")))
-    .returning({ id: consultations.id, youthId: consultations.youthId, channel: consultations.channel });
+    .returning({ id: consultations.id, youthId: consultations.youthId, channel: consultations.channel, intake: consultations.intake });
   if (!closed) return false;
   await sendClosingMessage(
     tx,
-    { consultationId: closed.id, youthId: closed.youthId, channel: closed.channel, inactive: input.reason === "inactive", push: input.reason !== "abandoned", at: input.at },
+    {
+      consultationId: closed.id,
+      youthId: closed.youthId,
+      channel: closed.channel,
+      inactive: input.reason === "inactive",
+      easy: readsEasyJapanese(closed.intake),
+      text: input.closingText,
+      push: input.reason !== "abandoned",
+      at: input.at,
+    },
     keyring,
   );
   await recordConsultationTimings(tx, [closed.id], input.at);

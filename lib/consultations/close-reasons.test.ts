@@ -16,6 +16,8 @@ import { saveSchedule } from "@/lib/schedule/store";
 import { claimConsultation, closeConsultationWithRecord, listConsultationMessages, closeInactiveConsultations, endConsultationByYouth, type CloseReason, type ConsoleActor } from "./index";
 import { makeStaff, youthWrites } from "./testing/console-fixture";
 
+/** Closing time says it ended and names the next session (after Saturday 8月10日's), in one message. */
+const closingTimeText = ja.autoReply.closed_at_closing_time.replace("{次の相談時間}", "8月11日(日) 20:00〜24:00");
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 let database: TestDatabase;
 let listener: Database;
@@ -52,7 +54,7 @@ async function listenForClosed() {
 
 /** The youth is told it ended: the closing line ends the conversation and, unless they blocked the account, goes out through LINE. */
 async function expectClosingMessage(id: string, reason: CloseReason) {
-  const text = reason === "inactive" ? ja.autoReply.closed_inactive : ja.autoReply.closed;
+  const text = reason === "inactive" ? ja.autoReply.closed_inactive : reason === "closing_time" ? closingTimeText : ja.autoReply.closed;
   const messages = await listConsultationMessages(database.db, id, keyring);
   expect(messages.at(-1)).toMatchObject({ sender: "system", text });
   const [{ youthId }] = (await database.db.select({ youthId: consultations.youthId }).from(consultations).where(eq(consultations.id, id))) as [{ youthId: string }];
@@ -60,6 +62,8 @@ async function expectClosingMessage(id: string, reason: CloseReason) {
     (row) => (JSON.parse(decryptField(keyring, row.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text,
   );
   expect(pushes.filter((t) => t === text)).toHaveLength(reason === "abandoned" ? 0 : 1);
+  // Closing time's notice is the closing message: not a second, contradicting push.
+  if (reason === "closing_time") expect(pushes).toEqual([text]);
 }
 
 /** Runs `close` and checks the five effects every way of ending must have. */

@@ -2,11 +2,12 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import { consultationRecords, consultations, lineOutbox, staff } from "@/db/schema";
+import { autoReplyTemplates, consultationRecords, consultations, lineOutbox, staff } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { listAudit } from "@/lib/audit";
 import { deactivateStaff } from "@/lib/auth";
 import { createKeyring, decryptField } from "@/lib/crypto";
+import { easy, rubyToKana } from "@/lib/i18n/client";
 import { ja } from "@/lib/i18n/ja";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET, userEvent } from "@/lib/line/testing/webhook";
@@ -154,6 +155,32 @@ describe("inactivity", () => {
     expect(rows.find((r) => r.id === waiting.consultationId)).toMatchObject({ status: "open" });
     const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, leftAlone.youthId));
     expect(decryptField(keyring, push!.payloadEnc!)).toContain(ja.autoReply.closed_inactive);
+  });
+});
+
+describe("the closing message", () => {
+  async function closedForInactivity(ageBand: string): Promise<string> {
+    const t0 = new Date("2024-08-03T20:00:00+09:00");
+    const { consultationId, youthId } = await youthWrites(database.db, keyring, "相談です", { at: t0 });
+    await database.db.update(consultations).set({ intake: { ageBand } }).where(eq(consultations.id, consultationId));
+    await claimConsultation(database.db, consultationId, alice, { at: t0, maxActive: 5 });
+    await closeInactiveConsultations(database.db, { at: new Date(t0.getTime() + 31 * 60_000), minutes: 30, keyring });
+    const [push] = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, youthId));
+    return (JSON.parse(decryptField(keyring, push!.payloadEnc!)) as { messages: { text: string }[] }).messages[0]!.text;
+  }
+
+  it("is in やさしい日本語 (kana) for a youth who said 小学生", async () => {
+    expect(await closedForInactivity("elementary")).toBe(rubyToKana(easy.autoReply.closed_inactive));
+    expect(await closedForInactivity("junior_high")).toBe(ja.autoReply.closed_inactive);
+  });
+
+  it("fills an admin's {…} variables instead of sending them raw", async () => {
+    await database.db.insert(autoReplyTemplates).values({ key: "closed_inactive", body: "おわりにします。{次の相談時間}また来てね。" });
+    try {
+      expect(await closedForInactivity("elementary")).toBe("おわりにします。また来てね。");
+    } finally {
+      await database.db.delete(autoReplyTemplates).where(eq(autoReplyTemplates.key, "closed_inactive"));
+    }
   });
 });
 

@@ -238,6 +238,7 @@ export const ja = {
       media_refused: "画像・動画などが届いたとき",
       closed: "相談が終わったとき",
       closed_inactive: "返事がなく相談を終えたとき",
+      closed_at_closing_time: "相談時間の終了で、待っている人の相談を終えたとき",
     },
     timeframes: {
       legend: "時間帯",
@@ -570,6 +571,8 @@ export const ja = {
     closed: "相談を終了しました。また話したくなったら、いつでも送ってください。",
     closed_inactive:
       "しばらくメッセージがなかったので、今回の相談はいったん終わりにします。話してくれてありがとう。また話したくなったら、いつでもメッセージを送ってください。",
+    closed_at_closing_time:
+      "今日の相談時間が終わったので、今回の相談はいったん終わりにします。待っていてくれたのに、お返事できなくてごめんなさい。次の相談時間は {次の相談時間} です。また話したくなったら、いつでもメッセージを送ってください。",
   },
   /** The answer to 「順番を確認」 (LINE) and the secure chat's status line, when the youth is not waiting in the queue. */
   queueStatus: {
