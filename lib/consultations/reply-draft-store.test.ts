@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createReplyDraftStore } from "./client";
 
-/** A day, as the store promises. */
-const REPLY_DRAFT_TTL_MS = 24 * 60 * 60_000;
+/** One shift, as the store promises. */
+const REPLY_DRAFT_TTL_MS = 8 * 60 * 60_000;
 
 /** The Web Storage interface over a Map, as a browser's localStorage behaves. */
 function memoryStorage() {
@@ -34,7 +34,7 @@ describe("the reply draft store", () => {
     expect(storage.map.size).toBe(0);
   });
 
-  it("forgets a draft older than a day, on load and on sweep", () => {
+  it("forgets a draft older than a shift, on load and on sweep", () => {
     const storage = memoryStorage();
     let at = 0;
     const drafts = createReplyDraftStore(storage, () => at);
@@ -55,5 +55,26 @@ describe("the reply draft store", () => {
     storage.setItem("soudan.sound", "1");
     createReplyDraftStore(storage, () => REPLY_DRAFT_TTL_MS * 3).sweep();
     expect(storage.getItem("soudan.sound")).toBe("1");
+  });
+
+  it("does not outlive a shift: a draft from nine hours ago is gone", () => {
+    const storage = memoryStorage();
+    let at = 0;
+    const drafts = createReplyDraftStore(storage, () => at);
+    drafts.save("s", "c", "まえの勤務");
+    at = 9 * 60 * 60_000;
+    expect(drafts.load("s", "c")).toBe("");
+  });
+
+  it("clears every staff member's drafts on an explicit sign-out, and nothing else", () => {
+    const storage = memoryStorage();
+    storage.setItem("soudan.sound", "1");
+    const drafts = createReplyDraftStore(storage, () => 1_000);
+    drafts.save("staff-a", "c1", "書きかけ");
+    drafts.save("staff-b", "c2", "べつの人");
+    drafts.clearAll();
+    expect(drafts.load("staff-a", "c1")).toBe("");
+    expect(drafts.load("staff-b", "c2")).toBe("");
+    expect([...storage.map.keys()]).toEqual(["soudan.sound"]);
   });
 });

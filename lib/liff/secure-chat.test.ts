@@ -11,7 +11,7 @@ import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth } from "@/lib/youths";
 import { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
-import { BURST_WINDOW_MS, BURST_LIMIT, ENDED_SHOWN_MS } from "./secure-chat";
+import { BURST_WINDOW_MS, BURST_LIMIT } from "./secure-chat";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const t0 = new Date("2026-04-01T10:00:00Z");
@@ -82,11 +82,13 @@ describe(`secure chat (${testDatabaseKind()})`, () => {
     expect(system.filter((m) => m.sender === "system")).toHaveLength(3);
     const audit = await listAudit(database.db);
     expect(audit.some((row) => row.action === "consultation.youth_ended" && row.target === `consultation:${sent.consultationId}`)).toBe(true);
-    // The ended conversation stays readable for a day, ending with the closing message; then the page starts blank.
+    // The ended conversation stays readable for half an hour, ending with the closing message; reopened
+    // later (a shared or family phone), the page starts blank.
     const ended = await listSecureChatMessages(database.db, youthId, keyring, at(6000));
     expect(ended).toMatchObject({ consultationId: sent.consultationId, ended: true, status: { state: "none" } });
     expect(ended.messages.at(-1)).toMatchObject({ sender: "system", text: ja.autoReply.closed });
-    expect(await listSecureChatMessages(database.db, youthId, keyring, at(5000 + ENDED_SHOWN_MS))).toMatchObject({ consultationId: null, ended: false, messages: [] });
+    expect(await listSecureChatMessages(database.db, youthId, keyring, at(5000 + 29 * 60_000))).toMatchObject({ consultationId: sent.consultationId, ended: true });
+    expect(await listSecureChatMessages(database.db, youthId, keyring, at(5000 + 31 * 60_000))).toMatchObject({ consultationId: null, ended: false, messages: [] });
     expect(await endConsultationByYouth(database.db, { youthId, at: at(6000) }, keyring)).toBeNull();
     const again = await receiveSecureChatMessage(database.db, { youthId, text: "また来ました", at: at(60_000), pagingConfigured: false }, keyring);
     expect(again.ok && again.consultationId !== sent.consultationId).toBe(true);

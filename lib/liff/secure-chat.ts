@@ -58,10 +58,10 @@ export interface ChatLine {
 
 /**
  * How long an ended conversation stays on the youth's page (read-only, with 新しく相談する): long
- * enough to reread the counselor's last words after the close, short enough that a phone picked up
- * days later does not show it.
+ * enough to reread the counselor's last words right after the close or a reopen, short enough that a
+ * shared or family phone picked up later in the day does not show someone else what was said.
  */
-export const ENDED_SHOWN_MS = 24 * 60 * 60_000;
+const ENDED_SHOWN_MS = 30 * 60_000;
 
 export interface SecureChatView {
   consultationId: string | null;

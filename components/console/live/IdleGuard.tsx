@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { keepSessionAliveAction } from "@/app/_actions/console";
 import { buttonClass } from "@/components/ui/styles";
+import { createSharedIdleActivity } from "@/lib/auth/client";
 import { ja } from "@/lib/i18n/ja";
 
 /** The warning shows this long before the idle sign-out. */
@@ -19,7 +20,8 @@ const SERVER_SLACK_MS = 60_000;
 
 /**
  * The idle sign-out, made visible: two minutes before it a dialog warns, and any key or click keeps
- * the session (and tells the server). At the end it signs out and the sign-in page says why, then
+ * the session (and tells the server). Idleness is the whole browser's (lib/auth shared idle activity):
+ * a key in any staff tab keeps every tab, and the warning shows in each. At the end it signs out and the sign-in page says why, then
  * brings the counselor back to this page. The reply draft is in this browser, so nothing typed is lost.
  */
 export function IdleGuard({ idleMinutes }: { idleMinutes: number }) {
@@ -32,17 +34,21 @@ export function IdleGuard({ idleMinutes }: { idleMinutes: number }) {
 
   useEffect(() => {
     const limit = idleMinutes * 60_000 - SERVER_SLACK_MS;
+    const activity = createSharedIdleActivity(typeof localStorage === "undefined" ? null : localStorage);
+    // Loading this page was a request: the server counts it as activity, and so do the other tabs.
+    activity.touch();
     lastPing.current = Date.now();
     let ended = false;
     const active = () => {
+      activity.touch();
+      setLeft(null);
       if (Date.now() - lastPing.current < PING_EVERY_MS) return;
       lastPing.current = Date.now();
-      setLeft(null);
       void keepSessionAliveAction();
     };
     extend.current = active;
     const tick = () => {
-      const remaining = lastPing.current + limit - Date.now();
+      const remaining = activity.last() + limit - Date.now();
       if (remaining <= 0 && !ended) {
         ended = true;
         void signOut({ callbackUrl: `/signin?reason=idle&callbackUrl=${encodeURIComponent(path)}` });
@@ -51,10 +57,13 @@ export function IdleGuard({ idleMinutes }: { idleMinutes: number }) {
     const timer = setInterval(tick, 1000);
     window.addEventListener("keydown", active, true);
     window.addEventListener("pointerdown", active, true);
+    // Another tab's keystroke: its warning-free state shows here at once, not at the next tick.
+    window.addEventListener("storage", tick);
     return () => {
       clearInterval(timer);
       window.removeEventListener("keydown", active, true);
       window.removeEventListener("pointerdown", active, true);
+      window.removeEventListener("storage", tick);
     };
   }, [idleMinutes, path]);
 

@@ -10,6 +10,7 @@ import { NotesPanel } from "@/components/console/conversation/NotesPanel";
 import { SafetyPlanPanel } from "@/components/console/conversation/SafetyPlanPanel";
 import { PriorityForm } from "@/components/console/conversation/PriorityForm";
 import { RecordForm } from "@/components/console/conversation/RecordForm";
+import { ForgetReplyDraft } from "@/components/console/conversation/ForgetReplyDraft";
 import { RefusedConsultation } from "@/components/console/conversation/RefusedConsultation";
 import { ReplyBox } from "@/components/console/conversation/ReplyBox";
 import { TransferForm } from "@/components/console/conversation/TransferForm";
@@ -66,11 +67,13 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   const view = await load(id, { id: staff.id, loginId: staff.loginId, role: staff.role });
   const db = await getDb();
   if (!view) {
-    const holder = await describeConsultationHolder(db, id);
+    // Only someone who held it before, or a supervisor, learns who holds it; anyone else gets the plain 403.
+    const holder = await describeConsultationHolder(db, id, { id: staff.id, supervises: canStaff(staff, "consultations.supervise") });
     // A closed consultation that is not this person's to finish has nothing to act on: the plain 403.
     if (!holder || holder.phase === "closed") forbidden();
     return (
       <StaffShell staff={staff}>
+        <ForgetReplyDraft staffId={staff.id} consultationId={id} />
         <RefusedConsultation phase={holder.phase} holderName={holder.holderName} />
       </StaffShell>
     );
@@ -131,7 +134,10 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
                 // Seeded examples reach no youth until an admin confirms them.
                 agencies={confirmedAgencies.map((a) => ({ id: a.id, title: a.name, text: formatAgency(a), keywords: a.topics.join(" ") }))}
               />
-            ) : null}
+            ) : (
+              // Closed, or no longer this person's: an unsent draft to it can never go out.
+              <ForgetReplyDraft staffId={staff.id} consultationId={consultation.id} />
+            )}
           </div>
           {/* Its own scroll area, so the record form beside the conversation is reachable without moving the reply box off screen. */}
           <aside className="flex flex-col gap-4 lg:h-[calc(100vh-15rem)] lg:overflow-y-auto lg:pr-1" aria-label={ja.console.sidePanel}>
