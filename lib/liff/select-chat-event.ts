@@ -6,7 +6,9 @@ import type { ConsoleEvent } from "@/lib/realtime";
 import { consultationBelongsToYouth } from "./secure-chat";
 
 /** What one youth's secure-chat stream sends for a console event: ids only, or nothing. */
-export type ChatStreamEvent = { name: "chat"; data: { kind: ConsoleEvent["kind"]; consultationId: string } } | { name: "queue"; data: Record<string, never> };
+export type ChatStreamEvent = { name: "chat"; data: { kind: ConsoleEvent["kind"]; consultationId: string } } | { name: "queue"; data: object };
+
+const QUEUE_EVENT: ChatStreamEvent = { name: "queue", data: {} };
 
 /** Events that can move a waiting youth's place in the queue. */
 const QUEUE_CHANGES = new Set<ConsoleEvent["kind"]>(["queue", "assignment", "closed", "released", "risk"]);
@@ -48,7 +50,7 @@ export function selectChatEvent(tx: DbOrTx, youthId: string): (event: ConsoleEve
       waiting = askWaiting();
       return { name: "chat", data: { kind: event.kind, consultationId: id } };
     }
-    if (QUEUE_CHANGES.has(event.kind) && (await waiting)) return { name: "queue", data: {} };
+    if (QUEUE_CHANGES.has(event.kind) && (await waiting)) return QUEUE_EVENT;
     return null;
   };
 }
