@@ -5,6 +5,7 @@ import { consultationTimings, consultations } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { estimateWaitMinutes, findQueuePosition, type ConsoleActor } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
+import { setClockForTests } from "@/lib/clock";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { takeo2024Preset } from "@/lib/schedule";
@@ -110,5 +111,28 @@ describe(`the waiting youth's place and notice (${testDatabaseKind()})`, () => {
     const status = await checkQueueStatus(database.db, youth.youthId, new Date("2024-08-02T21:00:00+09:00"));
     expect(status).toMatchObject({ state: "waiting", position: null });
     expect(status.text).toContain("8月3日(土) 20:00〜24:00");
+  });
+});
+
+describe(`the estimate reused for a minute (${testDatabaseKind()})`, () => {
+  // A Sunday 21:xx, an hour no other test here asks about, so no earlier estimate is remembered for it.
+  const sunday2130 = new Date("2024-08-04T21:30:00+09:00");
+
+  it("answers from the estimate made within the last minute, and asks the records again after it", async () => {
+    setClockForTests(sunday2130);
+    try {
+      const youth = await youthWrites(database.db, keyring, "a", { at: new Date(sunday2130.getTime() - 60_000) });
+      expect(await checkQueueStatus(database.db, youth.youthId, sunday2130)).toMatchObject({ position: 1, minutes: 15 });
+      // Three Sundays 21:xx that waited 40 minutes: the records now say 40, but the minute-old estimate stands.
+      for (const day of ["2024-07-28", "2024-07-21", "2024-07-14"]) await pastWait(`${day}T21:10:00+09:00`, 40);
+      const later = new Date(sunday2130.getTime() + 30_000);
+      setClockForTests(later);
+      expect(await checkQueueStatus(database.db, youth.youthId, later)).toMatchObject({ position: 1, minutes: 15 });
+      const afterMinute = new Date(sunday2130.getTime() + 61_000);
+      setClockForTests(afterMinute);
+      expect(await checkQueueStatus(database.db, youth.youthId, afterMinute)).toMatchObject({ position: 1, minutes: 40 });
+    } finally {
+      setClockForTests(null);
+    }
   });
 });

@@ -10,8 +10,8 @@ import { makeStaff } from "@/lib/consultations/testing/console-fixture";
 import { createKeyring } from "@/lib/crypto";
 import { ja } from "@/lib/i18n/ja";
 import { ensureYouth } from "@/lib/youths";
-import { consultationBelongsToYouth, listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
-import { BURST_WINDOW_MS, BURST_LIMIT } from "./secure-chat";
+import { listSecureChatMessages, receiveSecureChatMessage, secureChatMessageSchema } from "./index";
+import { BURST_WINDOW_MS, BURST_LIMIT, consultationBelongsToYouth } from "./secure-chat";
 
 const keyring = createKeyring(randomBytes(32).toString("base64"));
 const t0 = new Date("2026-04-01T10:00:00Z");

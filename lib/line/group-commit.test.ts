@@ -63,18 +63,44 @@ describe("group commit of webhook inserts", () => {
     expect(await database.db.select().from(lineInbox)).toHaveLength(1);
   });
 
-  it("fails every request of a failed statement, storing none of them, and leaves other statements alone", async () => {
-    const row = (id: string): InboxRow => ({ webhookEventId: id, sourceType: "user", eventType: "follow", eventTimestamp: 1, payloadEnc: "x", receivedAt: new Date() });
+  const row = (id: string): InboxRow => ({ webhookEventId: id, sourceType: "user", eventType: "follow", eventTimestamp: 1, payloadEnc: "x", receivedAt: new Date() });
+  const storedIds = async () => (await database.db.select({ id: lineInbox.webhookEventId }).from(lineInbox).orderBy(asc(lineInbox.webhookEventId))).map((r) => r.id);
+
+  it("fails only the request whose row is bad, storing the others of its batch", async () => {
     const broken = { ...row("broken"), eventType: null } as unknown as InboxRow;
-    // The first call is written at once, alone; the next two wait and share the second statement.
-    const first = storeInboxRows(database.db, [row("first")]);
-    const second = storeInboxRows(database.db, [row("second")]);
-    const third = storeInboxRows(database.db, [broken]);
+    const { db, inserts } = countingInserts(database.db);
+    // The first call is written at once, alone; the next three wait and share the second statement, which fails.
+    const first = storeInboxRows(db, [row("first")]);
+    const second = storeInboxRows(db, [row("second"), row("second-b")]);
+    const third = storeInboxRows(db, [broken]);
+    const fourth = storeInboxRows(db, [row("fourth"), row("first")]);
     await expect(first).resolves.toBe(1);
-    await expect(second).rejects.toThrow();
+    await expect(second).resolves.toBe(2);
     await expect(third).rejects.toThrow();
-    expect((await database.db.select({ id: lineInbox.webhookEventId }).from(lineInbox)).map((r) => r.id)).toEqual(["first"]);
-    await expect(storeInboxRows(database.db, [row("second")])).resolves.toBe(1);
+    // "first" was already stored by the first statement: only "fourth" is new.
+    await expect(fourth).resolves.toBe(1);
+    expect(await storedIds()).toEqual(["first", "fourth", "second", "second-b"]);
+    // The first statement, the failed batch, then each of its three requests alone.
+    expect(inserts()).toBe(5);
+  });
+
+  it("fails the whole batch at once when the database cannot be reached, without retrying each request", async () => {
+    let inserts = 0;
+    const down = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property !== "insert") return Reflect.get(target, property, receiver) as unknown;
+        return () => {
+          inserts++;
+          const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+          return { values: () => ({ onConflictDoNothing: () => ({ returning: () => Promise.reject(new Error("Failed query", { cause: refused })) }) }) };
+        };
+      },
+    });
+    const answers = await Promise.allSettled(["a", "b", "c", "d"].map((id) => storeInboxRows(down, [row(id)])));
+    expect(answers.every((a) => a.status === "rejected")).toBe(true);
+    // One statement for the first request, one for the batch of the other three: none written again alone.
+    expect(inserts).toBe(2);
+    expect(await storedIds()).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { lineInbox } from "@/db/schema";
+import { DatabaseUnavailableError, isConnectionFailure } from "@/lib/availability";
 
 export type InboxRow = typeof lineInbox.$inferInsert;
 
@@ -32,12 +33,23 @@ function writerOf(db: Db): Writer {
   return writer;
 }
 
+/** One INSERT of these rows; returns the ids that were new (a redelivered id already stored is skipped). */
+async function insertRows(db: Db, rows: InboxRow[]): Promise<Set<string>> {
+  const inserted = await db.insert(lineInbox).values(rows).onConflictDoNothing({ target: lineInbox.webhookEventId }).returning({ id: lineInbox.webhookEventId });
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** The database is down or unreachable: retrying each request alone would only multiply the load on it. */
+const isOutage = (error: unknown) => error instanceof DatabaseUnavailableError || isConnectionFailure(error);
+
 /**
  * Group commit: requests that arrive while a statement is being written wait for the next one and share
  * it, so under load the webhook costs one INSERT (one commit) per batch rather than per request, and an
  * acknowledgement never queues behind hundreds of single-row transactions on PGlite's one connection.
- * One statement is atomic: a request's rows are all stored or, if the statement fails, none is and every
- * request in the batch gets the error (LINE redelivers). Each request is answered only after the commit.
+ * One statement is atomic, so one request's bad row fails the whole batch: then each request is written
+ * again alone, and only the ones that still fail get the error (LINE redelivers them), as they would
+ * without the batching. An outage fails the whole batch at once instead. Each request is answered only
+ * after the commit of its rows.
  */
 async function writeBatches(db: Db, writer: Writer): Promise<void> {
   writer.writing = true;
@@ -51,24 +63,40 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
     }
     writer.statements++;
     try {
-      const inserted = await db
-        .insert(lineInbox)
-        .values(batch.flatMap((w) => w.rows))
-        .onConflictDoNothing({ target: lineInbox.webhookEventId })
-        .returning({ id: lineInbox.webhookEventId });
       // An id sent twice in one batch (a redelivery racing its original) was stored once: it counts for the first request naming it.
-      const fresh = new Set(inserted.map((r) => r.id));
+      const fresh = await insertRows(db, batch.flatMap((w) => w.rows));
       for (const waiting of batch) {
         let stored = 0;
         for (const row of waiting.rows) if (fresh.delete(row.webhookEventId)) stored++;
         waiting.resolve(stored);
       }
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      if (batch.length === 1 || isOutage(error)) {
+        for (const waiting of batch) waiting.reject(error);
+        continue;
+      }
+      await writeEachAlone(db, writer, batch);
     }
   }
   writer.writing = false;
   for (const notify of writer.idle.splice(0)) notify();
+}
+
+/** After a failed batch: each request in its own statement, so a bad row fails only the request that sent it. */
+async function writeEachAlone(db: Db, writer: Writer, batch: Waiting[]): Promise<void> {
+  for (const [index, waiting] of batch.entries()) {
+    writer.statements++;
+    try {
+      waiting.resolve((await insertRows(db, waiting.rows)).size);
+    } catch (error) {
+      waiting.reject(error);
+      if (isOutage(error)) {
+        // The database went away meanwhile: the rest would fail the same way.
+        for (const rest of batch.slice(index + 1)) rest.reject(error);
+        return;
+      }
+    }
+  }
 }
 
 /** Stores one request's inbox rows, durably, in the next group-committed statement; resolves to how many were new. */
