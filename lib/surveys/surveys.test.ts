@@ -5,7 +5,7 @@ import { consultationRecords, consultations, lineOutbox, surveyResponses } from 
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { closeConsultation } from "@/lib/consultations";
 import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
-import { createKeyring } from "@/lib/crypto";
+import { createKeyring, rotateKeys } from "@/lib/crypto";
 import { openPayload } from "@/lib/line-api/outbox/payload";
 import { answerLineSurvey, inviteSurvey, submitSurvey } from "./index";
 import { surveyPostbackData } from "./line-survey-questions";
@@ -96,5 +96,17 @@ describe("secure-chat survey", () => {
     expect(second).toMatchObject({ ok: true });
     const rows = await database.db.select().from(surveyResponses).where(eq(surveyResponses.channel, "secure_chat"));
     expect(rows.map((r) => [r.satisfaction, r.again])).toEqual([["good", "yes"]]);
+  });
+
+  it("keeps one answer across a key rotation: the line answer begun under the old key is continued, not started again", async () => {
+    await database.db.delete(surveyResponses);
+    const youth = await closedAndInvited();
+    await answerLineSurvey(database.db, { youthId: youth.youthId, data: data(surveyPostbackData("satisfaction", "good")), at }, keyring);
+    const rotated = createKeyring(randomBytes(32).toString("base64"), [keyring.current.material.toString("base64")]);
+    await rotateKeys(database.db, rotated);
+    await answerLineSurvey(database.db, { youthId: youth.youthId, data: data(surveyPostbackData("again", "yes")), at }, rotated);
+    const rows = await database.db.select().from(surveyResponses);
+    expect(rows.map((r) => [r.satisfaction, r.again])).toEqual([["good", "yes"]]);
+    expect(rows[0]!.token.startsWith(`${rotated.current.id}.`)).toBe(true);
   });
 });
