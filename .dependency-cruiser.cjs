@@ -10,7 +10,7 @@
  * - lib/i18n/ja.ts, the dictionary; lib/i18n/client.ts holds its やさしい日本語 counterpart (easy.ts, ruby.ts).
  * Test files are not cruised: they may use what they test, internals included.
  */
-const FOUNDATIONS = "^lib/(config|clock|calendar|crypto|i18n)/";
+const FOUNDATIONS = "^lib/(config|clock|calendar|crypto|csv|i18n)/";
 const INFRASTRUCTURE = "^lib/(audit|jobs|realtime|line-api)/";
 const ENTRIES = ["^lib/[^/]+/index\\.ts$", "^lib/[^/]+/[^/]+/index\\.ts$", "^lib/[^/]+/client\\.ts$", "^lib/[^/]+/testing/", "^lib/i18n/ja\\.ts$"];
 

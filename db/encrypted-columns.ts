@@ -26,4 +26,5 @@ export const encryptedColumns: EncryptedTable[] = [
   { table: "emergencies", key: "id", columns: ["checklist_notes_enc", "summary_enc"] },
   { table: "emergency_contacts", key: "id", columns: ["result_enc"] },
   { table: "incidents", key: "id", columns: ["scope_enc", "actions_enc"] },
+  { table: "survey_responses", key: "id", columns: ["comment_enc"] },
 ];

@@ -1,6 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/db";
 import { now } from "@/lib/clock";
+import { csvSafeCell } from "@/lib/csv";
 import { ja } from "@/lib/i18n/ja";
 import { appendAudit } from "./append-audit";
 import { digestExportedFile } from "./digest-exported-file";
@@ -16,11 +17,8 @@ export interface AuditLogExport {
   rows: number;
 }
 
-/** Excel runs a cell that starts like a formula; a leading ' keeps it text (a login id typed at sign-in could start with =). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 /** The day in Japan, for the file name. */
 const formatInTimeZone = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-const cell = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /**
  * The filtered log as the screen reads it (names, Japanese actions, details as lines), as UTF-8 CSV with a BOM
@@ -32,7 +30,7 @@ export async function exportAuditLog(db: Db, input: Partial<AuditFilter>, actor:
   const narrowedBy = { action: filter.action ?? null, person: filter.personId ?? null, fromDay: filter.from ?? null, toDay: filter.to ?? null, words: filter.q ?? null };
   const h = ja.audit.csvHeaders;
   const text = stringify(
-    rows.map((r) => [String(r.seq), formatAuditTime(r.at), r.actor, r.action, r.target, r.details.map((d) => `${d.label}: ${d.value}`).join(" / ")].map(cell)),
+    rows.map((r) => [String(r.seq), formatAuditTime(r.at), r.actor, r.action, r.target, r.details.map((d) => `${d.label}: ${d.value}`).join(" / ")].map(csvSafeCell)),
     { bom: true, header: true, columns: [h.seq, h.at, h.actor, h.action, h.target, h.details], record_delimiter: "\r\n" },
   );
   const body = Buffer.from(text, "utf8");

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { csvSafeCell } from "@/lib/csv";
 import type { BundleTable } from "./schema-tables";
 
 export type BundleRow = Record<string, unknown>;
@@ -12,14 +13,12 @@ export function toJsonLines(table: BundleTable, rows: BundleRow[]): string {
   return rows.map((row) => JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.field, toBundleValue(row[c.field])])))).join("\n") + (rows.length > 0 ? "\n" : "");
 }
 
-/** Excel runs a cell that starts like a formula: in the CSVs only (JSON Lines stays exact), a leading ' keeps it text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function toCell(value: unknown): string {
   const plain = toBundleValue(value);
   if (plain === null) return "";
   const text = typeof plain === "object" ? JSON.stringify(plain) : String(plain);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  // In the CSVs only: JSON Lines stays exact.
+  return csvSafeCell(text);
 }
 
 /** UTF-8 with a BOM so Excel on a city clerk's PC opens the Japanese text as it is. */

@@ -128,6 +128,7 @@ export const ja = {
       safetyPlans: "安全計画",
       emergencies: "緊急対応のメモ",
       emergencyContacts: "緊急対応の連絡記録",
+      surveyComments: "アンケートの感想",
     },
     count: (n: number) => `${n.toLocaleString("ja-JP")}件`,
     contentPurged: "（保存期間を過ぎたため削除しました）",

@@ -78,6 +78,17 @@ describe("CSV", () => {
       }
     }
   });
+
+  it("keeps 所見 and cover text that starts like a formula as text in Excel", () => {
+    const monthly = reports[0]!;
+    if (monthly.kind !== "monthly") throw new Error("the first report is the monthly one");
+    const typed = { ...monthly, remarks: "=HYPERLINK(\"http://example.com\")", cover: { ...monthly.cover, addressee: "@SUM(A1)", businessName: "+1" } };
+    const lines = renderReportCsv(typed, fixedHead).slice(1).split("\r\n");
+    expect(lines).toContain(`"'=HYPERLINK(""http://example.com"")"`);
+    expect(lines).toContain("'@SUM(A1) 様");
+    expect(lines).toContain("'+1");
+    expect(lines.some((l) => /^[=+\-@]/.test(l))).toBe(false);
+  });
 });
 
 describe("PDF", () => {

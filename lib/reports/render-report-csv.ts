@@ -1,10 +1,15 @@
 import type { AuditHead } from "@/lib/audit";
+import { csvSafeCell } from "@/lib/csv";
 import { auditHeadLine, reportHeading } from "./report-heading";
 import { formatCell, reportTables, type Cell } from "./report-tables";
 import type { Report } from "./schemas";
 
 const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-const line = (cells: readonly Cell[]) => cells.map((cell) => quote(formatCell(cell))).join(",");
+/**
+ * Text cells (所見, cover fields, admin-named categories) are typed by people: one that starts like a
+ * formula stays text in Excel. Figures and the "none" mark are the product's own and go as they are.
+ */
+const line = (cells: readonly Cell[]) => cells.map((cell) => quote(typeof cell === "string" ? csvSafeCell(cell) : formatCell(cell))).join(",");
 
 /**
  * The report as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads Shift_JIS and

@@ -4,6 +4,7 @@ import { retentionRuns } from "@/db/schema";
 import { appendAudit } from "@/lib/audit";
 import { purgeConsultationContent } from "./purge-consultation-content";
 import { purgeLinePayloads } from "./purge-line-payloads";
+import { purgeSurveyComments } from "./purge-survey-comments";
 import { retentionCutoffs, type RetentionSettings } from "./settings";
 
 /** Every kind a purge erases, in the order the admin page and the command line list them. */
@@ -19,6 +20,7 @@ export const purgeKinds = [
   "safetyPlans",
   "emergencies",
   "emergencyContacts",
+  "surveyComments",
 ] as const;
 export type PurgeKind = (typeof purgeKinds)[number];
 export type PurgeCounts = Record<PurgeKind, number>;
@@ -39,7 +41,7 @@ class DryRun extends Error {
   }
 }
 
-const noContent = { consultations: 0, messages: 0, internalNotes: 0, records: 0, consents: 0, sharingExceptions: 0, safetyPlans: 0, emergencies: 0, emergencyContacts: 0 };
+const noContent = { consultations: 0, messages: 0, internalNotes: 0, records: 0, consents: 0, sharingExceptions: 0, safetyPlans: 0, emergencies: 0, emergencyContacts: 0, surveyComments: 0 };
 
 /**
  * Erases what has outlived its retention period (see settings.ts), in one transaction under a lock,
@@ -57,7 +59,7 @@ export async function purgeExpiredData(
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${RETENTION_LOCK_KEY})`);
       const payloads = await purgeLinePayloads(tx, { cutoff: payloadCutoff, at });
-      const content = contentCutoff ? await purgeConsultationContent(tx, { cutoff: contentCutoff, at }) : noContent;
+      const content = contentCutoff ? { ...(await purgeConsultationContent(tx, { cutoff: contentCutoff, at })), ...(await purgeSurveyComments(tx, { cutoff: contentCutoff })) } : noContent;
       const counts: PurgeCounts = { ...payloads, ...content };
       const result: PurgeResult = { counts, payloadCutoff, contentCutoff, dryRun };
       if (dryRun) throw new DryRun(result);

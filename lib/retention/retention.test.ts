@@ -19,11 +19,13 @@ import {
   retentionRuns,
   safetyPlanVersions,
   sharingExceptions,
+  surveyResponses,
 } from "@/db/schema";
 import { createTestDatabase } from "@/db/testing";
 import { setClockForTests } from "@/lib/clock";
 import { listConsultationMessages } from "@/lib/consultations";
 import { createKeyring, decryptField, encryptField } from "@/lib/crypto";
+import { loadCurrentForm } from "@/lib/forms";
 import { processNextInboxEvent, receiveWebhook } from "@/lib/line";
 import { sign, TEST_CHANNEL_SECRET } from "@/lib/line/testing/webhook";
 import { buildAnnualReception, buildAnnualReport, buildDailyWorkLog, buildMonthlyReception, buildMonthlyReport } from "@/lib/reports";
@@ -45,6 +47,7 @@ const zero: PurgeCounts = {
   safetyPlans: 0,
   emergencies: 0,
   emergencyContacts: 0,
+  surveyComments: 0,
 };
 
 /** Every value of every encrypted column outside the staff's secrets, decrypted: where any text could still be. */
@@ -160,6 +163,10 @@ describe("purging consultation content and LINE payloads", () => {
   });
 
   it("erases consultation content after the months set, while every report gives the same figures", async () => {
+    // Survey comments go by the month answered: 2024-08 is past 12 months, 2026-02 is not.
+    const surveyVersionId = (await loadCurrentForm(database.db, "survey")).id;
+    for (const month of ["2024-08", "2026-02"])
+      await database.db.insert(surveyResponses).values({ token: `t-${month}`, month, channel: "line", formVersionId: surveyVersionId, satisfaction: "good", commentEnc: encryptField(keyring, `感想 ${month}`) });
     const before = await allReports();
     const messagesBefore = await database.db.select({ id: consultationMessages.id, kind: consultationMessages.kind, sentAt: consultationMessages.sentAt }).from(consultationMessages).orderBy(asc(consultationMessages.id));
     const closedBefore = await database.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.status, "closed"));
@@ -173,7 +180,9 @@ describe("purging consultation content and LINE payloads", () => {
     ]);
     const counts = Object.values(first.counts).some((n) => n > 0) ? first.counts : second.counts;
     expect(Object.values(first.counts).some((n) => n > 0) && Object.values(second.counts).some((n) => n > 0)).toBe(false);
-    expect(counts).toMatchObject({ consultations: closedBefore.length, internalNotes: 1, records: 6, consents: 1, sharingExceptions: 1, safetyPlans: 1, emergencies: 1, emergencyContacts: 1 });
+    expect(counts).toMatchObject({ consultations: closedBefore.length, internalNotes: 1, records: 6, consents: 1, sharingExceptions: 1, safetyPlans: 1, emergencies: 1, emergencyContacts: 1, surveyComments: 1 });
+    const comments = await database.db.select({ month: surveyResponses.month, comment: surveyResponses.commentEnc, satisfaction: surveyResponses.satisfaction }).from(surveyResponses).orderBy(asc(surveyResponses.month));
+    expect(comments.map((c) => [c.month, c.comment && decryptField(keyring, c.comment), c.satisfaction])).toEqual([["2024-08", null, "good"], ["2026-02", "感想 2026-02", "good"]]);
     expect(counts.messages).toBeGreaterThanOrEqual(20);
 
     expect(await allReports()).toEqual(before);

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { surveyResponses } from "@/db/schema";
 import { calendarDateOf } from "@/lib/calendar";
 import { encryptField, type Keyring } from "@/lib/crypto";
-import { surveyToken } from "./survey-token";
+import { surveyToken, surveyTokensBefore } from "./survey-token";
 
 export interface SurveyAnswer {
   satisfaction?: string | null;
@@ -23,10 +23,14 @@ export async function recordSurveyAnswer(
   keyring: Keyring,
 ): Promise<void> {
   const commentEnc = answer.comment ? encryptField(keyring, answer.comment) : null;
+  const token = surveyToken(keyring, consultation.id);
+  // An answer begun under a key since rotated moves to the current key's token first, so it stays the first answer.
+  const before = surveyTokensBefore(keyring, consultation.id);
+  if (before.length > 0) await tx.update(surveyResponses).set({ token }).where(inArray(surveyResponses.token, before));
   await tx
     .insert(surveyResponses)
     .values({
-      token: surveyToken(keyring, consultation.id),
+      token,
       month: calendarDateOf(consultation.openedAt).slice(0, 7),
       channel: consultation.channel,
       formVersionId: consultation.surveyVersionId,

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consultations, lineOutbox, surveyResponses } from "@/db/schema";
+import { consultationRecords, consultations, lineOutbox, surveyResponses } from "@/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/db/testing";
 import { closeConsultation } from "@/lib/consultations";
-import { youthWrites } from "@/lib/consultations/testing/console-fixture";
-import { createKeyring } from "@/lib/crypto";
+import { makeStaff, youthWrites } from "@/lib/consultations/testing/console-fixture";
+import { createKeyring, rotateKeys } from "@/lib/crypto";
 import { openPayload } from "@/lib/line-api/outbox/payload";
 import { answerLineSurvey, inviteSurvey, submitSurvey } from "./index";
 import { surveyPostbackData } from "./line-survey-questions";
@@ -57,6 +57,33 @@ describe("line-mode survey", () => {
   });
 });
 
+describe("no invitation after a crisis or out of scope", () => {
+  it("skips an emergency (checked or as the outcome), 対象外 and a high priority, and still invites an ordinary close", async () => {
+    const cases = [
+      { record: { emergency: true } },
+      { record: { outcome: "emergency" as const } },
+      { record: { outOfScope: true } },
+      { priority: 2 },
+      { record: { emergency: false, outOfScope: false }, priority: 1 },
+    ];
+    const invited: boolean[] = [];
+    const counselor = await makeStaff(database.db, "survey-counselor", "counselor");
+    for (const { record, priority } of cases) {
+      const youth = await youthWrites(database.db, keyring, "相談です", { at });
+      if (priority !== undefined) await database.db.update(consultations).set({ priority }).where(eq(consultations.id, youth.consultationId));
+      if (record) await database.db.insert(consultationRecords).values({ consultationId: youth.consultationId, updatedAt: at, updatedBy: counselor.id, ...record });
+      await closeConsultation(database.db, { consultationId: youth.consultationId, reason: "completed", at, by: "system" }, keyring);
+      await inviteSurvey(database.db, { consultationId: youth.consultationId, at }, keyring);
+      const [row] = await database.db.select({ invitedAt: consultations.surveyInvitedAt }).from(consultations).where(eq(consultations.id, youth.consultationId));
+      const pushes = await database.db.select().from(lineOutbox).where(eq(lineOutbox.youthId, youth.youthId));
+      const asked = pushes.some((p) => JSON.stringify(openPayload(keyring, "push", p.payloadEnc)).includes("相談してよかったですか"));
+      expect(asked, JSON.stringify({ record, priority })).toBe(row!.invitedAt !== null);
+      invited.push(asked);
+    }
+    expect(invited).toEqual([false, false, false, false, true]);
+  });
+});
+
 describe("secure-chat survey", () => {
   it("refuses an unknown choice in Japanese, keeps nothing until valid, then keeps the first answer only", async () => {
     const youth = await closedAndInvited();
@@ -69,5 +96,17 @@ describe("secure-chat survey", () => {
     expect(second).toMatchObject({ ok: true });
     const rows = await database.db.select().from(surveyResponses).where(eq(surveyResponses.channel, "secure_chat"));
     expect(rows.map((r) => [r.satisfaction, r.again])).toEqual([["good", "yes"]]);
+  });
+
+  it("keeps one answer across a key rotation: the line answer begun under the old key is continued, not started again", async () => {
+    await database.db.delete(surveyResponses);
+    const youth = await closedAndInvited();
+    await answerLineSurvey(database.db, { youthId: youth.youthId, data: data(surveyPostbackData("satisfaction", "good")), at }, keyring);
+    const rotated = createKeyring(randomBytes(32).toString("base64"), [keyring.current.material.toString("base64")]);
+    await rotateKeys(database.db, rotated);
+    await answerLineSurvey(database.db, { youthId: youth.youthId, data: data(surveyPostbackData("again", "yes")), at }, rotated);
+    const rows = await database.db.select().from(surveyResponses);
+    expect(rows.map((r) => [r.satisfaction, r.again])).toEqual([["good", "yes"]]);
+    expect(rows[0]!.token.startsWith(`${rotated.current.id}.`)).toBe(true);
   });
 });
