@@ -8,12 +8,14 @@ import { generateX25519Identity, identityToRecipient } from "age-encryption";
 import { count, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { Db } from "@/db";
-import { auditLog, consultationMessages, consultations, formVersions, staff } from "@/db/schema";
+import { auditLog, consultationMessages, consultations, formVersions, staff, supportAgencies } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@/db/testing";
 import { seedExampleAgencies } from "@/lib/agencies";
 import { addOnCallEntry } from "@/lib/alerts";
 import { grantStaffPermission } from "@/lib/auth";
-import { saveAutoReplyTemplate } from "@/lib/autoreply";
+import { saveAutoReplyTemplate, saveWaitingSettings } from "@/lib/autoreply";
+import { createFakeLineApi } from "@/lib/line-api/testing/fake-line-api";
+import { recordFollowerSnapshot, saveReportCover, saveReportRemarks } from "@/lib/reports";
 import { saveCannedResponse } from "@/lib/canned";
 import { addInternalNote, claimConsultation, type ConsoleActor } from "@/lib/consultations";
 import { youthWrites } from "@/lib/consultations/testing/console-fixture";
@@ -64,8 +66,11 @@ beforeAll(async () => {
   const db = source.db;
   await seedDemoStaff(db);
   await seedExampleAgencies(db, { at });
+  // The city confirmed the examples (only confirmed agencies are referred to, which makes consents).
+  await db.update(supportAgencies).set({ isExample: false });
   await saveSchedule(db, takeo2024Preset, null, at, "test");
-  await generateHistory(db, { from: "2024-08-03", to: "2024-08-04", seed: 7, keyring: sourceKeyring, schedule: takeo2024Preset, counselors: ["counselor1", "counselor2"] });
+  // Seed 10 makes every kind the generator can in two evenings: emergencies, alerts, consents, a sharing exception, survey answers.
+  await generateHistory(db, { from: "2024-08-03", to: "2024-08-04", seed: 10, keyring: sourceKeyring, schedule: takeo2024Preset, counselors: ["counselor1", "counselor2"] });
   const counselor = await actorOf(db, "counselor1");
   const admin = await actorOf(db, "admin");
   const written = await youthWrites(db, sourceKeyring, "ひきつぎ前に書いたメッセージ", { at });
@@ -76,6 +81,12 @@ beforeAll(async () => {
   await saveAutoReplyTemplate(db, { kind: "waiting", body: "順番にお返事します。", at }, admin);
   await addOnCallEntry(db, { name: "当番 三郎", email: "oncall@example.jp", startsAt: "2025-04-01T17:00", endsAt: "2025-04-01T22:00", at }, admin);
   await markReportSubmitted(db, { kind: "monthly_report", period: "2024-08", at }, admin);
+  await saveWaitingSettings(db, { settings: { busyThresholdMinutes: 30, selfHelpEnabled: true }, at }, admin);
+  expect(await saveReportCover(db, { addressee: "武雄市長", businessName: "武雄市子ども・若者相談ほっとLINE事業", contractor: "株式会社ソウダン", manager: "山田 花子" }, admin, at)).toMatchObject({ ok: true });
+  expect(await saveReportRemarks(db, { period: "2024-08", body: "夏休みの相談が多かった。", confirmed: false, baseVersion: null }, admin, at)).toMatchObject({ ok: true });
+  const line = createFakeLineApi();
+  line.setFollowers({ followers: 120, blocks: 3 });
+  expect(await recordFollowerSnapshot(db, { api: line.api, at })).toBe(true);
   await grantStaffPermission(db, (await actorOf(db, "city")).id, "records.inspect", admin);
   await saveIncident(db, { kind: "misdelivery", discoveredAt: "2025-03-31T20:15", scope: "ひきつぎ試験: 1件の誤送信", actions: "相手に削除を依頼", cityNotifiedAt: "" }, admin, { keyring: sourceKeyring, at });
   // Content is kept (0 months), so the purge only runs and is recorded: the round trip compares content.
