@@ -41,7 +41,7 @@ test("an admin sets the report cover by keyboard; a wrong field is named, a save
   await expect(page.getByRole("status").filter({ hasText: /表紙を保存しました（第\d+版）。/ })).toBeVisible();
 
   await page.goto("/admin/audit");
-  await expect(page.getByRole("row").filter({ hasText: "report.cover_saved" }).first()).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "報告書の表紙の設定の変更" }).first()).toBeVisible();
 
   // The monthly report names the cover in its heading.
   await page.goto(`/reports/monthly?month=${lastMonth}`);

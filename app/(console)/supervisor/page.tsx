@@ -41,16 +41,19 @@ export default async function Page() {
         <h1 className="text-2xl font-bold">{ja.supervisorView.title}</h1>
         <LiveRefresh alertOnArrival alertOnRisk soundByDefault />
         {risky.length > 0 ? (
-          <ul role="alert" className="flex flex-col gap-1 rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800" data-testid="risk-banner">
-            {risky.map((c) => (
-              <li key={c.id}>
-                {ja.supervisorView.riskAlertOf(c.pseudonym)}{" "}
-                <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
-                  {ja.supervisorView.openRisky}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          // The alert role on a wrapper: on the <ul> itself it would stop being a list (axe: listitem).
+          <div role="alert" className="rounded-md border border-red-500 bg-red-50 p-3 font-semibold text-red-800" data-testid="risk-banner">
+            <ul className="flex flex-col gap-1">
+              {risky.map((c) => (
+                <li key={c.id}>
+                  {ja.supervisorView.riskAlertOf(c.pseudonym)}{" "}
+                  <Link href={`/console/c/${c.id}`} className="text-brand-700 underline">
+                    {ja.supervisorView.openRisky}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <section aria-labelledby="live-title">
           <h2 id="live-title" className="text-lg font-bold">{ja.supervisorView.live}（{live.length}）</h2>
