@@ -121,7 +121,8 @@ test.describe("line mode: the youth waits, checks the queue, is told when it end
 
       // Closed with the record: the youth is told in the talk.
       await closeWithRecord(counselor);
-      await expect(bot.last()).toContainText("相談を終了しました。また話したくなったら、いつでも送ってください。", { timeout: 20_000 });
+      // The closing message, then the survey's invitation (its own push).
+      await expect(bot.filter({ hasText: "相談を終了しました。また話したくなったら、いつでも送ってください。" })).toHaveCount(1, { timeout: 20_000 });
       await shoot(page, testInfo, "line-3-closed");
 
       // The next message opens a new consultation: the in-hours notice and the intake again, never 相談時間外.
@@ -192,6 +193,9 @@ test.describe("secure mode: the place updates live, and an ended conversation st
       await page.getByRole("dialog").getByRole("button", { name: "閉じる" }).click();
       await page.getByRole("region", { name: "リッチメニュー" }).getByRole("button", { name: "相談する" }).click();
       const reopened = page.frameLocator("#browser-frame");
+      // The survey comes first, once; skipped, the conversation that just ended shows read-only.
+      await reopened.getByRole("button", { name: "答えない" }).click();
+      await reopened.getByRole("button", { name: "新しく相談する" }).click();
       await expect(reopened.getByRole("log", { name: "相談のやりとり" })).toContainText("相談を終了しました。");
       await expect(reopened.getByText("この相談は終わりました。下のボタンから新しく相談できます。")).toBeVisible();
       await shoot(page, testInfo, "secure-5-reopened");

@@ -130,6 +130,13 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
     await openChat.current();
   }
 
+  /** After the survey (answered or skipped): the conversation that just ended, read-only, else a new one. */
+  async function continueAfterSurvey() {
+    const current = await chatApi.messages();
+    if (current.ok && current.data.ended) return openChat.current();
+    await consultAgain();
+  }
+
   async function submitSurvey(answers: unknown) {
     const answer = await chatApi.submitSurvey(answers);
     if (answer.ok) {
@@ -205,7 +212,7 @@ export function SecureChat({ liff, contacts }: { liff: LiffSettings | null; cont
       {phase.kind === "thanked" && (
         <div className="m-4 rounded-xl bg-white p-4 text-base" data-testid="survey-thanks">
           <p>{phase.text}</p>
-          <button type="button" onClick={() => void consultAgain()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
+          <button type="button" onClick={() => void continueAfterSurvey()} className={`${buttonClass} mt-3 min-h-12 w-full text-base`}>
             {ja.survey.next}
           </button>
         </div>
