@@ -137,7 +137,9 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
   await panel.getByRole("button", { name: "緊急対応を終えて相談を閉じる" }).click();
   await expect(counselor.getByTestId("close-reason")).toHaveText("終了の理由: 緊急対応で終了");
   await expect(counselor.getByLabel("対応結果")).toHaveValue("emergency");
-  await expect(chat.getByRole("button", { name: "送信する" })).toBeVisible();
+  // The youth sees the conversation ended, read-only, with the way to start a new one.
+  await expect(chat.getByText("この相談は終わりました。下のボタンから新しく相談できます。")).toBeVisible();
+  await expect(chat.getByRole("button", { name: "新しく相談する" })).toBeVisible();
 
   // The city's 緊急対応報告 shows it all.
   await supervisor.reload();
