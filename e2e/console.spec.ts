@@ -28,23 +28,22 @@ async function staffPage(browser: Browser, loginId: string): Promise<Page> {
   return page;
 }
 
-/** The newest waiting youth is last among equals; these tests write nothing risky, so it is the last row. */
-async function newestPseudonym(page: Page, before: number): Promise<string> {
+/** The pseudonyms in the queue, in its order (risk first, so the newest youth is not always last). */
+async function queuePseudonyms(page: Page): Promise<string[]> {
   await page.goto("/console");
-  const items = page.getByTestId("queue").locator("li");
-  await expect(items).toHaveCount(before + 1);
-  return (await items.last().locator("span.font-semibold").textContent())!;
+  return page.getByTestId("queue").locator("li span.font-semibold").allTextContents();
 }
 
-async function queueSize(page: Page): Promise<number> {
-  await page.goto("/console");
-  return page.getByTestId("queue").locator("li").count();
+/** The youth who joined the queue since `before` was read. */
+async function newestPseudonym(page: Page, before: string[]): Promise<string> {
+  await expect.poll(async () => (await queuePseudonyms(page)).length).toBe(before.length + 1);
+  return (await queuePseudonyms(page)).find((p) => !before.includes(p))!;
 }
 
 test("two counselors click the same consultation at once: exactly one gets it, and it leaves both queues", async ({ browser, request }) => {
   const one = await staffPage(browser, "counselor1");
   const two = await staffPage(browser, "counselor2");
-  const before = await queueSize(one);
+  const before = await queuePseudonyms(one);
   await youthWrites(request, "相談したいことがあります");
   const pseudonym = await newestPseudonym(one, before);
   await two.goto("/console");
@@ -66,7 +65,7 @@ test("two counselors click the same consultation at once: exactly one gets it, a
 test("youth and counselor talk through LINE, the supervisor watches live, and closing needs the record", async ({ browser, request }) => {
   const counselor = await staffPage(browser, "counselor1");
   const supervisor = await staffPage(browser, "supervisor");
-  const before = await queueSize(counselor);
+  const before = await queuePseudonyms(counselor);
   const youth = await youthWrites(request, "家に帰りたくない <b>たすけて</b>");
   const pseudonym = await newestPseudonym(counselor, before);
 

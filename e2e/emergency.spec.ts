@@ -52,15 +52,24 @@ test("緊急対応: the counselor starts it, the supervisor is alerted and joins
   await signIn(counselor, "counselor1");
   await signIn(supervisor, "supervisor");
   await supervisor.goto("/supervisor");
+  // Other specs may leave youth waiting: this youth is the one who was not in the queue before.
+  await counselor.goto("/console");
+  const before = await counselor.getByTestId("queue").locator("li span.font-semibold").allTextContents();
 
   await newYouthOnPhone(page, emulator);
   const chat = await openSecureChat(page, { intake: { ageBand: "中学生", gender: "答えたくない", topics: ["いじめ"] } });
   await chat.getByLabel("メッセージ").fill("もう家に帰りたくない");
   await chat.getByRole("button", { name: "送信する" }).click();
 
-  await counselor.goto("/console");
-  const item = counselor.getByTestId("queue").locator("li").filter({ hasText: "セキュアチャット" }).last();
-  const pseudonym = (await item.locator("span.font-semibold").textContent())!;
+  let pseudonym = "";
+  await expect
+    .poll(async () => {
+      await counselor.goto("/console");
+      const now = await counselor.getByTestId("queue").locator("li span.font-semibold").allTextContents();
+      pseudonym = now.find((p) => !before.includes(p)) ?? "";
+      return pseudonym;
+    })
+    .not.toBe("");
   await counselor.getByRole("button", { name: `${pseudonym} 担当する` }).click();
   await counselor.waitForURL(/\/console\/c\//);
   const conversation = counselor.url();
