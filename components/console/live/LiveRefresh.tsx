@@ -81,14 +81,9 @@ export function LiveRefresh({
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // One refresh at most 150 ms after the first event of a burst: restarting the timer on every event
-    // (a debounce) would never refresh a supervisor's page while messages keep arriving.
     const refresh = () => {
-      if (timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        router.refresh();
-      }, 150);
+      clearTimeout(timer);
+      timer = setTimeout(() => router.refresh(), 150);
     };
     const source = new EventSource("/api/console/events");
     source.addEventListener("ready", () => {
