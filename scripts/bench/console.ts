@@ -10,6 +10,7 @@ import { claimConsultation } from "@/lib/consultations";
 import { createKeyring, lookupHash } from "@/lib/crypto";
 import { buildIfStale } from "../build-if-stale";
 import { describeMachine, writeResultsSection } from "./results-file";
+import { waitForHealth } from "./wait-for-health";
 
 /**
  * npm run bench:console — what a counselor sees. Two app instances on one PostgreSQL database; 20
@@ -163,13 +164,6 @@ function startApp(port: number, databaseUrl: string): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, SOUDAN_ENCRYPTION_KEY: key, SOUDAN_DEMO: "1", LINE_CHANNEL_SECRET: secret },
   });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.ok, () => false)); i++) {
-    if (i > 240) throw new Error(`the app at ${base} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 buildIfStale(process.env);

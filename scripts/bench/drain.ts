@@ -10,6 +10,7 @@ import { createKeyring } from "@/lib/crypto";
 import { receiveWebhook } from "@/lib/line";
 import { buildIfStale } from "../build-if-stale";
 import { describeMachine, writeResultsSection } from "./results-file";
+import { waitForHealth } from "./wait-for-health";
 
 /**
  * npm run bench:drain — a backlog of youth messages (as after an outage, when LINE redelivers) drained
@@ -32,13 +33,6 @@ function startApp(port: number, databaseUrl: string): ChildProcess {
   });
 }
 
-async function waitForHealth(port: number): Promise<void> {
-  for (let i = 0; !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) {
-    if (i > 240) throw new Error(`the app on port ${port} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 buildIfStale(process.env);
 const dbName = `soudan_bench_drain_${randomBytes(4).toString("hex")}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -51,9 +45,9 @@ const apps: ChildProcess[] = [];
 try {
   // One instance first: it prepares the database (form versions, lexicon) before the second starts beside it.
   apps.push(startApp(ports[0]!, url.toString()));
-  await waitForHealth(ports[0]!);
+  await waitForHealth(`http://127.0.0.1:${ports[0]!}`);
   apps.push(startApp(ports[1]!, url.toString()));
-  await waitForHealth(ports[1]!);
+  await waitForHealth(`http://127.0.0.1:${ports[1]!}`);
 
   const base = Date.now() - 60_000;
   const events: Record<string, unknown>[] = [];
