@@ -10,6 +10,8 @@ export interface WorkerLoop {
  * Runs `pass` repeatedly: again at once while it reports work done, otherwise after `idleMs` or a wake.
  * Errors are logged and the loop goes on; the rows themselves record what failed.
  */
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export function startWorkerLoop(name: string, pass: () => Promise<boolean>, idleMs = 1000): WorkerLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -17,6 +19,9 @@ export function startWorkerLoop(name: string, pass: () => Promise<boolean>, idle
   const done = (async () => {
     while (!stopped) {
       let didWork = false;
+      // PGlite answers queries on this thread within microtasks: a loop that keeps finding work would
+      // otherwise go from pass to pass without the server ever reading a request (webhooks went unanswered for seconds).
+      await turnOfTheEventLoop();
       try {
         didWork = await pass();
       } catch (error) {

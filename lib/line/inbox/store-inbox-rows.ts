@@ -16,10 +16,10 @@ interface Waiting {
 interface Writer {
   queue: Waiting[];
   writing: boolean;
-  /** Statements written so far: the worker tells by it whether webhooks came in while it worked. */
-  statements: number;
   /** Called once nothing is queued or being written (the inbox worker waits for it). */
   idle: (() => void)[];
+  /** performance.now() of the latest request: the worker tells by it whether webhooks are coming in. */
+  lastRequestAt: number;
 }
 
 const writers = new WeakMap<Db, Writer>();
@@ -27,7 +27,7 @@ const writers = new WeakMap<Db, Writer>();
 function writerOf(db: Db): Writer {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], writing: false, statements: 0, idle: [] };
+    writer = { queue: [], writing: false, idle: [], lastRequestAt: -Infinity };
     writers.set(db, writer);
   }
   return writer;
@@ -61,7 +61,6 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
       batch.push(next);
       count += next.rows.length;
     }
-    writer.statements++;
     try {
       // An id sent twice in one batch (a redelivery racing its original) was stored once: it counts for the first request naming it.
       const fresh = await insertRows(db, batch.flatMap((w) => w.rows));
@@ -85,7 +84,6 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
 /** After a failed batch: each request in its own statement, so a bad row fails only the request that sent it. */
 async function writeEachAlone(db: Db, writer: Writer, batch: Waiting[]): Promise<void> {
   for (const [index, waiting] of batch.entries()) {
-    writer.statements++;
     try {
       waiting.resolve((await insertRows(db, waiting.rows)).size);
     } catch (error) {
@@ -102,6 +100,7 @@ async function writeEachAlone(db: Db, writer: Writer, batch: Waiting[]): Promise
 /** Stores one request's inbox rows, durably, in the next group-committed statement; resolves to how many were new. */
 export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
   const writer = writerOf(db);
+  writer.lastRequestAt = performance.now();
   const stored = new Promise<number>((resolve, reject) => writer.queue.push({ rows, resolve, reject }));
   if (!writer.writing) void writeBatches(db, writer);
   return stored;
@@ -111,6 +110,9 @@ export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
 const MAX_WAIT_MS = 50;
 /** The longest pause after one event, so a slow event does not hold the next ones back for long. */
 const MAX_PAUSE_MS = 250;
+/** A webhook within this long means they are coming in: the worker then takes at most a third of the time. */
+const TRAFFIC_WINDOW_MS = 1000;
+const PAUSE_FACTOR = 2;
 
 /** Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`. */
 function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
@@ -130,19 +132,21 @@ function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
 /**
  * Runs one pass of the inbox worker so that acknowledgements come first. It starts once the webhook
  * inserts in flight are committed (at most MAX_WAIT_MS: a steady stream of them does not starve it);
- * and when webhooks came in meanwhile, it pauses afterwards for as long as the pass took. On PGlite
+ * and while webhooks are coming in it pauses afterwards for twice as long as the pass took. On PGlite
  * the worker's queries run on the one connection and on the request thread itself (WebAssembly), so
  * an unpaused worker with a backlog takes nearly all of both and acknowledgements queue for seconds;
- * this way it takes at most about half while webhooks arrive, and everything once they stop.
+ * this way it takes at most about a third while webhooks arrive, and everything once they stop.
+ * Whether they arrive is told by the latest request, not by writes during the pass: on PGlite none can
+ * start during a pass, since its queries complete without the server reading a socket.
  */
 export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>): Promise<T> {
   const writer = writerOf(db);
   await waitForInboxWrites(writer, MAX_WAIT_MS);
-  const statementsBefore = writer.statements;
   const started = performance.now();
   const result = await pass();
-  if (writer.statements !== statementsBefore || writer.writing) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - started, MAX_PAUSE_MS)));
+  const took = performance.now() - started;
+  if (writer.writing || performance.now() - writer.lastRequestAt < TRAFFIC_WINDOW_MS) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(took * PAUSE_FACTOR, MAX_PAUSE_MS)));
   }
   return result;
 }
