@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -93,6 +95,19 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Creating a PGlite data directory (initdb) grows the WebAssembly memory to about 700 MB, and a process
+ * never gives that back: an app whose first start made its DATA_DIR would carry it until restarted. A
+ * short-lived child process makes it instead, and this process only opens it (about 200 MB).
+ */
+async function openEmbeddedDataDir(pgdata: string): Promise<PGlite> {
+  if (!fs.existsSync(path.join(pgdata, "PG_VERSION"))) {
+    const script = 'const { PGlite } = await import("@electric-sql/pglite"); const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();';
+    await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, pgdata], { cwd: process.cwd() });
+  }
+  return new PGlite(pgdata);
+}
+
+/**
  * postgres.js waits 30 s for a connection by default and backs off up to 20 s between reconnects, so
  * with the server gone queries queue for a minute. Here a connection attempt gives up after 2 s and the
  * next one follows within a second, so the pool finds the server again as soon as it is back. A session
@@ -123,7 +138,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = options.dataDir ? takeEmbeddedLock(options.dataDir, options.holder) : () => {};
   try {
-    const client = options.dataDir === null ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite(path.join(options.dataDir, "pgdata"));
+    const client = options.dataDir === null ? new PGlite({ loadDataDir: options.loadDataDir }) : await openEmbeddedDataDir(path.join(options.dataDir, "pgdata"));
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
     return {
