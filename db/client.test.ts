@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import { sql } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
 import { EmbeddedDatabaseBusyError, openDatabase } from "./client";
 
@@ -45,6 +46,9 @@ it("makes a new embedded data directory in a child process, so this one does not
   const database = await openDatabase({ kind: "pglite", dataDir: fresh, holder: "the Soudan app" });
   try {
     expect(fs.existsSync(path.join(fresh, "pgdata", "PG_VERSION"))).toBe(true);
+    // The shared buffers live in this process's memory too: a quarter of PostgreSQL's default.
+    const setting = (await database.db.execute(sql`select current_setting('shared_buffers') as size`)) as unknown as { rows: unknown[] };
+    expect(setting.rows).toEqual([{ size: "32MB" }]);
     // Made here, initdb leaves about 630 MB of WebAssembly memory behind; opening a made one takes about 200 MB.
     expect((process.memoryUsage().external - before) / 1024 / 1024).toBeLessThan(400);
   } finally {

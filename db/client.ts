@@ -95,6 +95,12 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * PostgreSQL's default 128 MB of shared buffers sit in PGlite's WebAssembly memory, in this process,
+ * for good; a helpline's database is far smaller, and the operating system caches its files anyway.
+ */
+const embeddedOptions = { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"] };
+
+/**
  * Creating a PGlite data directory (initdb) grows the WebAssembly memory to about 700 MB, and a process
  * never gives that back: an app whose first start made its DATA_DIR would carry it until restarted. A
  * short-lived child process makes it instead, and this process only opens it (about 200 MB).
@@ -104,7 +110,7 @@ async function openEmbeddedDataDir(pgdata: string): Promise<PGlite> {
     const script = 'const { PGlite } = await import("@electric-sql/pglite"); const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();';
     await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script, pgdata], { cwd: process.cwd() });
   }
-  return new PGlite(pgdata);
+  return new PGlite(pgdata, embeddedOptions);
 }
 
 /**
@@ -138,7 +144,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const release = options.dataDir ? takeEmbeddedLock(options.dataDir, options.holder) : () => {};
   try {
-    const client = options.dataDir === null ? new PGlite({ loadDataDir: options.loadDataDir }) : await openEmbeddedDataDir(path.join(options.dataDir, "pgdata"));
+    const client = options.dataDir === null ? new PGlite({ loadDataDir: options.loadDataDir, ...embeddedOptions }) : await openEmbeddedDataDir(path.join(options.dataDir, "pgdata"));
     await client.waitReady;
     const db = drizzlePglite(client, { schema });
     return {
