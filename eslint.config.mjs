@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...next,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tests/fixtures/**"] },
+  { ignores: ["**/.next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "tests/fixtures/**"] },
   // The folder rules of .dependency-cruiser.cjs, reported in the editor too; depcruise (npm run lint)
   // also checks module cycles, entries (index.ts) and the layers inside lib/.
   {

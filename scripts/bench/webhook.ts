@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,7 +10,7 @@ import { describeMachine, writeResultsSection } from "./results-file";
 
 /**
  * npm run bench:webhook — signed events against the real webhook on PostgreSQL and on PGlite, beside
- * a bare baseline (./baseline-server.ts: node:http and the signature check only, outside the product).
+ * the bare route (./baseline-app: the same Next.js and signature check, no database, outside the product).
  * Targets: PostgreSQL p99 < 50 ms at 200 events/s and at least 70% of the baseline's throughput;
  * PGlite (the embedded default) p99 < 500 ms at 100 events/s and at least 300 events/s flat out; the
  * app's peak RSS under 400 MB.
@@ -50,7 +50,15 @@ type Target = { args: string[]; probe: string; env: Record<string, string> };
 
 // next itself, not npx: stopping it must free the port before the next target starts.
 const app = (env: Record<string, string>): Target => ({ args: ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], probe: "/api/health", env });
-const baselineServer: Target = { args: ["--import", "tsx", "scripts/bench/baseline-server.ts"], probe: "/", env: {} };
+const BASELINE_APP = "scripts/bench/baseline-app";
+const baselineApp: Target = { args: ["node_modules/next/dist/bin/next", "start", BASELINE_APP, "-p", String(PORT)], probe: "/api/health", env: {} };
+
+/** The bare route's app is built once; it is only the framework and the signature check. */
+function buildBaselineApp(): void {
+  if (fs.existsSync(path.join(BASELINE_APP, ".next", "BUILD_ID"))) return;
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build", BASELINE_APP], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (build.status !== 0) throw new Error("the baseline app did not build");
+}
 
 async function startTarget(target: Target): Promise<ChildProcess> {
   const child = spawn(process.execPath, target.args, {
@@ -106,6 +114,7 @@ function row(r: Measured, baseline: number): string {
 const verdict = (ok: boolean) => `**${ok ? "met" : "not met"}**`;
 
 buildIfStale(process.env);
+buildBaselineApp();
 const dbName = `soudan_bench_${randomBytes(4).toString("hex")}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${dbName}`);
@@ -113,7 +122,7 @@ const pgUrl = new URL(adminUrl);
 pgUrl.pathname = `/${dbName}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "soudan-bench-"));
 try {
-  const baseline = await measure("baseline (node:http, signature only)", "/", baselineServer, RATE);
+  const baseline = await measure("bare route (Next.js, signature only)", "/api/line/webhook", baselineApp, RATE);
   const pg = await measure("webhook, PostgreSQL", "/api/line/webhook", app({ DATABASE_URL: pgUrl.toString() }), RATE);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const pglite = await measure("webhook, PGlite (persisted in DATA_DIR)", "/api/line/webhook", app({ DATA_DIR: dataDir }), PGLITE_RATE);
