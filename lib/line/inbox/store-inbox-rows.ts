@@ -102,7 +102,10 @@ export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
   const writer = writerOf(db);
   writer.lastRequestAt = performance.now();
   const stored = new Promise<number>((resolve, reject) => writer.queue.push({ rows, resolve, reject }));
-  if (!writer.writing) void writeBatches(db, writer);
+  if (!writer.writing) {
+    writer.writing = true;
+    setImmediate(() => void writeBatches(db, writer));
+  }
   return stored;
 }
 
