@@ -23,6 +23,11 @@ export interface AxeFinding {
 export async function findAccessibilityProblems(page: Page): Promise<AxeFinding[]> {
   const url = page.url();
   if (!url.startsWith("http")) return [];
+  // A live console page refreshes itself while events arrive, and mid-refresh it can be without its <title>:
+  // axe would report what no one sees for long. Waits (at most 5 s, never failing) for no refresh and a title.
+  await page
+    .waitForFunction(() => document.title !== "" && !document.querySelector('[data-refreshing="yes"]'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const builder = new AxeBuilder({ page });
   if (emulatorPorts.has(new URL(url).port)) {
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith("http") && !emulatorPorts.has(new URL(f.url()).port));
