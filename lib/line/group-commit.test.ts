@@ -123,32 +123,12 @@ describe("the worker yielding to webhook inserts", () => {
     await expect(answer).resolves.toMatchObject({ stored: 1 });
   });
 
-  it("while webhooks are coming in, starts the next pass only after twice as long as the last one took, even when none came during it", async () => {
+  it("pauses twice as long as its pass took while webhooks are coming in, even when none came during the pass", async () => {
     const busy = new Proxy(database.db, {});
     await post(busy, [text("U" + "4".repeat(32), 1)]);
+    const started = performance.now();
     await runYieldingToInboxWrites(busy, () => sleep(100));
-    const ended = performance.now();
-    const next = await runYieldingToInboxWrites(busy, async () => performance.now());
-    expect(next - ended).toBeGreaterThanOrEqual(190);
-  });
-
-  it("while webhooks are coming in, lets the loops of a process take turns instead of running side by side", async () => {
-    const busy = new Proxy(database.db, {});
-    await post(busy, [text("U" + "5".repeat(32), 1)]);
-    let running = 0;
-    let most = 0;
-    const pass = async () => {
-      most = Math.max(most, ++running);
-      await sleep(20);
-      running--;
-    };
-    await Promise.all([1, 2, 3, 4].map(() => runYieldingToInboxWrites(busy, pass)));
-    expect(most).toBe(1);
-    // Without webhooks they run side by side: a backlog drains on every loop.
-    const quiet = new Proxy(database.db, {});
-    most = 0;
-    await Promise.all([1, 2, 3, 4].map(() => runYieldingToInboxWrites(quiet, pass)));
-    expect(most).toBe(4);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
   it("goes ahead after a short wait when the inserts do not finish", async () => {

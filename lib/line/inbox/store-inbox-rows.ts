@@ -20,9 +20,6 @@ interface Writer {
   idle: (() => void)[];
   /** performance.now() of the latest request: the worker tells by it whether webhooks are coming in. */
   lastRequestAt: number;
-  /** Inbox passes running in this process, and when the next may start while webhooks come in. */
-  passesInFlight: number;
-  resumeAt: number;
 }
 
 const writers = new WeakMap<Db, Writer>();
@@ -30,7 +27,7 @@ const writers = new WeakMap<Db, Writer>();
 function writerOf(db: Db): Writer {
   let writer = writers.get(db);
   if (!writer) {
-    writer = { queue: [], writing: false, idle: [], lastRequestAt: -Infinity, passesInFlight: 0, resumeAt: -Infinity };
+    writer = { queue: [], writing: false, idle: [], lastRequestAt: -Infinity };
     writers.set(db, writer);
   }
   return writer;
@@ -119,8 +116,6 @@ const MAX_PAUSE_MS = 250;
 /** A webhook within this long means they are coming in: the worker then takes at most a third of the time. */
 const TRAFFIC_WINDOW_MS = 1000;
 const PAUSE_FACTOR = 2;
-/** How often a loop waiting for its turn looks again while another loop's pass runs. */
-const TURN_POLL_MS = 5;
 
 /** Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`. */
 function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
@@ -137,41 +132,24 @@ function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Told by the latest request, not by writes during a pass: on PGlite none can start during a pass,
- * since its queries complete without the server reading a socket.
- */
-const webhooksComingIn = (writer: Writer) => writer.writing || performance.now() - writer.lastRequestAt < TRAFFIC_WINDOW_MS;
-
-/** While webhooks come in, one pass at a time and not before the pause after the last one; otherwise at once. */
-const mayStart = (writer: Writer) => !webhooksComingIn(writer) || (writer.passesInFlight === 0 && performance.now() >= writer.resumeAt);
-
-/**
- * Runs one pass of an inbox loop so that acknowledgements come first. While webhooks are coming in,
- * the process's loops take turns, one pass at a time, each followed by a pause twice as long as it
- * took (at most MAX_PAUSE_MS), and a pass starts once the inserts in flight are committed (at most
- * MAX_WAIT_MS: a steady stream of them does not starve it). So the worker takes at most about a third
- * of the time while webhooks arrive, and all of it, every loop at once, when they stop. On PGlite the
- * worker's queries run on the request thread itself (WebAssembly) and its one connection; on
- * PostgreSQL four loops handling a backlog took the whole thread too, in query building and parsing.
+ * Runs one pass of the inbox worker so that acknowledgements come first. It starts once the webhook
+ * inserts in flight are committed (at most MAX_WAIT_MS: a steady stream of them does not starve it);
+ * and while webhooks are coming in it pauses afterwards for twice as long as the pass took. On PGlite
+ * the worker's queries run on the one connection and on the request thread itself (WebAssembly), so
+ * an unpaused worker with a backlog takes nearly all of both and acknowledgements queue for seconds;
+ * this way it takes at most about a third while webhooks arrive, and everything once they stop.
+ * Whether they arrive is told by the latest request, not by writes during the pass: on PGlite none can
+ * start during a pass, since its queries complete without the server reading a socket.
  */
 export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>): Promise<T> {
   const writer = writerOf(db);
-  for (;;) {
-    while (!mayStart(writer)) await sleep(Math.max(TURN_POLL_MS, writer.resumeAt - performance.now()));
-    await waitForInboxWrites(writer, MAX_WAIT_MS);
-    // Another loop may have started meanwhile.
-    if (mayStart(writer)) break;
-  }
-  writer.passesInFlight++;
+  await waitForInboxWrites(writer, MAX_WAIT_MS);
   const started = performance.now();
-  try {
-    return await pass();
-  } finally {
-    writer.passesInFlight--;
-    const took = performance.now() - started;
-    if (webhooksComingIn(writer)) writer.resumeAt = Math.max(writer.resumeAt, performance.now() + Math.min(took * PAUSE_FACTOR, MAX_PAUSE_MS));
+  const result = await pass();
+  const took = performance.now() - started;
+  if (writer.writing || performance.now() - writer.lastRequestAt < TRAFFIC_WINDOW_MS) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(took * PAUSE_FACTOR, MAX_PAUSE_MS)));
   }
+  return result;
 }
