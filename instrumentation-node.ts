@@ -61,7 +61,8 @@ function startBackgroundWork(database: Database, config: Env, api: LineApi | nul
   startLineWorkers(
     database.db,
     { keyring: getKeyring(), now, chatMode: config.CHAT_MODE, secureChat, pagingConfigured: isOnCallPagingConfigured(config) },
-    database.kind === "postgres" ? 4 : 1,
+    // On PGlite the one loop's queries run on this thread, so it leaves two thirds of it to the webhook.
+    database.kind === "postgres" ? { loops: 4, pauseFactor: 1 } : { loops: 1, pauseFactor: 2 },
   );
   const quotaWatch = api ? [startLineQuotaWatch(database.db, { api, now })] : [];
   // 友だち登録数 for the reports: yesterday's figure, asked for every hour until LINE has it.

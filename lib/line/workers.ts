@@ -10,12 +10,12 @@ const registry = globalThis as unknown as { soudanLineWorkers?: WorkerLoop[] };
 /**
  * `loops` inbox loops per app process. Several loops and processes may run side by side: rows are
  * claimed with FOR UPDATE SKIP LOCKED, and a youth's next event only once the earlier one is settled,
- * so none is reordered. Each loop yields to webhook inserts (runYieldingToInboxWrites). The outbox
- * has its own loop in lib/line-api.
+ * so none is reordered. Each loop yields to webhook inserts (runYieldingToInboxWrites), pausing
+ * `pauseFactor` times as long as it worked while webhooks come in. The outbox has its own loop in lib/line-api.
  */
-export function startLineWorkers(db: Db, deps: HandlerDeps, loops = 1): WorkerLoop[] {
+export function startLineWorkers(db: Db, deps: HandlerDeps, { loops, pauseFactor }: { loops: number; pauseFactor: number }): WorkerLoop[] {
   registry.soudanLineWorkers ??= Array.from({ length: loops }, () =>
-    startWorkerLoop("line inbox", () => runYieldingToInboxWrites(db, () => processNextInboxEvent(db, deps))),
+    startWorkerLoop("line inbox", () => runYieldingToInboxWrites(db, () => processNextInboxEvent(db, deps), pauseFactor)),
   );
   return registry.soudanLineWorkers;
 }

@@ -113,9 +113,8 @@ export function storeInboxRows(db: Db, rows: InboxRow[]): Promise<number> {
 const MAX_WAIT_MS = 50;
 /** The longest pause after one event, so a slow event does not hold the next ones back for long. */
 const MAX_PAUSE_MS = 250;
-/** A webhook within this long means they are coming in: the worker then takes at most a third of the time. */
+/** A webhook within this long means they are coming in. */
 const TRAFFIC_WINDOW_MS = 1000;
-const PAUSE_FACTOR = 2;
 
 /** Resolves once no webhook rows are waiting or being written, or after `maxWaitMs`. */
 function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
@@ -133,23 +132,25 @@ function waitForInboxWrites(writer: Writer, maxWaitMs: number): Promise<void> {
 }
 
 /**
- * Runs one pass of the inbox worker so that acknowledgements come first. It starts once the webhook
+ * Runs one pass of an inbox loop so that acknowledgements come first. It starts once the webhook
  * inserts in flight are committed (at most MAX_WAIT_MS: a steady stream of them does not starve it);
- * and while webhooks are coming in it pauses afterwards for twice as long as the pass took. On PGlite
- * the worker's queries run on the one connection and on the request thread itself (WebAssembly), so
- * an unpaused worker with a backlog takes nearly all of both and acknowledgements queue for seconds;
- * this way it takes at most about a third while webhooks arrive, and everything once they stop.
- * Whether they arrive is told by the latest request, not by writes during the pass: on PGlite none can
- * start during a pass, since its queries complete without the server reading a socket.
+ * and while webhooks are coming in it pauses afterwards `pauseFactor` times as long as the pass took
+ * (at most MAX_PAUSE_MS), so a loop takes at most 1 / (1 + pauseFactor) of the time while webhooks
+ * arrive, and all of it once they stop. On PGlite the worker's queries run on the request thread itself
+ * (WebAssembly) and its one connection: its one loop pauses twice as long as it worked. On PostgreSQL a
+ * pass mostly waits for the database, and its four loops pause as long as they worked: pausing longer
+ * made 50 youth messages a second queue up for the counselors (bench:console).
+ * Whether webhooks are coming in is told by the latest request, not by writes during the pass: on
+ * PGlite none can start during a pass, since its queries complete without the server reading a socket.
  */
-export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>): Promise<T> {
+export async function runYieldingToInboxWrites<T>(db: Db, pass: () => Promise<T>, pauseFactor: number): Promise<T> {
   const writer = writerOf(db);
   await waitForInboxWrites(writer, MAX_WAIT_MS);
   const started = performance.now();
   const result = await pass();
   const took = performance.now() - started;
   if (writer.writing || performance.now() - writer.lastRequestAt < TRAFFIC_WINDOW_MS) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(took * PAUSE_FACTOR, MAX_PAUSE_MS)));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(took * pauseFactor, MAX_PAUSE_MS)));
   }
   return result;
 }
