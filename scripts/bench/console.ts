@@ -282,7 +282,7 @@ Two \`next start\` instances on one PostgreSQL database. ${COUNSELORS} counselor
 arrive at ${RATE}/s for ${SECONDS} s through the signed webhook, alternating between the instances, over the ${youthCount} held consultations.
 Each viewer does what the browser's LiveRefresh does: an event that concerns its page triggers a request for the page's RSC
 payload (\`router.refresh()\`), one at a time, again after it when more events came meanwhile. Measured from the youth's POST
-to the end of the first payload requested after the event reached that viewer (the browser's 150 ms debounce is not included);
+to the end of the first payload requested after the event reached that viewer (the browser's 150 ms wait before refreshing is not included);
 on the open conversation the payload must contain the message (${missing} did not). ${refreshes} page requests in all, ${failed} deliveries whose refresh failed.
 
 | viewer | deliveries | p50 ms | p95 ms |
