@@ -6,12 +6,12 @@ export interface WorkerLoop {
   stop(): Promise<void>;
 }
 
+const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs `pass` repeatedly: again at once while it reports work done, otherwise after `idleMs` or a wake.
  * Errors are logged and the loop goes on; the rows themselves record what failed.
  */
-const turnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export function startWorkerLoop(name: string, pass: () => Promise<boolean>, idleMs = 1000): WorkerLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

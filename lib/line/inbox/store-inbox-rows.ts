@@ -22,7 +22,10 @@ interface Writer {
   lastRequestAt: number;
 }
 
-const writers = new WeakMap<Db, Writer>();
+// On globalThis: Next bundles the webhook route and the workers (instrumentation) apart, each with its own
+// copy of this module, and the worker must see the route's requests to yield to them.
+const registry = globalThis as unknown as { soudanInboxWriters?: WeakMap<Db, Writer> };
+const writers = (registry.soudanInboxWriters ??= new WeakMap<Db, Writer>());
 
 function writerOf(db: Db): Writer {
   let writer = writers.get(db);
