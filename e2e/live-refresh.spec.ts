@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { emulatorPort } from "../playwright.config";
-import { signIn } from "./helpers";
+import { createStaffViaAdmin, signIn } from "./helpers";
 
 const emulator = `http://127.0.0.1:${emulatorPort}`;
 
@@ -15,7 +15,12 @@ async function queuePseudonyms(page: Page): Promise<string[]> {
 }
 
 test("a conversation page shows a youth's messages while they keep writing, not only once they stop", async ({ page, request }) => {
-  await signIn(page, "counselor1");
+  // A counselor of its own: the consultation stays held, and the demo counselors' slots are for the other specs.
+  const counselor = { loginId: `live${Date.now()}`, displayName: "ライブ確認", role: "相談員", password: "live-refresh-password" };
+  await signIn(page, "admin");
+  await createStaffViaAdmin(page, counselor);
+  await page.context().clearCookies();
+  await signIn(page, counselor.loginId, counselor.password);
   const before = await queuePseudonyms(page);
   const { userId } = (await (await request.post(`${emulator}/_emulator/users`, { data: {} })).json()) as { userId: string };
   expect((await request.post(`${emulator}/_emulator/users/${userId}/follow`)).ok()).toBe(true);
