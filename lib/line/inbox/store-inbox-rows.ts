@@ -55,7 +55,6 @@ const isOutage = (error: unknown) => error instanceof DatabaseUnavailableError |
  * after the commit of its rows.
  */
 async function writeBatches(db: Db, writer: Writer): Promise<void> {
-  writer.writing = true;
   while (writer.queue.length > 0) {
     const batch: Waiting[] = [];
     let count = 0;
@@ -77,7 +76,7 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
         for (const waiting of batch) waiting.reject(error);
         continue;
       }
-      await writeEachAlone(db, writer, batch);
+      await writeEachAlone(db, batch);
     }
   }
   writer.writing = false;
@@ -85,7 +84,7 @@ async function writeBatches(db: Db, writer: Writer): Promise<void> {
 }
 
 /** After a failed batch: each request in its own statement, so a bad row fails only the request that sent it. */
-async function writeEachAlone(db: Db, writer: Writer, batch: Waiting[]): Promise<void> {
+async function writeEachAlone(db: Db, batch: Waiting[]): Promise<void> {
   for (const [index, waiting] of batch.entries()) {
     try {
       waiting.resolve((await insertRows(db, waiting.rows)).size);
